@@ -1,0 +1,47 @@
+//! Const memory-layout metadata for Rust types: the model, the analyses and the renderers
+//! behind [layoutscope](https://docs.rs/layoutscope).
+//!
+//! Most users depend on the `layoutscope` facade and write `#[derive(Layout)]`; this crate
+//! holds everything that does not need a proc macro:
+//!
+//! - [`Layout`] and [`TypeLayout`]: size, align, repr, fields with their real offsets,
+//!   niche facts, all computed at compile time from `size_of`, `align_of` and `offset_of!`.
+//! - [`TypeLayout::padding`]: the padding byte ranges, computed in `const` from the fields.
+//! - [`niche`]: the largest niche, exact where Rust allows it and "unknown" where it does not.
+//! - `impl Layout` for primitives, pointers, tuples, arrays and common `core`/`alloc`/`std`
+//!   types (features `alloc` and `std`, on by default).
+//! - [`Table`]: a readable table, also used by `Display for TypeLayout`.
+//!
+//! The crate is `no_std`, has no dependencies, and contains no `unsafe` code.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod build;
+mod impls;
+mod model;
+pub mod niche;
+mod order;
+mod padding;
+mod probe;
+mod table;
+mod text;
+
+pub use model::{
+    Field, IntRepr, Layout, PointerMeta, Repr, ReprBase, ReprModifier, Shape, TypeLayout,
+};
+pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason};
+pub use padding::{ByteRange, Padding};
+pub use table::{ShortTypeName, Table};
+
+/// The layout of `T`: shorthand for `<T as Layout>::LAYOUT`.
+pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
+    &T::LAYOUT
+}
+
+/// Items used by the code that `#[derive(Layout)]` generates. Not a public API: it may change
+/// in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::build::{aggregate, field, leaf, opaque, Opaque};
+}

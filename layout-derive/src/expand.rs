@@ -1,0 +1,102 @@
+//! Writes the `impl Layout`. All computation happens in `layoutscope`'s const fns; the
+//! generated code only names the fields and hands `offset_of!` results to them.
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+use syn::{parse_quote, DeriveInput, Generics, Ident, Path, Type, WherePredicate};
+
+use crate::ast::{unraw, Data, Field, Input, Style};
+use crate::ctxt::Ctxt;
+use crate::type_text::type_text;
+use crate::valid;
+
+pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
+    let cx = Ctxt::default();
+    let input = Input::from_syn(&cx, node);
+    valid::check(&cx, &input);
+    cx.check()?;
+    Ok(impl_layout(&input))
+}
+
+fn impl_layout(input: &Input) -> TokenStream {
+    let krate: Path = input
+        .attrs
+        .krate
+        .clone()
+        .unwrap_or_else(|| parse_quote!(::layoutscope));
+    let ident = input.ident;
+    let name = unraw(ident);
+    let shape = match &input.data {
+        Data::Struct(Style::Named, _) => quote!(#krate::Shape::Struct),
+        Data::Struct(Style::Tuple, _) => quote!(#krate::Shape::TupleStruct),
+        Data::Struct(Style::Unit, _) => quote!(#krate::Shape::UnitStruct),
+        Data::Union(_) => quote!(#krate::Shape::Union),
+        // Rejected by `valid::check`.
+        Data::Enum(_) => quote!(#krate::Shape::Enum),
+    };
+    let repr = input.repr.to_tokens(&krate);
+    let fields = input.fields().iter().map(|f| field(&krate, f));
+
+    let generics = with_bounds(input, &krate);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
+                const LAYOUT: #krate::TypeLayout = #krate::__private::aggregate::<Self>(
+                    #name,
+                    #repr,
+                    #shape,
+                    &[#(#fields),*],
+                );
+            }
+        };
+    }
+}
+
+fn field(krate: &Path, f: &Field) -> TokenStream {
+    let ty = f.ty;
+    let layout_ty = if f.attrs.opaque.is_some() {
+        quote!(#krate::__private::Opaque<#ty>)
+    } else {
+        ty.to_token_stream()
+    };
+    let name = &f.name;
+    let text = type_text(ty);
+    let member = &f.member;
+    quote! {
+        #krate::__private::field::<#layout_ty>(#name, #text, ::core::mem::offset_of!(Self, #member))
+    }
+}
+
+/// Adds `FieldType: Layout` for each described field whose type mentions a type parameter:
+/// exactly the bounds the impl needs (a `Vec<T>` field needs none on `T`).
+fn with_bounds(input: &Input, krate: &Path) -> Generics {
+    let mut generics = input.generics.clone();
+    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return generics;
+    }
+    let predicates: Vec<WherePredicate> = input
+        .fields()
+        .iter()
+        .filter(|f| f.attrs.opaque.is_none() && mentions_any(f.ty, &params))
+        .map(|f| {
+            let ty = f.ty;
+            parse_quote!(#ty: #krate::Layout)
+        })
+        .collect();
+    generics.make_where_clause().predicates.extend(predicates);
+    generics
+}
+
+fn mentions_any(ty: &Type, params: &[&Ident]) -> bool {
+    fn walk(stream: TokenStream, params: &[&Ident]) -> bool {
+        stream.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(i) => params.iter().any(|p| i == **p),
+            proc_macro2::TokenTree::Group(g) => walk(g.stream(), params),
+            _ => false,
+        })
+    }
+    walk(ty.to_token_stream(), params)
+}

@@ -1,0 +1,28 @@
+//! `#[derive(Layout)]` for [layoutscope](https://docs.rs/layoutscope): use it through the
+//! `layoutscope` facade, which documents the attributes.
+//!
+//! The work is split like thiserror's: [`ast`] parses the input into a spanned model,
+//! [`valid`] rejects what cannot be described, [`expand`] writes the `impl`. Every error is a
+//! spanned `syn::Error`; all problems in one input are reported together.
+
+mod ast;
+mod attr;
+mod ctxt;
+mod expand;
+mod repr;
+mod type_text;
+mod valid;
+
+use proc_macro::TokenStream;
+
+/// Derives `layoutscope::Layout`: const layout metadata computed by the compiler.
+///
+/// Attributes: `#[layout(crate = "path")]` on the type when the facade is renamed, and
+/// `#[layout(opaque)]` on a field whose type does not implement `Layout`.
+#[proc_macro_derive(Layout, attributes(layout))]
+pub fn derive_layout(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}

@@ -1,0 +1,157 @@
+//! `#[repr(...)]` as a type in which illegal combinations cannot be represented (after
+//! zerocopy's `repr.rs`). rustc rejects such combinations too; we reject them as well so that
+//! the derive never describes a layout the compiler would not build.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::spanned::Spanned;
+use syn::{Attribute, LitInt};
+
+use crate::ctxt::Ctxt;
+
+#[derive(Clone, Copy)]
+pub enum Base {
+    Rust,
+    C,
+    Transparent,
+    /// `repr(u8)` & co: meaningful on enums only.
+    Int(Span, &'static str),
+}
+
+#[derive(Clone, Copy)]
+pub enum Modifier {
+    None,
+    Packed(u64),
+    Align(u64),
+}
+
+#[derive(Clone, Copy)]
+pub struct Repr {
+    pub base: Base,
+    pub modifier: Modifier,
+}
+
+const INTS: [(&str, &str); 12] = [
+    ("u8", "U8"),
+    ("u16", "U16"),
+    ("u32", "U32"),
+    ("u64", "U64"),
+    ("u128", "U128"),
+    ("usize", "Usize"),
+    ("i8", "I8"),
+    ("i16", "I16"),
+    ("i32", "I32"),
+    ("i64", "I64"),
+    ("i128", "I128"),
+    ("isize", "Isize"),
+];
+
+/// Reads every `#[repr(...)]` on the item.
+pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
+    let mut c = None::<Span>;
+    let mut transparent = None::<Span>;
+    let mut int = None::<(Span, &'static str)>;
+    let mut packed = None::<(Span, u64)>;
+    let mut align = None::<(Span, u64)>;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("repr")) {
+        let result = attr.parse_nested_meta(|meta| {
+            let span = meta.path.span();
+            let name = meta.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
+            match name.as_str() {
+                "C" => c = Some(span),
+                "transparent" => transparent = Some(span),
+                "packed" => {
+                    let n = if meta.input.peek(syn::token::Paren) {
+                        let content;
+                        syn::parenthesized!(content in meta.input);
+                        power_of_two(cx, &content.parse::<LitInt>()?)
+                    } else {
+                        1
+                    };
+                    packed = Some((span, n));
+                }
+                "align" => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    align = Some((span, power_of_two(cx, &content.parse::<LitInt>()?)));
+                }
+                other => match INTS.iter().find(|(name, _)| *name == other) {
+                    Some((_, variant)) => int = Some((span, variant)),
+                    None => cx.error_spanned_by(
+                        &meta.path,
+                        format_args!("layoutscope does not know `repr({other})`; it understands C, transparent, packed, packed(N), align(N) and the integer types"),
+                    ),
+                },
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+
+    let modifier = match (packed, align) {
+        (Some((span, _)), Some(_)) => {
+            cx.syn_error(syn::Error::new(
+                span,
+                "`packed` and `align` cannot be combined on one type; wrap a packed struct in an aligned one instead",
+            ));
+            Modifier::None
+        }
+        (Some((_, n)), None) => Modifier::Packed(n),
+        (None, Some((_, n))) => Modifier::Align(n),
+        (None, None) => Modifier::None,
+    };
+    let base = match (transparent, c, int) {
+        (Some(span), c, int) => {
+            if c.is_some() || int.is_some() || !matches!(modifier, Modifier::None) {
+                cx.syn_error(syn::Error::new(
+                    span,
+                    "`transparent` cannot be combined with other repr hints",
+                ));
+            }
+            Base::Transparent
+        }
+        (None, _, Some((span, name))) => Base::Int(span, name),
+        (None, Some(_), None) => Base::C,
+        (None, None, None) => Base::Rust,
+    };
+    Repr { base, modifier }
+}
+
+fn power_of_two(cx: &Ctxt, lit: &LitInt) -> u64 {
+    match lit.base10_parse::<u64>() {
+        Ok(n) if n.is_power_of_two() => n,
+        _ => {
+            cx.error_spanned_by(lit, "a repr alignment must be a power of two");
+            1
+        }
+    }
+}
+
+impl Repr {
+    /// The `layoutscope::Repr` value for this repr.
+    pub fn to_tokens(self, krate: &syn::Path) -> TokenStream {
+        let base = match self.base {
+            Base::Rust => quote!(#krate::ReprBase::Rust),
+            Base::C => quote!(#krate::ReprBase::C),
+            Base::Transparent => quote!(#krate::ReprBase::Transparent),
+            Base::Int(_, variant) => {
+                let variant = syn::Ident::new(variant, Span::call_site());
+                quote!(#krate::ReprBase::Int(#krate::IntRepr::#variant))
+            }
+        };
+        let modifier = match self.modifier {
+            Modifier::None => quote!(#krate::ReprModifier::None),
+            Modifier::Packed(n) => {
+                let n = n as usize;
+                quote!(#krate::ReprModifier::Packed(#n))
+            }
+            Modifier::Align(n) => {
+                let n = n as usize;
+                quote!(#krate::ReprModifier::Align(#n))
+            }
+        };
+        quote!(#krate::Repr::new(#base, #modifier))
+    }
+}
