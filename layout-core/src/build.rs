@@ -13,8 +13,8 @@ pub const fn field<T: Layout>(name: &'static str, ty: &'static str, offset: usiz
         name,
         ty,
         offset,
-        size: size_of::<T>(),
-        align: align_of::<T>(),
+        size: T::LAYOUT.size,
+        align: T::LAYOUT.align,
         layout: &T::LAYOUT,
     }
 }

@@ -7,6 +7,11 @@ use crate::niche::NicheSummary;
 /// Implemented by `#[derive(Layout)]` and, in this crate, for the primitives and the common
 /// standard types. Every number in [`Self::LAYOUT`] comes from the compiler itself
 /// (`size_of`, `align_of`, `offset_of!`), evaluated at compile time.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `Layout`",
+    label = "no layout metadata for `{Self}`",
+    note = "add `#[derive(Layout)]` to `{Self}`, or mark the field `#[layout(opaque)]` to describe it by size, align and niche only"
+)]
 pub trait Layout: Sized {
     /// The layout of `Self`.
     const LAYOUT: TypeLayout;

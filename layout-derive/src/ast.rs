@@ -37,6 +37,9 @@ pub struct Field<'a> {
 
 impl<'a> Input<'a> {
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Input<'a> {
+        // Container first, so that errors come out in source order.
+        let attrs = attr::container(cx, &node.attrs);
+        let repr = repr::parse(cx, &node.attrs);
         let data = match &node.data {
             syn::Data::Struct(s) => {
                 let style = match s.fields {
@@ -59,8 +62,8 @@ impl<'a> Input<'a> {
         Input {
             ident: &node.ident,
             generics: &node.generics,
-            attrs: attr::container(cx, &node.attrs),
-            repr: repr::parse(cx, &node.attrs),
+            attrs,
+            repr,
             data,
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::build::leaf;
 use crate::model::{Layout, PointerMeta, Shape, TypeLayout};
-use crate::niche::{Niche, NicheSummary, UnknownReason};
+use crate::niche::{Niche, NicheSummary};
 use core::mem::size_of;
 use core::ptr::NonNull;
 
@@ -36,7 +36,7 @@ const fn smart<P>(name: &'static str) -> TypeLayout {
     leaf::<P>(
         name,
         Shape::Pointer(meta::<P>()),
-        NicheSummary::probed::<P>(UnknownReason::Opaque),
+        NicheSummary::probed::<P>(crate::niche::UnknownReason::Opaque),
     )
 }
 
