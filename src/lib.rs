@@ -1,4 +1,83 @@
-//! placeholder
+//! # layoutscope
+//!
+//! Exact memory layouts of your Rust types, as `const` metadata: size, align, every field's
+//! real offset (after the compiler reordered them), padding byte ranges and niche facts.
+//! Every number comes from the compiler (`size_of`, `align_of`, `offset_of!`) at compile
+//! time; where Rust gives no sound answer, the metadata says "unknown" instead of guessing.
+//!
+//! ```
+//! use layoutscope::Layout;
+//!
+//! #[derive(Layout)]
+//! #[repr(C)]
+//! struct Header {
+//!     tag: u8,
+//!     len: u32,
+//!     port: u16,
+//!     id: u64,
+//! }
+//!
+//! const L: &layoutscope::TypeLayout = &Header::LAYOUT;
+//! const _: () = assert!(L.size == 24 && L.padding_bytes() == 9);
+//!
+//! print!("{}", Header::LAYOUT);
+//! // Header  24 bytes, align 8, repr(C)
+//! //  offset  size  align  field  type
+//! //       0     1      1  tag    u8
+//! //       1     3         ░ padding
+//! //       4     4      4  len    u32
+//! //       8     2      2  port   u16
+//! //      10     6         ░ padding
+//! //      16     8      8  id     u64
+//! //  fields 15 B · padding 9 B (37.5%) · no niche · Option<Self> is larger
+//! ```
+//!
+//! ## The derive
+//!
+//! `#[derive(Layout)]` works on named, tuple and unit structs and on unions, with any
+//! lifetimes, type and const generics and where clauses, and with `repr(Rust)`, `repr(C)`,
+//! `repr(transparent)`, `repr(packed)`, `repr(packed(N))`, `repr(align(N))` and their legal
+//! combinations. Each field type must implement [`Layout`] (as with serde's `Serialize`);
+//! a generic parameter gets a bound only when a field needs it. Attributes:
+//!
+//! | attribute | where | meaning |
+//! |---|---|---|
+//! | `#[layout(crate = "path")]` | type | where the layoutscope items are, when the crate is renamed or re-exported |
+//! | `#[layout(opaque)]` | field | the field type need not implement `Layout`: size, align, offset and niche existence stay exact, the inside is not described |
+//!
+//! Structs whose last field is unsized (`[T]`, `str`, `dyn Trait`) are rejected with an error
+//! that shows how to make the tail generic and derive on a sized instance instead: a
+//! `TypeLayout` always describes a whole, sized value. Enums are not supported yet.
+//!
+//! ## What is exact
+//!
+//! | fact | guarantee |
+//! |---|---|
+//! | size, align, field offsets and sizes | exact: read from the compiler |
+//! | padding ranges | exact: the bytes no field covers, computed from the exact offsets |
+//! | `niche.option_fits` | exact: `size_of::<Option<T>>() == size_of::<T>()` |
+//! | niche count | exact when located; else measured by probe enums, exact up to [`niche::PROBE_EXACT_MAX`] and a lower bound above |
+//! | niche location | reported only when the field types determine it; "unknown" for opaque insides, enum tags and ties that depend on rustc's unspecified field-reordering heuristics |
+//!
+//! Every layout also checks itself while it is computed: if the niche model disagreed with
+//! `size_of::<Option<T>>()`, the build would fail rather than report a wrong answer. The
+//! test suite compares hundreds of generated types with `-Zprint-type-sizes` and
+//! `#[rustc_layout(debug)]`.
+//!
+//! ## Features
+//!
+//! `std` (default) and `alloc` add impls for `Vec`, `String`, `Box`, `Rc`, `Arc`, the
+//! collections, `Mutex`, `HashMap` and so on. Without them the crate is `no_std` and needs no
+//! allocator.
 #![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
 pub use layout_core::*;
+/// Derives [`Layout`]; see the [crate documentation](crate#the-derive).
 pub use layout_derive::Layout;
+
+/// README's Rust examples compile and run as doctests, so README cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -83,7 +83,10 @@ fn derived_code_compiles_and_reports_the_same_numbers() {
     use layoutscope::Layout;
     use std::mem::{offset_of, size_of};
 
-    assert_eq!(no_prelude::Plain::LAYOUT.size, size_of::<no_prelude::Plain>());
+    assert_eq!(
+        no_prelude::Plain::LAYOUT.size,
+        size_of::<no_prelude::Plain>()
+    );
     assert_eq!(
         no_prelude::Generic::<u16, 3>::LAYOUT.size,
         size_of::<no_prelude::Generic<u16, 3>>()
@@ -93,7 +96,10 @@ fn derived_code_compiles_and_reports_the_same_numbers() {
         inner.field("type").map(|f| f.offset),
         Some(offset_of!(shadowed::Inner, r#type))
     );
-    assert_eq!(inner.field("match").map(|f| f.offset), Some(offset_of!(shadowed::Inner, r#match)));
+    assert_eq!(
+        inner.field("match").map(|f| f.offset),
+        Some(offset_of!(shadowed::Inner, r#match))
+    );
     assert_eq!(shadowed::Either::LAYOUT.size, 4);
     assert_eq!(renamed::ViaExternCrate::LAYOUT.size, 16);
     assert_eq!(renamed::ViaReexport::LAYOUT.size, 2);

@@ -2,7 +2,9 @@
 //! `size_of`, `align_of` and `offset_of!`, plus the padding and niche facts that matter to
 //! users. (The broad proof is `tests/differential.rs`; these pin the semantics.)
 
-use layoutscope::{ByteRange, LargestNiche, Layout, NicheCount, Repr, ReprBase, ReprModifier, Shape, UnknownReason};
+use layoutscope::{
+    ByteRange, LargestNiche, Layout, NicheCount, Repr, ReprBase, ReprModifier, Shape, UnknownReason,
+};
 use std::marker::PhantomData;
 use std::mem::{align_of, offset_of, size_of};
 
@@ -11,7 +13,11 @@ fn padding_of<T: Layout>() -> Vec<(usize, usize)> {
 }
 
 fn offsets_of<T: Layout>() -> Vec<(&'static str, usize)> {
-    T::LAYOUT.fields.iter().map(|f| (f.name, f.offset)).collect()
+    T::LAYOUT
+        .fields
+        .iter()
+        .map(|f| (f.name, f.offset))
+        .collect()
 }
 
 #[derive(Layout)]
@@ -26,7 +32,10 @@ struct Reordered {
 #[test]
 fn repr_rust_reports_the_real_offsets_not_declaration_order() {
     let l = &Reordered::LAYOUT;
-    assert_eq!((l.size, l.align), (size_of::<Reordered>(), align_of::<Reordered>()));
+    assert_eq!(
+        (l.size, l.align),
+        (size_of::<Reordered>(), align_of::<Reordered>())
+    );
     assert_eq!(
         offsets_of::<Reordered>(),
         vec![
@@ -92,6 +101,7 @@ struct Packed {
 
 #[derive(Layout)]
 #[repr(packed(2))]
+#[allow(clippy::repr_packed_without_abi)] // packed repr(Rust) is what this test is about
 #[allow(dead_code)]
 struct Packed2 {
     a: u8,
@@ -138,9 +148,15 @@ fn transparent_keeps_the_inner_niche() {
     let l = &Meters::LAYOUT;
     assert_eq!(l.shape, Shape::TupleStruct);
     assert_eq!(l.repr, Repr::TRANSPARENT);
-    assert_eq!(offsets_of::<Meters>(), vec![("0", 0), ("1", offset_of!(Meters, 1))]);
+    assert_eq!(
+        offsets_of::<Meters>(),
+        vec![("0", 0), ("1", offset_of!(Meters, 1))]
+    );
     let niche = l.niche.largest.known().expect("NonZeroU32's niche");
-    assert_eq!((niche.offset, niche.size, niche.valid_start, niche.valid_end), (0, 4, 1, u32::MAX as u128));
+    assert_eq!(
+        (niche.offset, niche.size, niche.valid_start, niche.valid_end),
+        (0, 4, 1, u32::MAX as u128)
+    );
     assert_eq!(niche.field, Some(0));
     assert!(l.niche.option_fits);
 }
@@ -159,7 +175,10 @@ struct OnlyZsts {
 
 #[test]
 fn zero_sized_types() {
-    assert_eq!((Unit::LAYOUT.size, Unit::LAYOUT.shape), (0, Shape::UnitStruct));
+    assert_eq!(
+        (Unit::LAYOUT.size, Unit::LAYOUT.shape),
+        (0, Shape::UnitStruct)
+    );
     assert_eq!(OnlyZsts::LAYOUT.size, 0);
     assert_eq!(OnlyZsts::LAYOUT.align, 8);
     assert!(padding_of::<OnlyZsts>().is_empty());
@@ -216,9 +235,18 @@ fn generics_at_several_instantiations() {
         let l = &G::<T, U, N>::LAYOUT;
         assert_eq!(l.size, size_of::<G<T, U, N>>());
         assert_eq!(l.align, align_of::<G<T, U, N>>());
-        assert_eq!(l.field("items").unwrap().offset, offset_of!(G<T, U, N>, items));
-        assert_eq!(l.field("first").unwrap().offset, offset_of!(G<T, U, N>, first));
-        assert_eq!(l.field("count").unwrap().offset, offset_of!(G<T, U, N>, count));
+        assert_eq!(
+            l.field("items").unwrap().offset,
+            offset_of!(G<T, U, N>, items)
+        );
+        assert_eq!(
+            l.field("first").unwrap().offset,
+            offset_of!(G<T, U, N>, first)
+        );
+        assert_eq!(
+            l.field("count").unwrap().offset,
+            offset_of!(G<T, U, N>, count)
+        );
         assert_eq!(l.field("items").unwrap().size, size_of::<[T; N]>());
     }
     check::<u8, u64, 3>();
@@ -239,7 +267,10 @@ struct NotLayout;
 
 #[test]
 fn bounds_only_where_needed() {
-    assert_eq!(NoBoundNeeded::<NotLayout>::LAYOUT.size, size_of::<Vec<NotLayout>>());
+    assert_eq!(
+        NoBoundNeeded::<NotLayout>::LAYOUT.size,
+        size_of::<Vec<NotLayout>>()
+    );
 }
 
 #[derive(Layout)]
@@ -264,7 +295,10 @@ fn opaque_fields_keep_size_align_and_measured_niche() {
     // The reference inside has one free value (null); its location is not claimed.
     assert_eq!(
         l.niche.largest,
-        LargestNiche::Unknown { count: NicheCount::Exact(1), reason: UnknownReason::Opaque }
+        LargestNiche::Unknown {
+            count: NicheCount::Exact(1),
+            reason: UnknownReason::Opaque
+        }
     );
     assert!(l.niche.option_fits);
 }
@@ -295,7 +329,10 @@ fn nesting_reaches_the_field_layout_and_the_niche_path() {
         niche.offset,
         offset_of!(Outer, inner) + offset_of!(Inner, ok)
     );
-    assert_eq!((niche.valid_start, niche.valid_end, niche.available()), (0, 1, 254));
+    assert_eq!(
+        (niche.valid_start, niche.valid_end, niche.available()),
+        (0, 1, 254)
+    );
 }
 
 #[derive(Layout)]
@@ -310,7 +347,10 @@ struct TwoBools {
 fn tied_niches_in_reordered_structs_are_not_guessed() {
     assert_eq!(
         TwoBools::LAYOUT.niche.largest,
-        LargestNiche::Unknown { count: NicheCount::Exact(254), reason: UnknownReason::Tie }
+        LargestNiche::Unknown {
+            count: NicheCount::Exact(254),
+            reason: UnknownReason::Tie
+        }
     );
 }
 
@@ -335,8 +375,14 @@ fn names_and_type_text() {
     let l = &Outer::LAYOUT;
     assert_eq!(l.name, "Outer");
     assert!((l.type_name)().ends_with("Outer"));
-    assert_eq!(Generic::<u8, u8, 1>::LAYOUT.field("first").unwrap().ty, "&'a U");
-    assert_eq!(Recursive::LAYOUT.field("next").unwrap().ty, "Option<Box<Recursive>>");
+    assert_eq!(
+        Generic::<u8, u8, 1>::LAYOUT.field("first").unwrap().ty,
+        "&'a U"
+    );
+    assert_eq!(
+        Recursive::LAYOUT.field("next").unwrap().ty,
+        "Option<Box<Recursive>>"
+    );
 }
 
 #[test]

@@ -99,11 +99,7 @@ impl Niche {
 
     /// The niche of a non-null pointer (references, `Box`, `NonNull`, fn pointers).
     pub const fn non_null_pointer() -> Niche {
-        Niche::scalar(
-            core::mem::size_of::<usize>(),
-            1,
-            usize::MAX as u128,
-        )
+        Niche::scalar(core::mem::size_of::<usize>(), 1, usize::MAX as u128)
     }
 
     /// The largest value a scalar of this size holds.

@@ -5,7 +5,10 @@ use crate::model::Field;
 /// The index of the field that follows `after` (an `(offset, index)` pair) in memory order:
 /// smallest offset first, declaration order among equal offsets (zero-sized fields and union
 /// members share offsets).
-pub(crate) const fn next_by_offset(fields: &[Field], after: Option<(usize, usize)>) -> Option<usize> {
+pub(crate) const fn next_by_offset(
+    fields: &[Field],
+    after: Option<(usize, usize)>,
+) -> Option<usize> {
     let mut best: Option<usize> = None;
     let mut i = 0;
     while i < fields.len() {

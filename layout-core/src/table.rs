@@ -191,8 +191,7 @@ fn write_summary(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
     if l.has_fields() {
         let pad = l.padding_bytes();
         write!(f, "fields {} B · padding {} B", l.size - pad, pad)?;
-        if l.size > 0 {
-            let tenths = (pad * 1000 + l.size / 2) / l.size;
+        if let Some(tenths) = (pad * 1000 + l.size / 2).checked_div(l.size) {
             write!(f, " ({}.{}%)", tenths / 10, tenths % 10)?;
         }
         f.write_str(" · ")?;

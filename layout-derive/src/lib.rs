@@ -1,8 +1,8 @@
 //! `#[derive(Layout)]` for [layoutscope](https://docs.rs/layoutscope): use it through the
 //! `layoutscope` facade, which documents the attributes.
 //!
-//! The work is split like thiserror's: [`ast`] parses the input into a spanned model,
-//! [`valid`] rejects what cannot be described, [`expand`] writes the `impl`. Every error is a
+//! The work is split like thiserror's: `ast` parses the input into a spanned model,
+//! `valid` rejects what cannot be described, `expand` writes the `impl`. Every error is a
 //! spanned `syn::Error`; all problems in one input are reported together.
 
 mod ast;

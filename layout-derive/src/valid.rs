@@ -9,11 +9,11 @@ use crate::repr::Base;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Data::Enum(e) = &input.data {
-        cx.error_spanned_by(
-            &e.enum_token,
+        cx.syn_error(syn::Error::new(
+            e.enum_token.span,
             "layoutscope: #[derive(Layout)] does not support enums yet (structs and unions only); \
              for now, mark enum-typed fields `#[layout(opaque)]`",
-        );
+        ));
     }
     if let Base::Int(span, _) = input.repr.base {
         cx.syn_error(syn::Error::new(

@@ -28,7 +28,10 @@ impl<T, E> Layout for Result<T, E> {
 impl Layout for Ordering {
     // `#[repr(i8)]` with the documented discriminants -1, 0 and 1.
     const LAYOUT: TypeLayout = TypeLayout {
-        repr: Repr::new(crate::ReprBase::Int(crate::IntRepr::I8), crate::ReprModifier::None),
+        repr: Repr::new(
+            crate::ReprBase::Int(crate::IntRepr::I8),
+            crate::ReprModifier::None,
+        ),
         ..leaf::<Ordering>(
             "Ordering",
             Shape::Enum,
@@ -38,7 +41,8 @@ impl Layout for Ordering {
 }
 
 impl Layout for core::convert::Infallible {
-    const LAYOUT: TypeLayout = leaf::<Self>("Infallible", Shape::Enum, NicheSummary::none::<Self>());
+    const LAYOUT: TypeLayout =
+        leaf::<Self>("Infallible", Shape::Enum, NicheSummary::none::<Self>());
 }
 
 macro_rules! non_zero {
