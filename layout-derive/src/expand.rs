@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
-use syn::{parse_quote, DeriveInput, Generics, Ident, Path, Type, WherePredicate};
+use syn::{parse_quote, DeriveInput, Ident, Path, Type};
 
 use crate::ast::{unraw, Data, Field, Input, Style};
 use crate::ctxt::Ctxt;
@@ -19,11 +19,14 @@ pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
 }
 
 fn impl_layout(input: &Input) -> TokenStream {
-    let krate: Path = input
-        .attrs
-        .krate
-        .clone()
-        .unwrap_or_else(|| parse_quote!(::layoutscope));
+    let default_krate: Path;
+    let krate = match &input.attrs.krate {
+        Some(path) => path,
+        None => {
+            default_krate = parse_quote!(::layoutscope);
+            &default_krate
+        }
+    };
     let ident = input.ident;
     let name = unraw(ident);
     let shape = match &input.data {
@@ -34,11 +37,11 @@ fn impl_layout(input: &Input) -> TokenStream {
         // Rejected by `valid::check`.
         Data::Enum(_) => quote!(#krate::Shape::Enum),
     };
-    let repr = input.repr.to_tokens(&krate);
-    let fields = input.fields().iter().map(|f| field(&krate, f));
+    let repr = input.repr.to_tokens(krate);
+    let fields = input.fields().iter().map(|f| field(krate, f));
 
-    let generics = with_bounds(input, &krate);
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = where_clause(input, krate);
     quote! {
         const _: () = {
             #[automatically_derived]
@@ -69,25 +72,22 @@ fn field(krate: &Path, f: &Field) -> TokenStream {
     }
 }
 
-/// Adds `FieldType: Layout` for each described field whose type mentions a type parameter:
-/// exactly the bounds the impl needs (a `Vec<T>` field needs none on `T`).
-fn with_bounds(input: &Input, krate: &Path) -> Generics {
-    let mut generics = input.generics.clone();
+/// The user's where clause plus `FieldType: Layout` for each described field whose type
+/// mentions a type parameter: exactly the bounds the impl needs (a `Vec<T>` field needs none
+/// on `T`).
+fn where_clause(input: &Input, krate: &Path) -> TokenStream {
     let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
-    if params.is_empty() {
-        return generics;
-    }
-    let predicates: Vec<WherePredicate> = input
+    let existing = input
+        .generics
+        .where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter());
+    let needed = input
         .fields()
         .iter()
         .filter(|f| f.attrs.opaque.is_none() && mentions_any(f.ty, &params))
-        .map(|f| {
-            let ty = f.ty;
-            parse_quote!(#ty: #krate::Layout)
-        })
-        .collect();
-    generics.make_where_clause().predicates.extend(predicates);
-    generics
+        .map(|f| f.ty);
+    quote!(where #(#existing,)* #(#needed: #krate::Layout,)*)
 }
 
 fn mentions_any(ty: &Type, params: &[&Ident]) -> bool {
