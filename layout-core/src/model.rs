@@ -284,6 +284,20 @@ impl TypeLayout {
         )
     }
 
+    /// The fields that lead to the largest niche, outermost first: `inner`, then `inner`'s
+    /// field `ok` for a niche in `self.inner.ok`. Empty when the niche is the value itself,
+    /// is not located, or does not exist.
+    pub fn niche_path(&self) -> impl Iterator<Item = &'static Field> {
+        let mut fields = self.fields;
+        let mut next = self.niche.largest.known().and_then(|n| n.field);
+        core::iter::from_fn(move || {
+            let field = fields.get(next?)?;
+            fields = field.layout.fields;
+            next = field.layout.niche.largest.known().and_then(|n| n.field);
+            Some(field)
+        })
+    }
+
     /// The fields in memory order (by offset, declaration order among equal offsets).
     pub fn fields_by_offset(&self) -> impl Iterator<Item = &'static Field> {
         let fields = self.fields;

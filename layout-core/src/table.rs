@@ -215,15 +215,10 @@ fn write_niche(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
             if n.size > 1 {
                 write!(f, "..{}", n.offset + n.size)?;
             }
-            let mut path = l;
             let mut sep = " (";
-            let mut next = n.field;
-            while let Some(i) = next {
-                let field = &path.fields[i];
+            for field in l.niche_path() {
                 write!(f, "{sep}{}", field.name)?;
                 sep = ".";
-                path = field.layout;
-                next = path.niche.largest.known().and_then(|n| n.field);
             }
             if sep == "." {
                 f.write_char(')')?;
