@@ -1,6 +1,7 @@
 //! Const builders that turn compiler facts into a [`TypeLayout`]; the derive and the impls in
 //! this crate both go through them, so every type is described by the same code.
 
+use crate::enums::Tag;
 use crate::model::{Field, Layout, Repr, Shape, TypeLayout};
 use crate::niche::{self, LargestNiche, NicheSummary, UnknownReason};
 use core::marker::PhantomData;
@@ -39,6 +40,8 @@ pub const fn aggregate<T>(
         repr,
         shape,
         fields,
+        variants: &[],
+        tag: Tag::None,
         niche: NicheSummary::checked::<T>(largest),
     }
 }
@@ -53,6 +56,8 @@ pub const fn leaf<T>(name: &'static str, shape: Shape, niche: NicheSummary) -> T
         repr: Repr::RUST,
         shape,
         fields: &[],
+        variants: &[],
+        tag: Tag::None,
         niche,
     }
 }

@@ -6,6 +6,7 @@
 //!
 //! - [`Layout`] and [`TypeLayout`]: size, align, repr, fields with their real offsets,
 //!   niche facts, all computed at compile time from `size_of`, `align_of` and `offset_of!`.
+//! - enums: variants, discriminants, tags ([`Variant`], [`Tag`], [`LayoutOfVal`]).
 //! - [`TypeLayout::padding`]: the padding byte ranges, computed in `const` from the fields.
 //! - [`niche`]: the largest niche, exact where Rust allows it and "unknown" where it does not.
 //! - `impl Layout` for primitives, pointers, tuples, arrays and common `core`/`alloc`/`std`
@@ -18,6 +19,7 @@
 #![warn(missing_docs)]
 
 mod build;
+mod enums;
 mod impls;
 mod model;
 pub mod niche;
@@ -27,6 +29,7 @@ mod probe;
 mod table;
 mod text;
 
+pub use enums::{Discriminant, LayoutOfVal, Offsets, Shadow, Tag, Variant};
 pub use model::{
     Field, IntRepr, Layout, PointerMeta, Repr, ReprBase, ReprModifier, Shape, TypeLayout,
 };
@@ -44,4 +47,5 @@ pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::build::{aggregate, field, leaf, opaque, Opaque};
+    pub use crate::enums::{enumeration, variant};
 }

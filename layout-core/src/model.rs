@@ -1,6 +1,8 @@
 //! The metadata model: what a type looks like in memory.
 
+use crate::enums::{Tag, Variant};
 use crate::niche::NicheSummary;
+use crate::padding::ByteRange;
 
 /// Types whose memory layout is known to layoutscope.
 ///
@@ -39,6 +41,10 @@ pub struct TypeLayout {
     /// The fields in declaration order (not memory order: see [`TypeLayout::fields_by_offset`]).
     /// Empty for leaves.
     pub fields: &'static [Field],
+    /// The variants of an enum in declaration order; empty for every other shape.
+    pub variants: &'static [Variant],
+    /// Where an enum keeps its tag; [`Tag::None`] for every other shape.
+    pub tag: Tag,
     /// Which invalid bit patterns ("niches") the type has, for the optimisations of enums
     /// such as `Option<Self>`.
     pub niche: NicheSummary,
@@ -103,7 +109,7 @@ pub enum Shape {
         /// The number of elements.
         len: usize,
     },
-    /// An enum. Variant facts come with enum support.
+    /// An enum: see [`TypeLayout::variants`] and [`TypeLayout::tag`].
     Enum,
     /// A primitive scalar: integer, float, `bool`, `char`.
     Scalar,
@@ -253,6 +259,29 @@ impl TypeLayout {
     /// inside is not described by fields.
     pub const fn padding(&self) -> crate::Padding {
         crate::Padding::of(self)
+    }
+
+    /// The bytes of the tag, when its location is known.
+    pub const fn tag_range(&self) -> Option<ByteRange> {
+        match self.tag {
+            Tag::Direct { offset, size } => Some(ByteRange {
+                start: offset,
+                end: offset + size,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The variant with this name, in const.
+    pub const fn variant(&self, name: &str) -> Option<&'static Variant> {
+        let mut i = 0;
+        while i < self.variants.len() {
+            if crate::text::str_eq(self.variants[i].name, name) {
+                return Some(&self.variants[i]);
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The field with this name, in const.

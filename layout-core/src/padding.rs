@@ -30,6 +30,8 @@ impl ByteRange {
 #[derive(Clone, Copy, Debug)]
 pub struct Padding {
     fields: &'static [Field],
+    /// Bytes covered besides the fields: an enum's tag.
+    also: Option<ByteRange>,
     size: usize,
     pos: usize,
 }
@@ -37,8 +39,18 @@ pub struct Padding {
 impl Padding {
     pub(crate) const fn of(layout: &TypeLayout) -> Padding {
         let size = if layout.has_fields() { layout.size } else { 0 };
+        Padding::over(layout.fields, size, None)
+    }
+
+    /// The bytes in `0..size` that neither `fields` nor `also` cover.
+    pub(crate) const fn over(
+        fields: &'static [Field],
+        size: usize,
+        also: Option<ByteRange>,
+    ) -> Padding {
         Padding {
-            fields: layout.fields,
+            fields,
+            also,
             size,
             pos: 0,
         }
@@ -47,13 +59,23 @@ impl Padding {
     /// The next padding range, usable in `const` code.
     pub const fn next_const(&mut self) -> Option<ByteRange> {
         while self.pos < self.size {
-            let covered_to = covered_from(self.fields, self.pos);
+            let mut covered_to = covered_from(self.fields, self.pos);
+            if let Some(r) = self.also {
+                if r.start <= self.pos && r.end > covered_to {
+                    covered_to = r.end;
+                }
+            }
             if covered_to > self.pos {
                 self.pos = covered_to;
                 continue;
             }
             let start = self.pos;
-            let end = next_field_start(self.fields, start, self.size);
+            let mut end = next_field_start(self.fields, start, self.size);
+            if let Some(r) = self.also {
+                if r.start > start && r.start < end && !r.is_empty() {
+                    end = r.start;
+                }
+            }
             self.pos = end;
             return Some(ByteRange { start, end });
         }

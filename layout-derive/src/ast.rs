@@ -17,7 +17,16 @@ pub struct Input<'a> {
 pub enum Data<'a> {
     Struct(Style, Vec<Field<'a>>),
     Union(Vec<Field<'a>>),
-    Enum(&'a syn::DataEnum),
+    Enum(Vec<Variant<'a>>),
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    pub name: String,
+    pub style: Style,
+    pub fields: Vec<Field<'a>>,
+    /// `= expr`, when written.
+    pub discriminant: Option<&'a syn::Expr>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,14 +50,7 @@ impl<'a> Input<'a> {
         let attrs = attr::container(cx, &node.attrs);
         let repr = repr::parse(cx, &node.attrs);
         let data = match &node.data {
-            syn::Data::Struct(s) => {
-                let style = match s.fields {
-                    syn::Fields::Named(_) => Style::Named,
-                    syn::Fields::Unnamed(_) => Style::Tuple,
-                    syn::Fields::Unit => Style::Unit,
-                };
-                Data::Struct(style, fields(cx, &s.fields))
-            }
+            syn::Data::Struct(s) => Data::Struct(style(&s.fields), fields(cx, &s.fields)),
             syn::Data::Union(u) => Data::Union(
                 u.fields
                     .named
@@ -57,7 +59,18 @@ impl<'a> Input<'a> {
                     .map(|(i, f)| Field::from_syn(cx, i, f))
                     .collect(),
             ),
-            syn::Data::Enum(e) => Data::Enum(e),
+            syn::Data::Enum(e) => Data::Enum(
+                e.variants
+                    .iter()
+                    .map(|v| Variant {
+                        ident: &v.ident,
+                        name: unraw(&v.ident),
+                        style: style(&v.fields),
+                        fields: fields(cx, &v.fields),
+                        discriminant: v.discriminant.as_ref().map(|(_, expr)| expr),
+                    })
+                    .collect(),
+            ),
         };
         Input {
             ident: &node.ident,
@@ -68,11 +81,20 @@ impl<'a> Input<'a> {
         }
     }
 
-    pub fn fields(&self) -> &[Field<'a>] {
+    /// Every field of the type, of all variants for an enum.
+    pub fn all_fields(&self) -> Vec<&Field<'a>> {
         match &self.data {
-            Data::Struct(_, fields) | Data::Union(fields) => fields,
-            Data::Enum(_) => &[],
+            Data::Struct(_, fields) | Data::Union(fields) => fields.iter().collect(),
+            Data::Enum(variants) => variants.iter().flat_map(|v| &v.fields).collect(),
         }
+    }
+}
+
+fn style(fields: &syn::Fields) -> Style {
+    match fields {
+        syn::Fields::Named(_) => Style::Named,
+        syn::Fields::Unnamed(_) => Style::Tuple,
+        syn::Fields::Unit => Style::Unit,
     }
 }
 

@@ -8,17 +8,13 @@ use syn::{parse_quote, DeriveInput, Ident, Path, Type};
 use crate::ast::{unraw, Data, Field, Input, Style};
 use crate::ctxt::Ctxt;
 use crate::type_text::type_text;
-use crate::valid;
+use crate::{enums, valid};
 
 pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
     let cx = Ctxt::default();
     let input = Input::from_syn(&cx, node);
     valid::check(&cx, &input);
     cx.check()?;
-    Ok(impl_layout(&input))
-}
-
-fn impl_layout(input: &Input) -> TokenStream {
     let default_krate: Path;
     let krate = match &input.attrs.krate {
         Some(path) => path,
@@ -27,37 +23,52 @@ fn impl_layout(input: &Input) -> TokenStream {
             &default_krate
         }
     };
+    let items = match &input.data {
+        Data::Struct(style, _) => impl_aggregate(&input, krate, shape(krate, *style)),
+        Data::Union(_) => impl_aggregate(&input, krate, quote!(#krate::Shape::Union)),
+        Data::Enum(variants) => enums::expand(&input, variants, krate),
+    };
+    Ok(quote! {
+        const _: () = {
+            #items
+        };
+    })
+}
+
+fn impl_aggregate(input: &Input, krate: &Path, shape: TokenStream) -> TokenStream {
     let ident = input.ident;
     let name = unraw(ident);
-    let shape = match &input.data {
-        Data::Struct(Style::Named, _) => quote!(#krate::Shape::Struct),
-        Data::Struct(Style::Tuple, _) => quote!(#krate::Shape::TupleStruct),
-        Data::Struct(Style::Unit, _) => quote!(#krate::Shape::UnitStruct),
-        Data::Union(_) => quote!(#krate::Shape::Union),
-        // Rejected by `valid::check`.
-        Data::Enum(_) => quote!(#krate::Shape::Enum),
-    };
     let repr = input.repr.to_tokens(krate);
-    let fields = input.fields().iter().map(|f| field(krate, f));
-
+    let fields = input.all_fields().into_iter().map(|f| {
+        let member = &f.member;
+        field(krate, f, quote!(::core::mem::offset_of!(Self, #member)))
+    });
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, krate);
     quote! {
-        const _: () = {
-            #[automatically_derived]
-            impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
-                const LAYOUT: #krate::TypeLayout = #krate::__private::aggregate::<Self>(
-                    #name,
-                    #repr,
-                    #shape,
-                    &[#(#fields),*],
-                );
-            }
-        };
+        #[automatically_derived]
+        impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
+            const LAYOUT: #krate::TypeLayout = #krate::__private::aggregate::<Self>(
+                #name,
+                #repr,
+                #shape,
+                &[#(#fields),*],
+            );
+        }
     }
 }
 
-fn field(krate: &Path, f: &Field) -> TokenStream {
+/// The `Shape` of a struct or variant with this syntax.
+pub fn shape(krate: &Path, style: Style) -> TokenStream {
+    match style {
+        Style::Named => quote!(#krate::Shape::Struct),
+        Style::Tuple => quote!(#krate::Shape::TupleStruct),
+        Style::Unit => quote!(#krate::Shape::UnitStruct),
+    }
+}
+
+/// A `Field` description at the given offset expression.
+pub fn field(krate: &Path, f: &Field, offset: TokenStream) -> TokenStream {
     let ty = f.ty;
     let layout_ty = if f.attrs.opaque.is_some() {
         quote!(#krate::__private::Opaque<#ty>)
@@ -66,16 +77,13 @@ fn field(krate: &Path, f: &Field) -> TokenStream {
     };
     let name = &f.name;
     let text = type_text(ty);
-    let member = &f.member;
-    quote! {
-        #krate::__private::field::<#layout_ty>(#name, #text, ::core::mem::offset_of!(Self, #member))
-    }
+    quote!(#krate::__private::field::<#layout_ty>(#name, #text, #offset))
 }
 
 /// The user's where clause plus `FieldType: Layout` for each described field whose type
 /// mentions a type parameter: exactly the bounds the impl needs (a `Vec<T>` field needs none
 /// on `T`).
-fn where_clause(input: &Input, krate: &Path) -> TokenStream {
+pub fn where_clause(input: &Input, krate: &Path) -> TokenStream {
     let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
     let existing = input
         .generics
@@ -83,8 +91,8 @@ fn where_clause(input: &Input, krate: &Path) -> TokenStream {
         .iter()
         .flat_map(|w| w.predicates.iter());
     let needed = input
-        .fields()
-        .iter()
+        .all_fields()
+        .into_iter()
         .filter(|f| f.attrs.opaque.is_none() && mentions_any(f.ty, &params))
         .map(|f| f.ty);
     quote!(where #(#existing,)* #(#needed: #krate::Layout,)*)

@@ -8,8 +8,10 @@
 mod ast;
 mod attr;
 mod ctxt;
+mod enums;
 mod expand;
 mod repr;
+mod shadow;
 mod type_text;
 mod valid;
 

@@ -16,6 +16,8 @@ pub enum Base {
     Transparent,
     /// `repr(u8)` & co: meaningful on enums only.
     Int(Span, &'static str),
+    /// `repr(C, u8)` & co: enums only.
+    CInt(Span, &'static str),
 }
 
 #[derive(Clone, Copy)]
@@ -112,7 +114,8 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
             }
             Base::Transparent
         }
-        (None, _, Some((span, name))) => Base::Int(span, name),
+        (None, None, Some((span, name))) => Base::Int(span, name),
+        (None, Some(_), Some((span, name))) => Base::CInt(span, name),
         (None, Some(_), None) => Base::C,
         (None, None, None) => Base::Rust,
     };
@@ -129,6 +132,19 @@ fn power_of_two(cx: &Ctxt, lit: &LitInt) -> u64 {
     }
 }
 
+impl Base {
+    /// The integer type of `repr(u8)` / `repr(C, u8)`, as written.
+    pub fn int(self) -> Option<(Span, &'static str)> {
+        match self {
+            Base::Int(span, variant) | Base::CInt(span, variant) => INTS
+                .iter()
+                .find(|(_, v)| *v == variant)
+                .map(|(name, _)| (span, *name)),
+            _ => None,
+        }
+    }
+}
+
 impl Repr {
     /// The `layoutscope::Repr` value for this repr.
     pub fn to_tokens(self, krate: &syn::Path) -> TokenStream {
@@ -139,6 +155,10 @@ impl Repr {
             Base::Int(_, variant) => {
                 let variant = syn::Ident::new(variant, Span::call_site());
                 quote!(#krate::ReprBase::Int(#krate::IntRepr::#variant))
+            }
+            Base::CInt(_, variant) => {
+                let variant = syn::Ident::new(variant, Span::call_site());
+                quote!(#krate::ReprBase::CInt(#krate::IntRepr::#variant))
             }
         };
         let modifier = match self.modifier {

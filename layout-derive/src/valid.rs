@@ -3,19 +3,14 @@
 
 use syn::Type;
 
-use crate::ast::{Data, Input};
+use crate::ast::{Data, Input, Variant};
 use crate::ctxt::Ctxt;
-use crate::repr::Base;
+use crate::repr::Modifier;
 
 pub fn check(cx: &Ctxt, input: &Input) {
-    if let Data::Enum(e) = &input.data {
-        cx.syn_error(syn::Error::new(
-            e.enum_token.span,
-            "layoutscope: #[derive(Layout)] does not support enums yet (structs and unions only); \
-             for now, mark enum-typed fields `#[layout(opaque)]`",
-        ));
-    }
-    if let Base::Int(span, _) = input.repr.base {
+    if let Data::Enum(variants) = &input.data {
+        check_enum(cx, input, variants);
+    } else if let Some((span, _)) = input.repr.base.int() {
         cx.syn_error(syn::Error::new(
             span,
             "integer reprs such as `repr(u8)` apply to enums only; use `repr(C)` or no repr on a struct or union",
@@ -33,6 +28,31 @@ pub fn check(cx: &Ctxt, input: &Input) {
                         input.ident,
                         input.ident,
                         last.name,
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_enum(cx: &Ctxt, input: &Input, variants: &[Variant]) {
+    if let Modifier::Packed(_) = input.repr.modifier {
+        cx.error_spanned_by(
+            input.ident,
+            "enums cannot be `repr(packed)`; pack a struct that holds the enum's data instead",
+        );
+    }
+    let has_data = variants.iter().any(|v| !v.fields.is_empty());
+    let has_int = input.repr.base.int().is_some();
+    if has_data && !has_int {
+        for v in variants {
+            if let Some(expr) = v.discriminant {
+                cx.error_spanned_by(
+                    expr,
+                    format_args!(
+                        "explicit discriminants on an enum with fields need an integer repr: \
+                         add `#[repr(u8)]` (or `#[repr(C, u8)]`, `#[repr(i32)]`, ...) to `{}`",
+                        input.ident
                     ),
                 );
             }

@@ -1,9 +1,10 @@
 use layoutscope::Layout;
 
 #[derive(Layout)]
-enum Shape {
-    Circle(f32),
-    Square(f32),
+#[repr(u8, packed)]
+enum Packed {
+    A(u32),
+    B,
 }
 
 fn main() {}

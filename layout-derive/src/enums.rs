@@ -1,0 +1,191 @@
+//! The `impl Layout` and `impl LayoutOfVal` of an enum.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::Path;
+
+use crate::ast::{unraw, Input, Style, Variant};
+use crate::expand::{field, shape, where_clause};
+use crate::repr::Base;
+use crate::shadow::{self, DataLayout};
+
+/// What is known about the enum's layout, by its repr and whether it has data.
+enum Kind {
+    /// No variants: nothing to shadow (rustc rejects reprs on empty enums).
+    Empty,
+    /// No variant has fields: the tag is the whole value.
+    Fieldless,
+    /// Data with an explicit repr: specified by RFC 2195.
+    Specified(DataLayout),
+    /// Data with `repr(Rust)` (or `transparent`): unspecified.
+    Unspecified,
+}
+
+fn kind(input: &Input, variants: &[Variant]) -> Kind {
+    if variants.is_empty() {
+        return Kind::Empty;
+    }
+    if variants.iter().all(|v| v.fields.is_empty()) {
+        return Kind::Fieldless;
+    }
+    match input.repr.base {
+        Base::Int(..) => Kind::Specified(DataLayout::TagInEachVariant),
+        Base::C | Base::CInt(..) => Kind::Specified(DataLayout::TagThenUnion),
+        Base::Rust | Base::Transparent => Kind::Unspecified,
+    }
+}
+
+pub fn expand(input: &Input, variants: &[Variant], krate: &Path) -> TokenStream {
+    let kind = kind(input, variants);
+    let (_, ty_generics, _) = input.generics.split_for_impl();
+    let tag = shadow::tag_ident();
+    let whole = shadow::whole_ident();
+
+    let shadows = match kind {
+        Kind::Empty => quote!(),
+        Kind::Fieldless => {
+            let tag_enum = shadow::tag_enum(input, variants);
+            let whole = shadow::fieldless_whole(input);
+            quote!(#tag_enum #whole)
+        }
+        Kind::Specified(layout) => {
+            let tag_enum = shadow::tag_enum(input, variants);
+            let types = shadow::data_types(input, variants, layout);
+            quote!(#tag_enum #types)
+        }
+        Kind::Unspecified => shadow::tag_enum(input, variants),
+    };
+    let shadow_facts = match kind {
+        Kind::Fieldless => quote!(::core::option::Option::Some(
+            #krate::Shadow::of::<#whole, #tag>()
+        )),
+        Kind::Specified(_) => quote!(::core::option::Option::Some(
+            #krate::Shadow::of::<#whole #ty_generics, #tag>()
+        )),
+        Kind::Empty | Kind::Unspecified => quote!(::core::option::Option::None),
+    };
+    let signed = match input.repr.base.int() {
+        Some((_, name)) => name.starts_with('i'),
+        // Without an integer repr, discriminants are `isize`.
+        None => true,
+    };
+    let variant_layouts = variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| variant(krate, &kind, i, v, signed, &ty_generics));
+
+    let ident = input.ident;
+    let name = unraw(ident);
+    let repr = input.repr.to_tokens(krate);
+    let (impl_generics, _, _) = input.generics.split_for_impl();
+    let where_clause = where_clause(input, krate);
+    let layout_of_val = layout_of_val(variants, krate);
+    quote! {
+        #shadows
+
+        #[automatically_derived]
+        impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
+            const LAYOUT: #krate::TypeLayout = #krate::__private::enumeration::<Self>(
+                #name,
+                #repr,
+                &[#(#variant_layouts),*],
+                #shadow_facts,
+            );
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #krate::LayoutOfVal for #ident #ty_generics #where_clause {
+            #layout_of_val
+        }
+    }
+}
+
+fn variant(
+    krate: &Path,
+    kind: &Kind,
+    index: usize,
+    v: &Variant,
+    signed: bool,
+    ty_generics: &syn::TypeGenerics,
+) -> TokenStream {
+    let tag = shadow::tag_ident();
+    let ident = v.ident;
+    let shadow_struct = shadow::variant_ident(index);
+    let whole = shadow::whole_ident();
+    let fields = v.fields.iter().enumerate().map(|(j, f)| {
+        let member = shadow::field_ident(j);
+        let offset = match kind {
+            Kind::Specified(DataLayout::TagInEachVariant) => {
+                quote!(::core::mem::offset_of!(#shadow_struct #ty_generics, #member))
+            }
+            Kind::Specified(DataLayout::TagThenUnion) => quote!(
+                ::core::mem::offset_of!(#whole #ty_generics, payload)
+                    + ::core::mem::offset_of!(#shadow_struct #ty_generics, #member)
+            ),
+            // Not known in const: `Offsets::Unknown` says so and renderers do not show it.
+            _ => quote!(0),
+        };
+        field(krate, f, offset)
+    });
+    let exact = matches!(kind, Kind::Specified(_) | Kind::Fieldless);
+    let name = &v.name;
+    let shape = shape(krate, v.style);
+    quote! {
+        #krate::__private::variant(
+            #name,
+            #krate::Discriminant { bits: #tag::#ident as u128, signed: #signed },
+            #shape,
+            &[#(#fields),*],
+            #exact,
+        )
+    }
+}
+
+/// `visit_fields_of_val`: a `match` that binds every field by reference and reports the
+/// address difference, which is the field's offset in this value.
+fn layout_of_val(variants: &[Variant], krate: &Path) -> TokenStream {
+    let arms = variants.iter().enumerate().map(|(i, v)| {
+        let ident = v.ident;
+        let bindings: Vec<_> = (0..v.fields.len())
+            .map(|j| format_ident!("f{}", j))
+            .collect();
+        let pattern = match v.style {
+            Style::Unit => quote!(Self::#ident),
+            Style::Tuple => quote!(Self::#ident(#(#bindings),*)),
+            Style::Named => {
+                let members = v.fields.iter().map(|f| &f.member);
+                quote!(Self::#ident { #(#members: #bindings),* })
+            }
+        };
+        let visits = bindings
+            .iter()
+            .enumerate()
+            .map(|(j, b)| quote!(visit(&variant.fields[#j], #b as *const _ as usize - base);));
+        quote! {
+            #pattern => {
+                let variant = &variants[#i];
+                #(#visits)*
+                variant
+            }
+        }
+    });
+    let body = if variants.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote! {
+            let base = self as *const Self as usize;
+            let variants = <Self as #krate::Layout>::LAYOUT.variants;
+            match self {
+                #(#arms)*
+            }
+        }
+    };
+    quote! {
+        fn visit_fields_of_val(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(&'static #krate::Field, usize),
+        ) -> &'static #krate::Variant {
+            #body
+        }
+    }
+}

@@ -1,0 +1,643 @@
+//! Enums: discriminants, tags, variant offsets and niches, checked against the compiler.
+//! (Offsets of `repr(u8)`/`repr(C)` data enums are cross-checked with the live-value offsets
+//! from `LayoutOfVal`, which come from references into a real value.)
+
+use layoutscope::{
+    LargestNiche, Layout, LayoutOfVal, NicheCount, Offsets, Shape, Tag, TypeLayout, UnknownReason,
+};
+use std::mem::{align_of, size_of};
+
+fn discriminants(l: &TypeLayout) -> Vec<String> {
+    l.variants
+        .iter()
+        .map(|v| v.discriminant.to_string())
+        .collect()
+}
+
+/// Asserts that every field offset the const metadata reports for `value`'s variant equals
+/// the offset of the field inside the live value.
+fn const_offsets_match_live<T: LayoutOfVal>(value: &T) -> usize {
+    let mut seen = 0;
+    let variant = value.visit_fields_of_val(&mut |field, live| {
+        assert_eq!(field.offset, live, "field {}", field.name);
+        seen += 1;
+    });
+    assert_eq!(variant.offsets, Offsets::Exact);
+    assert_eq!(seen, variant.fields.len());
+    seen
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum HttpStatus {
+    Ok = 200,
+    NotFound = 404,
+}
+
+#[test]
+fn fieldless_enum_tag_is_the_value_and_unused_values_are_the_niche() {
+    let l = &HttpStatus::LAYOUT;
+    assert_eq!((l.size, l.align, l.shape), (2, 2, Shape::Enum));
+    assert_eq!(discriminants(l), ["200", "404"]);
+    assert_eq!(l.tag, Tag::Direct { offset: 0, size: 2 });
+    let n = l.niche.largest.known().unwrap();
+    assert_eq!(
+        (n.offset, n.size, n.valid_start, n.valid_end),
+        (0, 2, 200, 404)
+    );
+    assert_eq!(n.available(), 65536 - 205);
+    assert!(l.niche.option_fits);
+    assert_eq!(size_of::<Option<HttpStatus>>(), 2);
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum Data {
+    Empty,
+    Number(i32),
+    Array(Vec<i32>),
+}
+
+#[derive(Layout)]
+#[allow(dead_code, clippy::box_collection)] // the seed article's example, on purpose
+enum BoxedData {
+    Empty,
+    Number(i32),
+    Array(Box<Vec<i32>>),
+}
+
+#[test]
+fn seed_enums_use_the_compilers_numbers_not_the_articles() {
+    // The article says 32 bytes; rustc puts the tag in Vec's capacity niche.
+    assert_eq!(Data::LAYOUT.size, size_of::<Data>());
+    assert_eq!(Data::LAYOUT.size, 24);
+    assert_eq!(BoxedData::LAYOUT.size, size_of::<BoxedData>());
+    assert_eq!(BoxedData::LAYOUT.size, 16);
+    assert_eq!(Data::LAYOUT.tag, Tag::Unknown);
+    let array = Data::LAYOUT.variant("Array").unwrap();
+    assert_eq!(array.offsets, Offsets::Unknown);
+    assert_eq!(array.fields[0].size, 24);
+    assert_eq!(discriminants(&Data::LAYOUT), ["0", "1", "2"]);
+    match Data::LAYOUT.niche.largest {
+        LargestNiche::Unknown { reason, count } => {
+            assert_eq!(reason, UnknownReason::EnumTag);
+            assert!(count.lower_bound() >= 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    const { assert!(Data::LAYOUT.niche.option_fits) };
+}
+
+#[test]
+fn live_values_give_repr_rust_variant_offsets() {
+    let values = [Data::Empty, Data::Number(7), Data::Array(vec![1, 2])];
+    let mut found = Vec::new();
+    for v in &values {
+        let variant = v.visit_fields_of_val(&mut |field, offset| {
+            assert!(offset + field.size <= size_of::<Data>());
+            found.push((field.name, offset));
+        });
+        assert_eq!(variant.offsets, Offsets::Unknown);
+    }
+    assert_eq!(values[1].variant_of_val().name, "Number");
+    assert_eq!(found.len(), 2);
+}
+
+#[derive(Layout)]
+#[repr(u8)]
+#[allow(dead_code)]
+enum Message {
+    Quit,
+    Move { x: i32, y: i32 },
+    Write(u8, u16),
+    Color(u8, u64) = 10,
+}
+
+#[test]
+fn primitive_repr_data_enum_is_exact() {
+    let l = &Message::LAYOUT;
+    assert_eq!(
+        (l.size, l.align),
+        (size_of::<Message>(), align_of::<Message>())
+    );
+    assert_eq!(l.tag, Tag::Direct { offset: 0, size: 1 });
+    assert_eq!(discriminants(l), ["0", "1", "2", "10"]);
+    let mv = l.variant("Move").unwrap();
+    assert_eq!(mv.offsets, Offsets::Exact);
+    assert_eq!([mv.fields[0].offset, mv.fields[1].offset], [4, 8]);
+    let w = l.variant("Write").unwrap();
+    assert_eq!([w.fields[0].offset, w.fields[1].offset], [1, 2]);
+    let c = l.variant("Color").unwrap();
+    assert_eq!([c.fields[0].offset, c.fields[1].offset], [1, 8]);
+    // Tag values 0..=10 are valid; the other 245 are the niche.
+    let n = l.niche.largest.known().unwrap();
+    assert_eq!((n.valid_start, n.valid_end, n.available()), (0, 10, 245));
+    // Variant padding: Write covers bytes 0..4 of 16.
+    let pad: Vec<_> = w.padding(l).unwrap().map(|r| (r.start, r.end)).collect();
+    assert_eq!(pad, [(4, size_of::<Message>())]);
+    for v in [
+        Message::Quit,
+        Message::Move { x: 1, y: 2 },
+        Message::Write(1, 2),
+        Message::Color(3, 4),
+    ] {
+        const_offsets_match_live(&v);
+    }
+}
+
+#[derive(Layout)]
+#[repr(C)]
+#[allow(dead_code)]
+enum CEnum {
+    A(u8),
+    B(u64),
+    C { x: u16, y: u8 },
+}
+
+#[derive(Layout)]
+#[repr(C, u8)]
+#[allow(dead_code)]
+enum CU8 {
+    A(u8),
+    B(u64),
+}
+
+#[test]
+fn repr_c_data_enums_are_tag_then_union() {
+    let l = &CEnum::LAYOUT;
+    assert_eq!(l.size, size_of::<CEnum>());
+    assert_eq!(l.tag, Tag::Direct { offset: 0, size: 4 });
+    assert_eq!(l.variant("B").unwrap().fields[0].offset, 8);
+    let c = l.variant("C").unwrap();
+    assert_eq!([c.fields[0].offset, c.fields[1].offset], [8, 10]);
+    assert_eq!(CU8::LAYOUT.tag, Tag::Direct { offset: 0, size: 1 });
+    assert_eq!(CU8::LAYOUT.size, 16);
+    assert_eq!(CU8::LAYOUT.variant("A").unwrap().fields[0].offset, 8);
+    for v in [CEnum::A(1), CEnum::B(2), CEnum::C { x: 3, y: 4 }] {
+        const_offsets_match_live(&v);
+    }
+    for v in [CU8::A(1), CU8::B(2)] {
+        const_offsets_match_live(&v);
+    }
+}
+
+#[derive(Layout)]
+#[repr(i8)]
+#[allow(dead_code)]
+enum FullI8 {
+    Min = -128,
+    Max = 127,
+}
+
+#[derive(Layout)]
+#[repr(u64)]
+#[allow(dead_code)]
+enum Big {
+    Zero = 0,
+    Top = u64::MAX,
+}
+
+#[derive(Layout)]
+#[repr(i128)]
+#[allow(dead_code)]
+enum Huge {
+    Low = i128::MIN,
+    Mid = -1,
+    High = i128::MAX - 1,
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum Negative {
+    A = -5,
+    B,
+    C = 3 + 4,
+}
+
+#[test]
+fn discriminant_extremes_and_expressions() {
+    assert_eq!(discriminants(&FullI8::LAYOUT), ["-128", "127"]);
+    // -128..=127 wraps to 0x80..=0x7f: every value valid, no niche.
+    assert_eq!(FullI8::LAYOUT.niche.largest, LargestNiche::None);
+    const { assert!(!FullI8::LAYOUT.niche.option_fits) };
+    assert_eq!(discriminants(&Big::LAYOUT), ["0", &u64::MAX.to_string()]);
+    assert_eq!(
+        Big::LAYOUT.niche.count(),
+        NicheCount::Exact(u64::MAX as u128 - 1)
+    );
+    assert_eq!(
+        discriminants(&Huge::LAYOUT),
+        [
+            i128::MIN.to_string(),
+            "-1".to_string(),
+            (i128::MAX - 1).to_string()
+        ]
+    );
+    assert_eq!(Huge::LAYOUT.niche.count(), NicheCount::Exact(1));
+    assert_eq!(discriminants(&Negative::LAYOUT), ["-5", "-4", "7"]);
+    assert_eq!(Negative::LAYOUT.niche.count(), NicheCount::Exact(256 - 13));
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum Never {}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum Single {
+    Only,
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum SingleData {
+    Only(u32, bool),
+}
+
+#[test]
+fn empty_and_single_variant_enums() {
+    assert_eq!((Never::LAYOUT.size, Never::LAYOUT.tag), (0, Tag::None));
+    assert!(Never::LAYOUT.variants.is_empty());
+    assert_eq!((Single::LAYOUT.size, Single::LAYOUT.tag), (0, Tag::None));
+    assert_eq!(SingleData::LAYOUT.size, 8);
+    assert_eq!(SingleData::LAYOUT.tag, Tag::None);
+    assert_eq!(SingleData::LAYOUT.niche.count(), NicheCount::AtLeast(17));
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum MyOption<T> {
+    Nothing,
+    Just(T),
+}
+
+#[derive(Layout)]
+#[repr(u16)]
+#[allow(dead_code)]
+enum MyResult<T, E> {
+    Good(T),
+    Bad(E),
+}
+
+#[test]
+fn generic_enums_at_several_instantiations() {
+    fn check<T: Layout>() {
+        assert_eq!(MyOption::<T>::LAYOUT.size, size_of::<MyOption<T>>());
+        assert_eq!(MyOption::<T>::LAYOUT.align, align_of::<MyOption<T>>());
+        assert_eq!(
+            MyOption::<T>::LAYOUT.niche.option_fits,
+            size_of::<Option<MyOption<T>>>() == size_of::<MyOption<T>>()
+        );
+    }
+    check::<u8>();
+    check::<bool>();
+    check::<&u32>();
+    check::<(u64, char)>();
+    check::<Vec<u8>>();
+    assert_eq!(
+        MyResult::<u8, u64>::LAYOUT.size,
+        size_of::<MyResult<u8, u64>>()
+    );
+    assert_eq!(
+        MyResult::<u8, u64>::LAYOUT.variant("Bad").unwrap().fields[0].offset,
+        8
+    );
+    assert_eq!(
+        MyResult::<u32, u8>::LAYOUT.variant("Good").unwrap().fields[0].offset,
+        4
+    );
+    const_offsets_match_live(&MyResult::<u32, u8>::Good(5));
+}
+
+#[derive(Layout)]
+#[repr(C)]
+#[allow(dead_code)]
+struct Packet {
+    kind: HttpStatus,
+    body: Message,
+}
+
+#[test]
+fn enums_nest_in_structs_with_their_niche() {
+    let l = &Packet::LAYOUT;
+    assert_eq!(l.size, size_of::<Packet>());
+    let n = l.niche.largest.known().unwrap();
+    // HttpStatus' niche (65331 values) beats Message's tag (245).
+    assert_eq!((n.offset, n.size), (0, 2));
+    let path: Vec<_> = l.niche_path().map(|f| f.name).collect();
+    assert_eq!(path, ["kind"]);
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum Many {
+    V0,
+    V1,
+    V2,
+    V3,
+    V4,
+    V5,
+    V6,
+    V7,
+    V8,
+    V9,
+    V10,
+    V11,
+    V12,
+    V13,
+    V14,
+    V15,
+    V16,
+    V17,
+    V18,
+    V19,
+    V20,
+    V21,
+    V22,
+    V23,
+    V24,
+    V25,
+    V26,
+    V27,
+    V28,
+    V29,
+    V30,
+    V31,
+    V32,
+    V33,
+    V34,
+    V35,
+    V36,
+    V37,
+    V38,
+    V39,
+    V40,
+    V41,
+    V42,
+    V43,
+    V44,
+    V45,
+    V46,
+    V47,
+    V48,
+    V49,
+    V50,
+    V51,
+    V52,
+    V53,
+    V54,
+    V55,
+    V56,
+    V57,
+    V58,
+    V59,
+    V60,
+    V61,
+    V62,
+    V63,
+    V64,
+    V65,
+    V66,
+    V67,
+    V68,
+    V69,
+    V70,
+    V71,
+    V72,
+    V73,
+    V74,
+    V75,
+    V76,
+    V77,
+    V78,
+    V79,
+    V80,
+    V81,
+    V82,
+    V83,
+    V84,
+    V85,
+    V86,
+    V87,
+    V88,
+    V89,
+    V90,
+    V91,
+    V92,
+    V93,
+    V94,
+    V95,
+    V96,
+    V97,
+    V98,
+    V99,
+    V100,
+    V101,
+    V102,
+    V103,
+    V104,
+    V105,
+    V106,
+    V107,
+    V108,
+    V109,
+    V110,
+    V111,
+    V112,
+    V113,
+    V114,
+    V115,
+    V116,
+    V117,
+    V118,
+    V119,
+    V120,
+    V121,
+    V122,
+    V123,
+    V124,
+    V125,
+    V126,
+    V127,
+    V128,
+    V129,
+    V130,
+    V131,
+    V132,
+    V133,
+    V134,
+    V135,
+    V136,
+    V137,
+    V138,
+    V139,
+    V140,
+    V141,
+    V142,
+    V143,
+    V144,
+    V145,
+    V146,
+    V147,
+    V148,
+    V149,
+    V150,
+    V151,
+    V152,
+    V153,
+    V154,
+    V155,
+    V156,
+    V157,
+    V158,
+    V159,
+    V160,
+    V161,
+    V162,
+    V163,
+    V164,
+    V165,
+    V166,
+    V167,
+    V168,
+    V169,
+    V170,
+    V171,
+    V172,
+    V173,
+    V174,
+    V175,
+    V176,
+    V177,
+    V178,
+    V179,
+    V180,
+    V181,
+    V182,
+    V183,
+    V184,
+    V185,
+    V186,
+    V187,
+    V188,
+    V189,
+    V190,
+    V191,
+    V192,
+    V193,
+    V194,
+    V195,
+    V196,
+    V197,
+    V198,
+    V199,
+    V200,
+    V201,
+    V202,
+    V203,
+    V204,
+    V205,
+    V206,
+    V207,
+    V208,
+    V209,
+    V210,
+    V211,
+    V212,
+    V213,
+    V214,
+    V215,
+    V216,
+    V217,
+    V218,
+    V219,
+    V220,
+    V221,
+    V222,
+    V223,
+    V224,
+    V225,
+    V226,
+    V227,
+    V228,
+    V229,
+    V230,
+    V231,
+    V232,
+    V233,
+    V234,
+    V235,
+    V236,
+    V237,
+    V238,
+    V239,
+    V240,
+    V241,
+    V242,
+    V243,
+    V244,
+    V245,
+    V246,
+    V247,
+    V248,
+    V249,
+    V250,
+    V251,
+    V252,
+    V253,
+    V254,
+    V255,
+    V256,
+    V257,
+    V258,
+    V259,
+    V260,
+    V261,
+    V262,
+    V263,
+    V264,
+    V265,
+    V266,
+    V267,
+    V268,
+    V269,
+    V270,
+    V271,
+    V272,
+    V273,
+    V274,
+    V275,
+    V276,
+    V277,
+    V278,
+    V279,
+    V280,
+    V281,
+    V282,
+    V283,
+    V284,
+    V285,
+    V286,
+    V287,
+    V288,
+    V289,
+    V290,
+    V291,
+    V292,
+    V293,
+    V294,
+    V295,
+    V296,
+    V297,
+    V298,
+    V299,
+}
+
+#[test]
+fn three_hundred_variants() {
+    let l = &Many::LAYOUT;
+    assert_eq!(l.variants.len(), 300);
+    assert_eq!((l.size, l.tag), (2, Tag::Direct { offset: 0, size: 2 }));
+    assert_eq!(l.variants[299].discriminant.to_string(), "299");
+    assert_eq!(l.niche.count(), NicheCount::Exact(65536 - 300));
+}
