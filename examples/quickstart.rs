@@ -55,6 +55,33 @@ struct Node<T> {
     flag: bool,
 }
 
+/// The seed article's enum: 24 bytes on today's rustc (the article says 32).
+#[derive(Layout)]
+#[allow(dead_code)]
+enum Data {
+    Empty,
+    Number(i32),
+    Array(Vec<i32>),
+}
+
+/// An enum with a specified layout: tag first, then each variant's fields.
+#[derive(Layout)]
+#[repr(u8)]
+#[allow(dead_code)]
+enum Message {
+    Quit,
+    Move { x: i32, y: i32 },
+    Write(u8, u16),
+}
+
+/// A fieldless enum: the tag is the whole value, the unused values are its niche.
+#[derive(Layout)]
+#[allow(dead_code)]
+enum HttpStatus {
+    Ok = 200,
+    NotFound = 404,
+}
+
 fn main() {
     println!("{}", <(char, u8, i32)>::LAYOUT);
     println!("{}", Seed::LAYOUT);
@@ -62,4 +89,7 @@ fn main() {
     println!("{}", Padded::LAYOUT);
     println!("{}", Wire::LAYOUT);
     println!("{}", Node::<u16>::LAYOUT);
+    println!("{}", HttpStatus::LAYOUT);
+    println!("{}", Message::LAYOUT);
+    println!("{}", Data::LAYOUT);
 }

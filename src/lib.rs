@@ -34,10 +34,11 @@
 //!
 //! ## The derive
 //!
-//! `#[derive(Layout)]` works on named, tuple and unit structs and on unions, with any
+//! `#[derive(Layout)]` works on named, tuple and unit structs, on unions and on enums, with any
 //! lifetimes, type and const generics and where clauses, and with `repr(Rust)`, `repr(C)`,
 //! `repr(transparent)`, `repr(packed)`, `repr(packed(N))`, `repr(align(N))` and their legal
-//! combinations. Each field type must implement [`Layout`] (as with serde's `Serialize`);
+//! combinations, and for enums `repr(C)`, `repr(u8)`…`repr(i128)` and `repr(C, u8)`. Each
+//! field type must implement [`Layout`] (as with serde's `Serialize`);
 //! a generic parameter gets a bound only when a field needs it. Attributes:
 //!
 //! | attribute | where | meaning |
@@ -47,7 +48,45 @@
 //!
 //! Structs whose last field is unsized (`[T]`, `str`, `dyn Trait`) are rejected with an error
 //! that shows how to make the tail generic and derive on a sized instance instead: a
-//! `TypeLayout` always describes a whole, sized value. Enums are not supported yet.
+//! `TypeLayout` always describes a whole, sized value.
+//!
+//! ## Enums
+//!
+//! Every enum gets its variants with discriminants and fields ([`Variant`]), its [`Tag`] and
+//! its niche. How much is exact depends on the repr:
+//!
+//! | enum | tag | variant field offsets | niche |
+//! |---|---|---|---|
+//! | fieldless, any repr | the whole value | — | exact |
+//! | data, `repr(u8)`…, `repr(C)`, `repr(C, u8)` | exact (RFC 2195) | exact | exact (the tag's unused values) |
+//! | data, `repr(Rust)` | [`Tag::Unknown`] | [`Offsets::Unknown`]; exact for a live value via [`LayoutOfVal`] | count measured, location unknown |
+//!
+//! rustc does not specify where a `repr(Rust)` enum with data keeps its tag (it may encode it
+//! in a niche of a field), there is no stable way to ask, and reading a value's bytes would
+//! read uninitialised padding (undefined behaviour). So those facts are reported as unknown.
+//!
+//! ```
+//! use layoutscope::{Layout, LayoutOfVal, Offsets, Tag};
+//!
+//! #[derive(Layout)]
+//! #[repr(u8)]
+//! enum Message { Quit, Move { x: i32, y: i32 }, Write(u8, u16) }
+//!
+//! let l = &Message::LAYOUT;
+//! assert_eq!(l.tag, Tag::Direct { offset: 0, size: 1 });
+//! assert_eq!(l.variant("Move").unwrap().fields[1].offset, 8);
+//!
+//! #[derive(Layout)]
+//! enum Data { Empty, Number(i32), Array(Vec<i32>) }
+//!
+//! assert_eq!(Data::LAYOUT.size, 24); // the tag hides in Vec's capacity niche
+//! assert_eq!(Data::LAYOUT.tag, Tag::Unknown);
+//! let value = Data::Number(7);
+//! let mut offset = None;
+//! let variant = value.visit_fields_of_val(&mut |_field, at| offset = Some(at));
+//! assert_eq!((variant.name, variant.offsets), ("Number", Offsets::Unknown));
+//! assert!(offset.is_some());
+//! ```
 //!
 //! ## What is exact
 //!

@@ -64,3 +64,38 @@ fn leaves_say_what_is_not_described() {
     let slice = <&[u8]>::LAYOUT.to_string();
     assert!(slice.contains("wide pointer"), "{slice}");
 }
+
+#[derive(Layout)]
+#[repr(u8)]
+#[allow(dead_code)]
+enum Message {
+    Quit,
+    Move { x: i32, y: i32 },
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+enum Data {
+    Empty,
+    Number(i32),
+}
+
+#[test]
+fn enum_tables_show_tags_and_never_guess_offsets() {
+    let expected = "\
+Message  12 bytes, align 4, enum, repr(u8)
+ tag: bytes 0..1 (discriminant)
+ variant Quit = 0  (no fields)
+ variant Move = 1
+ offset  size  align  field  type
+      0     1         (tag)  discriminant
+      1     3         ░ padding
+      4     4      4  x      i32
+      8     4      4  y      i32
+ niche: 254 free values at byte 0 · Option<Self> is the same size
+";
+    assert_eq!(Message::LAYOUT.to_string(), expected);
+    let data = Data::LAYOUT.to_string();
+    assert!(data.contains(" tag: location unknown"), "{data}");
+    assert!(data.contains("      ?     4      4  0      i32"), "{data}");
+}

@@ -2,7 +2,7 @@
 
 use crate::model::{Field, ReprBase, ReprModifier, Shape, TypeLayout};
 use crate::niche::{LargestNiche, NicheCount, UnknownReason};
-use crate::PointerMeta;
+use crate::{PointerMeta, Tag};
 use core::fmt::{self, Display, Formatter, Write};
 
 /// A pahole-like table: one row per field in memory order, padding holes as rows of their
@@ -58,8 +58,10 @@ impl Display for Table<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let l = self.layout;
         write_header(f, l)?;
-        if l.has_fields() && !l.fields.is_empty() {
-            write_rows(f, l)?;
+        if l.shape == Shape::Enum && (!l.variants.is_empty() || l.tag != Tag::None) {
+            write_enum(f, l)?;
+        } else if l.has_fields() && !l.fields.is_empty() {
+            write_rows(f, l, l.fields, l.padding(), None)?;
         } else if let Some(note) = leaf_note(l) {
             writeln!(f, "  {note}")?;
         }
@@ -125,32 +127,61 @@ fn leaf_note(l: &TypeLayout) -> Option<&'static str> {
             Some("wide pointer: address + length (slices, str) or vtable (trait objects)")
         }
         Shape::Opaque => Some("fields not described (private or unspecified)"),
-        Shape::Enum => Some("variants not described"),
+        Shape::Enum => Some("variants not described (a standard enum)"),
         Shape::Array { .. } => Some("elements are contiguous, no padding between them"),
         _ => None,
     }
 }
 
-/// Column widths for names and types, in characters.
-fn widths(l: &TypeLayout) -> (usize, usize) {
-    let mut name = "field".len();
-    let mut ty = "type".len();
-    for field in l.fields {
-        name = name.max(field.name.chars().count());
-        ty = ty.max(field.ty.chars().count());
-    }
-    (name, ty)
+/// Width of the field-name column, in characters.
+fn name_width(fields: &[Field]) -> usize {
+    fields
+        .iter()
+        .map(|field| field.name.chars().count())
+        .fold("field".len(), usize::max)
 }
 
-fn write_rows(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
-    let (name_w, _) = widths(l);
+fn write_type(f: &mut Formatter<'_>, field: &Field) -> fmt::Result {
+    if field.ty.is_empty() {
+        writeln!(f, "{}", ShortTypeName(field.type_name()))
+    } else {
+        writeln!(f, "{}", field.ty)
+    }
+}
+
+/// Rows for `fields` in memory order, with the padding holes (and an enum's tag) between
+/// them.
+fn write_rows(
+    f: &mut Formatter<'_>,
+    l: &TypeLayout,
+    fields: &'static [Field],
+    padding: crate::Padding,
+    tag: Option<crate::ByteRange>,
+) -> fmt::Result {
+    let name_w = name_width(fields);
     writeln!(
         f,
         " {:>6}  {:>4}  {:>5}  {:<name_w$}  type",
         "offset", "size", "align", "field"
     )?;
-    let mut holes = l.padding().peekable();
-    let row = |f: &mut Formatter<'_>, field: &Field| {
+    if let Some(tag) = tag {
+        writeln!(
+            f,
+            " {:>6}  {:>4}  {:>5}  {:<name_w$}  discriminant",
+            tag.start,
+            tag.len(),
+            "",
+            "(tag)"
+        )?;
+    }
+    let mut holes = padding.peekable();
+    let mut last = None;
+    while let Some(i) = crate::order::next_by_offset(fields, last) {
+        let field = &fields[i];
+        last = Some((field.offset, i));
+        while let Some(hole) = holes.next_if(|h| h.start <= field.offset) {
+            write_hole(f, hole.start, hole.len(), hole.end == l.size)?;
+        }
         write!(
             f,
             " {:>6}  {:>4}  {:>5}  {:<name_w$}  ",
@@ -159,17 +190,7 @@ fn write_rows(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
             l.field_align(field),
             field.name,
         )?;
-        if field.ty.is_empty() {
-            writeln!(f, "{}", ShortTypeName(field.type_name()))
-        } else {
-            writeln!(f, "{}", field.ty)
-        }
-    };
-    for field in l.fields_by_offset() {
-        while let Some(hole) = holes.next_if(|h| h.start <= field.offset) {
-            write_hole(f, hole.start, hole.len(), hole.end == l.size)?;
-        }
-        row(f, field)?;
+        write_type(f, field)?;
     }
     for hole in holes {
         write_hole(f, hole.start, hole.len(), hole.end == l.size)?;
@@ -184,6 +205,50 @@ fn write_hole(f: &mut Formatter<'_>, start: usize, len: usize, trailing: bool) -
         "padding"
     };
     writeln!(f, " {start:>6}  {len:>4}  {:>5}  ░ {what}", "")
+}
+
+fn write_enum(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
+    match l.tag {
+        Tag::Direct { offset, size } => {
+            writeln!(f, " tag: bytes {offset}..{} (discriminant)", offset + size)?
+        }
+        Tag::Unknown => writeln!(
+            f,
+            " tag: location unknown (repr(Rust) enums with data do not specify it)"
+        )?,
+        Tag::None => writeln!(f, " tag: none")?,
+    }
+    for v in l.variants {
+        write!(f, " variant {} = {}", v.name, v.discriminant)?;
+        if v.fields.is_empty() {
+            writeln!(f, "  (no fields)")?;
+            continue;
+        }
+        match v.padding(l) {
+            Some(padding) => {
+                f.write_char('\n')?;
+                write_rows(f, l, v.fields, padding, l.tag_range())?;
+            }
+            None => {
+                writeln!(f, "  (offsets unknown in const: see LayoutOfVal)")?;
+                let name_w = name_width(v.fields);
+                writeln!(
+                    f,
+                    " {:>6}  {:>4}  {:>5}  {:<name_w$}  type",
+                    "offset", "size", "align", "field"
+                )?;
+                for field in v.fields {
+                    write!(
+                        f,
+                        " {:>6}  {:>4}  {:>5}  {:<name_w$}  ",
+                        "?", field.size, field.align, field.name
+                    )?;
+                    write_type(f, field)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write_summary(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
