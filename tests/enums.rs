@@ -641,3 +641,83 @@ fn three_hundred_variants() {
     assert_eq!(l.variants[299].discriminant.to_string(), "299");
     assert_eq!(l.niche.count(), NicheCount::Exact(65536 - 300));
 }
+
+const BASE: u16 = 0x100;
+
+#[derive(Layout)]
+#[repr(u16)]
+#[allow(dead_code)]
+enum Generic<'a, T: Copy, const N: usize>
+where
+    T: Default,
+{
+    Borrowed(&'a T) = BASE,
+    Inline([T; N]),
+    Named { first: T, rest: [u8; N] } = BASE * 2,
+}
+
+#[test]
+fn explicit_repr_generic_enum_with_lifetimes_consts_and_paths_in_discriminants() {
+    type G<'a> = Generic<'a, u32, 3>;
+    let l = &G::LAYOUT;
+    assert_eq!(l.size, size_of::<G>());
+    assert_eq!(discriminants(l), ["256", "257", "512"]);
+    let x = 5u32;
+    for v in [
+        G::Borrowed(&x),
+        G::Inline([1, 2, 3]),
+        G::Named {
+            first: 1,
+            rest: [0; 3],
+        },
+    ] {
+        const_offsets_match_live(&v);
+    }
+}
+
+#[derive(Layout)]
+#[repr(u8)]
+#[allow(dead_code)]
+enum WithUninhabited {
+    A(u32),
+    B(std::convert::Infallible),
+    C = 7,
+}
+
+#[test]
+fn uninhabited_variants_do_not_produce_a_wrong_tag_range() {
+    let l = &WithUninhabited::LAYOUT;
+    assert_eq!(l.size, size_of::<WithUninhabited>());
+    // Whatever rustc did with variant B, the reported count agrees with what it measures.
+    let probes = l.niche.count();
+    assert_eq!(
+        probes.lower_bound() > 0,
+        size_of::<Option<WithUninhabited>>() == size_of::<WithUninhabited>()
+    );
+}
+
+mod no_prelude_enums {
+    #![no_implicit_prelude]
+
+    #[derive(::layoutscope::Layout)]
+    #[repr(C, u8)]
+    #[allow(dead_code)]
+    pub enum Specified<T: ::core::marker::Copy> {
+        A(T),
+        B { x: u8 },
+    }
+
+    #[derive(::layoutscope::Layout)]
+    #[allow(dead_code)]
+    pub enum Unspecified {
+        A(::core::option::Option<u8>),
+        B,
+    }
+}
+
+#[test]
+fn enums_derive_without_the_prelude() {
+    use no_prelude_enums::*;
+    const_offsets_match_live(&Specified::A(5u64));
+    assert_eq!(Unspecified::B.variant_of_val().name, "B");
+}

@@ -123,7 +123,8 @@ pub const fn enumeration<E>(
             if shadow.size != size || shadow.align != align_of::<E>() {
                 panic!("layoutscope: the enum's layout differs from its RFC 2195 shadow; please report this type");
             }
-            tagged(variants, shadow.tag_size)
+            let (tag, largest) = tagged(variants, shadow.tag_size);
+            (tag, agreeing_with_probes::<E>(largest))
         }
         None if variants.len() <= 1 => (
             Tag::None,
@@ -197,6 +198,26 @@ const fn tagged(variants: &'static [Variant], tag_size: usize) -> (Tag, LargestN
         },
         largest,
     )
+}
+
+/// The tag's niche if the probes agree with it, else an honest "unknown" with the measured
+/// count. rustc leaves uninhabited variants (`V(Infallible)`) out of the tag's valid range,
+/// which the derive cannot see; the probes see what rustc did.
+const fn agreeing_with_probes<E>(largest: LargestNiche) -> LargestNiche {
+    let ours = largest.count().lower_bound();
+    let measured = crate::probe::count::<E>();
+    let agrees = match measured {
+        crate::NicheCount::Exact(c) => c == ours,
+        crate::NicheCount::AtLeast(c) => ours >= c,
+    };
+    if agrees {
+        largest
+    } else {
+        LargestNiche::Unknown {
+            count: measured,
+            reason: UnknownReason::EnumTag,
+        }
+    }
 }
 
 /// `raw`'s low `bits` bits as a signed number.
