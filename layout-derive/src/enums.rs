@@ -180,7 +180,9 @@ fn layout_of_val(variants: &[Variant], krate: &Path) -> TokenStream {
             }
         }
     };
+    // `#[inline]`: only crates that call it pay for its code.
     quote! {
+        #[inline]
         fn visit_fields_of_val(
             &self,
             visit: &mut dyn ::core::ops::FnMut(&'static #krate::Field, usize),
