@@ -88,6 +88,53 @@
 //! assert!(offset.is_some());
 //! ```
 //!
+//! ## Layout assertions
+//!
+//! Pin a layout on the type itself; a failing check stops `cargo check` with an error at the
+//! attribute that says the actual and the expected value, e.g.
+//! ``size of `Header` is 24 bytes, expected 16`` or
+//! ``` `Header` has 9 bytes of padding: 3 bytes at 1..4 (after `tag`), 6 bytes at 10..16 (after `port`)```.
+//!
+//! | key | where | checks |
+//! |---|---|---|
+//! | `size = N` | type | `size_of` is `N` |
+//! | `align = N` | type | `align_of` is `N` |
+//! | `max_size = N` | type | `size_of` is at most `N` |
+//! | `no_padding` | struct, union | no byte belongs to no field (the error lists every hole) |
+//! | `niche` | type | `Option<Self>` is as large as `Self` |
+//! | `offset = N` | struct or union field | the field is at byte `N` |
+//!
+//! ```
+//! use layoutscope::Layout;
+//!
+//! #[derive(Layout)]
+//! #[repr(C)]
+//! #[layout(size = 16, align = 8, no_padding)]
+//! struct Packet {
+//!     kind: u8,
+//!     flags: u8,
+//!     port: u16,
+//!     len: u32,
+//!     #[layout(offset = 8)]
+//!     id: u64,
+//! }
+//! ```
+//!
+//! For a type without type or const parameters each check is a `const` item of its own, so
+//! every failing check is reported at once, even if nothing uses the type. A generic type's
+//! checks run inside `LAYOUT`, after monomorphization: they fire for each instantiation whose
+//! layout is evaluated, so force the ones you care about with e.g.
+//! `const _: usize = Slot::<u64>::LAYOUT.size;`.
+//!
+//! Anywhere else: [`assert_layout!`] (an item: `assert_layout!(Header, size = 16, offset(id) = 8,
+//! no_padding);`), [`check_layout!`] (an expression, for `const { check_layout!(T, max_size = 64) }`
+//! inside generic functions; like every post-monomorphization error it fires when the
+//! function is instantiated by `cargo build` or `cargo test`, not by `cargo check`), the
+//! `const fn` API of [`TypeLayout`] for your own
+//! `const _: () = assert!(...)` (it composes with `static_assertions`), and in tests
+//! [`assert_layout_eq!`], which compares the table with an expected one and panics with a line
+//! diff.
+//!
 //! ## What is exact
 //!
 //! | fact | guarantee |

@@ -12,6 +12,9 @@
 //! - `impl Layout` for primitives, pointers, tuples, arrays and common `core`/`alloc`/`std`
 //!   types (features `alloc` and `std`, on by default).
 //! - [`Table`]: a readable table, also used by `Display for TypeLayout`.
+//! - [`check_layout!`], [`assert_layout!`], [`assert_layout_eq!`] and [`check`]: layout
+//!   assertions at compile time (with the actual and expected values in the error) and in
+//!   tests (with a diff).
 //!
 //! The crate is `no_std`, has no dependencies, and contains no `unsafe` code.
 #![no_std]
@@ -19,8 +22,12 @@
 #![warn(missing_docs)]
 
 mod build;
+pub mod check;
+#[cfg(feature = "alloc")]
+mod diff;
 mod enums;
 mod impls;
+mod macros;
 mod model;
 pub mod niche;
 mod order;
@@ -47,5 +54,16 @@ pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::build::{aggregate, field, leaf, opaque, Opaque};
+    pub use crate::check;
+    #[cfg(feature = "alloc")]
+    pub use crate::diff::assert_table;
     pub use crate::enums::{enumeration, variant};
+
+    /// `r#type` → `type`, for field names that macros receive as identifiers.
+    pub const fn unraw(name: &str) -> &str {
+        match name.as_bytes() {
+            [b'r', b'#', ..] => name.split_at(2).1,
+            _ => name,
+        }
+    }
 }

@@ -7,15 +7,18 @@ use syn::{Attribute, LitStr, Path};
 use crate::ctxt::Ctxt;
 
 /// Keys accepted on the type.
-const CONTAINER_KEYS: &str = "`crate = \"path\"`";
+const CONTAINER_KEYS: &str =
+    "`crate = \"path\"`, `size = N`, `align = N`, `max_size = N`, `no_padding` or `niche`";
 /// Keys accepted on a field.
-const FIELD_KEYS: &str = "`opaque`";
+const FIELD_KEYS: &str = "`opaque` or `offset = N`";
 
 /// `#[layout(...)]` on the struct or union.
 #[derive(Default)]
 pub struct ContainerAttrs {
     /// `crate = "path"`: where the `layoutscope` items are.
     pub krate: Option<Path>,
+    /// Compile-time checks, in the order written.
+    pub checks: Vec<Check>,
 }
 
 /// `#[layout(...)]` on a field.
@@ -23,6 +26,62 @@ pub struct ContainerAttrs {
 pub struct FieldAttrs {
     /// `opaque`: the field type need not implement `Layout`.
     pub opaque: Option<Span>,
+    /// `offset = N`: the field must be at byte `N`.
+    pub offset: Option<(Span, u64)>,
+}
+
+/// A compile-time check requested on the type; `span` is the key's, so that a failure points
+/// at the attribute.
+pub struct Check {
+    pub span: Span,
+    pub kind: CheckKind,
+}
+
+pub enum CheckKind {
+    Size(u64),
+    Align(u64),
+    MaxSize(u64),
+    NoPadding,
+    Niche,
+}
+
+/// Reads `= N` after a key: an integer literal. Anything else is reported (and skipped).
+fn int_value(cx: &Ctxt, meta: &syn::meta::ParseNestedMeta, key: &str) -> syn::Result<Option<u64>> {
+    let example = format!("`{key} = 16`");
+    if !meta.input.peek(syn::Token![=]) {
+        cx.syn_error(meta.error(format_args!("`{key}` needs a value: write {example}")));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let value = meta.value()?;
+    if value.peek(syn::LitInt) {
+        let lit: syn::LitInt = value.parse()?;
+        return match lit.base10_parse::<u64>() {
+            Ok(n) => Ok(Some(n)),
+            Err(_) => {
+                let problem = if lit.base10_digits().starts_with('-') {
+                    "cannot be negative"
+                } else {
+                    "must be a whole number of bytes"
+                };
+                cx.error_spanned_by(
+                    &lit,
+                    format_args!("`{key}` {problem}: write a number of bytes, like {example}"),
+                );
+                Ok(None)
+            }
+        };
+    }
+    let message = if value.peek(syn::Token![-]) {
+        format!("`{key}` cannot be negative: write a number of bytes, like {example}")
+    } else if value.peek(LitStr) {
+        format!("`{key}` takes a number, not a string: write {example}")
+    } else {
+        format!("`{key}` takes an integer literal, like {example}")
+    };
+    cx.syn_error(value.error(message));
+    skip_value(meta)?;
+    Ok(None)
 }
 
 /// Remembers where a key was first set, to reject it when it comes again.
@@ -92,8 +151,50 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     }
                 }
                 Ok(())
-            } else if meta.path.is_ident("opaque") {
-                cx.syn_error(meta.error("`opaque` belongs on a field, not on the type"));
+            } else if let Some(key) = ["size", "align", "max_size", "no_padding", "niche"]
+                .into_iter()
+                .find(|k| meta.path.is_ident(k))
+            {
+                let span = meta.path.span();
+                let kind = match key {
+                    "no_padding" | "niche" => {
+                        if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
+                            cx.syn_error(meta.error(format_args!(
+                                "`{key}` takes no value: write `#[layout({key})]`"
+                            )));
+                            return skip_value(&meta);
+                        }
+                        if key == "niche" {
+                            CheckKind::Niche
+                        } else {
+                            CheckKind::NoPadding
+                        }
+                    }
+                    _ => match int_value(cx, &meta, key)? {
+                        Some(n) if key == "size" => CheckKind::Size(n),
+                        Some(n) if key == "align" => CheckKind::Align(n),
+                        Some(n) => CheckKind::MaxSize(n),
+                        None => return Ok(()),
+                    },
+                };
+                let duplicate = out.checks.iter().any(|c| {
+                    std::mem::discriminant(&c.kind) == std::mem::discriminant(&kind)
+                });
+                if duplicate {
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format_args!("duplicate `{key}` in #[layout(...)]: write it once"),
+                    );
+                } else {
+                    out.checks.push(Check { span, kind });
+                }
+                Ok(())
+            } else if meta.path.is_ident("opaque") || meta.path.is_ident("offset") {
+                cx.syn_error(meta.error(format_args!(
+                    "`{}` belongs on a field, not on the type: write #[layout({})] on the field",
+                    key_name(&meta.path),
+                    if meta.path.is_ident("opaque") { "opaque" } else { "offset = N" }
+                )));
                 skip_value(&meta)
             } else {
                 cx.syn_error(meta.error(format_args!(
@@ -124,8 +225,27 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 }
                 first_time(cx, &mut out.opaque, &meta.path);
                 Ok(())
-            } else if meta.path.is_ident("crate") {
-                cx.syn_error(meta.error("`crate` belongs on the type, not on a field"));
+            } else if meta.path.is_ident("offset") {
+                let span = meta.path.span();
+                if let Some(n) = int_value(cx, &meta, "offset")? {
+                    if out.offset.is_some() {
+                        cx.error_spanned_by(
+                            &meta.path,
+                            "duplicate `offset` in #[layout(...)]: write it once",
+                        );
+                    } else {
+                        out.offset = Some((span, n));
+                    }
+                }
+                Ok(())
+            } else if ["crate", "size", "align", "max_size", "no_padding", "niche"]
+                .iter()
+                .any(|k| meta.path.is_ident(k))
+            {
+                cx.syn_error(meta.error(format_args!(
+                    "`{}` belongs on the type, not on a field",
+                    key_name(&meta.path)
+                )));
                 skip_value(&meta)
             } else {
                 cx.syn_error(meta.error(format_args!(

@@ -5,6 +5,7 @@ use quote::{format_ident, quote};
 use syn::Path;
 
 use crate::ast::{unraw, Input, Style, Variant};
+use crate::checks;
 use crate::expand::{field, shape, where_clause};
 use crate::repr::Base;
 use crate::shadow::{self, DataLayout};
@@ -80,18 +81,25 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &Path) -> TokenStream 
     let (impl_generics, _, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, krate);
     let layout_of_val = layout_of_val(variants, krate);
+    let layout = checks::wrap(
+        input,
+        krate,
+        quote!(#krate::__private::enumeration::<Self>(
+            #name,
+            #repr,
+            &[#(#variant_layouts),*],
+            #shadow_facts,
+        )),
+    );
+    let check_items = checks::items(input, krate);
     quote! {
         #shadows
 
         #[automatically_derived]
         impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
-            const LAYOUT: #krate::TypeLayout = #krate::__private::enumeration::<Self>(
-                #name,
-                #repr,
-                &[#(#variant_layouts),*],
-                #shadow_facts,
-            );
+            const LAYOUT: #krate::TypeLayout = #layout;
         }
+        #check_items
 
         #[automatically_derived]
         impl #impl_generics #krate::LayoutOfVal for #ident #ty_generics #where_clause {

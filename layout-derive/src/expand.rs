@@ -8,7 +8,7 @@ use syn::{parse_quote, DeriveInput, Ident, Path, Type};
 use crate::ast::{unraw, Data, Field, Input, Style};
 use crate::ctxt::Ctxt;
 use crate::type_text::type_text;
-use crate::{enums, valid};
+use crate::{checks, enums, valid};
 
 pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
     let cx = Ctxt::default();
@@ -45,16 +45,18 @@ fn impl_aggregate(input: &Input, krate: &Path, shape: TokenStream) -> TokenStrea
     });
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, krate);
+    let layout = checks::wrap(
+        input,
+        krate,
+        quote!(#krate::__private::aggregate::<Self>(#name, #repr, #shape, &[#(#fields),*])),
+    );
+    let check_items = checks::items(input, krate);
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
-            const LAYOUT: #krate::TypeLayout = #krate::__private::aggregate::<Self>(
-                #name,
-                #repr,
-                #shape,
-                &[#(#fields),*],
-            );
+            const LAYOUT: #krate::TypeLayout = #layout;
         }
+        #check_items
     }
 }
 

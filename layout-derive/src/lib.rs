@@ -7,6 +7,7 @@
 
 mod ast;
 mod attr;
+mod checks;
 mod ctxt;
 mod enums;
 mod expand;

@@ -4,6 +4,7 @@
 use syn::Type;
 
 use crate::ast::{Data, Input, Variant};
+use crate::attr::CheckKind;
 use crate::ctxt::Ctxt;
 use crate::repr::Modifier;
 
@@ -36,6 +37,22 @@ pub fn check(cx: &Ctxt, input: &Input) {
 }
 
 fn check_enum(cx: &Ctxt, input: &Input, variants: &[Variant]) {
+    for c in &input.attrs.checks {
+        if let CheckKind::NoPadding = c.kind {
+            cx.syn_error(syn::Error::new(
+                c.span,
+                "`no_padding` applies to structs and unions; an enum's variants differ in padding",
+            ));
+        }
+    }
+    for field in variants.iter().flat_map(|v| &v.fields) {
+        if let Some((span, _)) = field.attrs.offset {
+            cx.syn_error(syn::Error::new(
+                span,
+                "`offset` checks apply to struct and union fields, not to enum variant fields",
+            ));
+        }
+    }
     if let Modifier::Packed(_) = input.repr.modifier {
         cx.error_spanned_by(
             input.ident,
