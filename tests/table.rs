@@ -23,7 +23,7 @@ Header  24 bytes, align 8, repr(C)
       8     2      2  port   u16
      10     6         ░ padding
      16     8      8  id     u64
- fields 15 B · padding 9 B (37.5%) · no niche · Option<Self> is larger
+ fields 15 B · padding 9 B (37.5%) · 1 cache line · no niche · Option<Self> is larger · reordering (id, len, port, tag) saves 8 B → 16
 ";
     assert_eq!(Header::LAYOUT.to_string(), expected);
 }
@@ -45,7 +45,7 @@ Seed  12 bytes, align 4
       4     4      4  i      i32
       8     1      1  b      u8
       9     3         ░ trailing padding
- fields 9 B · padding 3 B (25.0%) · niche: 4293853184 free values at byte 0..4 (c) · Option<Self> is the same size
+ fields 9 B · padding 3 B (25.0%) · 1 cache line · niche: 4293853184 free values at byte 0..4 (c) · Option<Self> is the same size
 ";
     assert_eq!(Seed::LAYOUT.to_string(), expected);
 }
@@ -92,7 +92,7 @@ Message  12 bytes, align 4, enum, repr(u8)
       1     3         ░ padding
       4     4      4  x      i32
       8     4      4  y      i32
- niche: 254 free values at byte 0 · Option<Self> is the same size
+ 1 cache line · niche: 254 free values at byte 0 · Option<Self> is the same size
 ";
     assert_eq!(Message::LAYOUT.to_string(), expected);
     let data = Data::LAYOUT.to_string();

@@ -11,7 +11,8 @@
 //! - [`niche`]: the largest niche, exact where Rust allows it and "unknown" where it does not.
 //! - `impl Layout` for primitives, pointers, tuples, arrays and common `core`/`alloc`/`std`
 //!   types (features `alloc` and `std`, on by default).
-//! - [`Table`]: a readable table, also used by `Display for TypeLayout`.
+//! - [`Diagram`]: tables, byte maps, box drawings, Markdown and SVG ([`Style`]); the table is
+//!   also `Display for TypeLayout`.
 //! - [`check_layout!`], [`assert_layout!`], [`assert_layout_eq!`] and [`check`]: layout
 //!   assertions at compile time (with the actual and expected values in the error) and in
 //!   tests (with a diff).
@@ -33,7 +34,7 @@ pub mod niche;
 mod order;
 mod padding;
 mod probe;
-mod table;
+mod render;
 mod text;
 
 pub use enums::{Discriminant, LayoutOfVal, Offsets, Shadow, Tag, Variant};
@@ -42,7 +43,7 @@ pub use model::{
 };
 pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason};
 pub use padding::{ByteRange, Padding};
-pub use table::{ShortTypeName, Table};
+pub use render::{str_width, Diagram, ShortTypeName, Style};
 
 /// The layout of `T`: shorthand for `<T as Layout>::LAYOUT`.
 pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
