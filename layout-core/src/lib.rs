@@ -45,6 +45,23 @@ pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason};
 pub use padding::{ByteRange, Padding};
 pub use render::{str_width, Diagram, ShortTypeName, Style};
 
+/// Prints the table of `T`'s layout to standard output: handy in tests and examples.
+///
+/// ```
+/// layout_core::print::<(u8, u32)>();
+/// ```
+#[cfg(feature = "std")]
+pub fn print<T: Layout>() {
+    print_diagram::<T>(Style::Table);
+}
+
+/// Prints a diagram of `T`'s layout in `style` to standard output.
+#[cfg(feature = "std")]
+pub fn print_diagram<T: Layout>(style: Style) {
+    extern crate std;
+    std::println!("{}", T::LAYOUT.diagram().style(style));
+}
+
 /// The layout of `T`: shorthand for `<T as Layout>::LAYOUT`.
 pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
     &T::LAYOUT
@@ -57,7 +74,7 @@ pub mod __private {
     pub use crate::build::{aggregate, field, leaf, opaque, Opaque};
     pub use crate::check;
     #[cfg(feature = "alloc")]
-    pub use crate::diff::assert_table;
+    pub use crate::diff::{assert_table, line_diff};
     pub use crate::enums::{enumeration, variant};
 
     /// `r#type` → `type`, for field names that macros receive as identifiers.

@@ -25,8 +25,15 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         }
     });
     result?;
-    if !described {
+    if l.size == 0 {
+        writeln!(f, " (zero-sized: no bytes to map)")?;
+    } else if !described {
         // A leaf: every byte is the value itself.
+        write!(f, "{:>7}", "")?;
+        for col in 0..d.bytes_per_row.min(l.size) {
+            write!(f, " {col}")?;
+        }
+        f.write_char('\n')?;
         for row in 0..l.size.div_ceil(d.bytes_per_row) {
             write_row_start(f, d, row)?;
             for _ in 0..d.bytes_per_row.min(l.size - row * d.bytes_per_row) {
@@ -135,12 +142,20 @@ fn write_legend(
     let mut line = LegendLine::new(f, d.width);
     line.item(format_args!("legend:"), "legend:".len())?;
     let mut result = Ok(());
-    for_each_unit(d, g.fields, &mut |index, unit| {
-        if result.is_err() {
-            return;
-        }
-        result = line.unit(index, unit, label_width, d.show_types);
-    });
+    if g.unknown && !g.fields.is_empty() {
+        // Its fields are drawn nowhere: name them without a label, so none seems placed.
+        line.item(
+            format_args!("field offsets unknown ({})", g.fields.len()),
+            24,
+        )?;
+    } else {
+        for_each_unit(d, g.fields, &mut |index, unit| {
+            if result.is_err() {
+                return;
+            }
+            result = line.unit(index, unit, label_width, d.show_types);
+        });
+    }
     result?;
     if has(d, g, Owner::Tag) {
         line.item(format_args!("{} tag", s.tag), 4)?;

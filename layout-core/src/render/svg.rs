@@ -6,7 +6,7 @@
 use core::fmt::{self, Formatter, Write};
 
 use super::buffer::Buffer;
-use super::cover::{for_each_unit, groups, owner, Group, Owner, Titled};
+use super::cover::{for_each_unit, groups, has, owner, Group, Owner, Titled};
 use super::table::{write_type, ShortTypeName};
 use super::width::str_width;
 use super::Diagram;
@@ -76,10 +76,12 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         lines,
     };
     let mut result = Ok(());
+    let mut color_base = 0;
     let described = groups(l, &mut |t: Titled| {
         if result.is_ok() {
-            result = row_group(f, d, geometry, &t, Some(t.group), y);
+            result = row_group(f, d, geometry, &t, Some(t.group), y, color_base);
         }
+        for_each_unit(d, t.group.fields, &mut |_, _| color_base += 1);
         y += row_block;
     });
     result?;
@@ -95,7 +97,7 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
                 union: false,
             },
         };
-        row_group(f, d, geometry, &leaf, None, y)?;
+        row_group(f, d, geometry, &leaf, None, y, 0)?;
     }
     legend(f, d, legend_top, width)?;
     f.write_str("</svg>\n")
@@ -117,6 +119,9 @@ fn bytes_per_line(size: usize, px: usize) -> usize {
     ((MAX_WIDTH - 2 * MARGIN) / px).clamp(1, size.max(1))
 }
 
+/// One titled row group; its units take colors from `color_base` on, so that no two units of
+/// the picture share a color unless the palette runs out.
+#[allow(clippy::too_many_arguments)]
 fn row_group(
     f: &mut Formatter<'_>,
     d: &Diagram,
@@ -124,6 +129,7 @@ fn row_group(
     t: &Titled,
     group: Option<Group>,
     top: usize,
+    color_base: usize,
 ) -> fmt::Result {
     write!(
         f,
@@ -131,6 +137,13 @@ fn row_group(
         top + 12
     )?;
     match t.discriminant {
+        Some(discriminant) if group.is_some_and(|g| g.unknown && !g.fields.is_empty()) => escape(
+            f,
+            format_args!(
+                "{} {} = {discriminant} (field offsets unknown)",
+                t.kind, t.name
+            ),
+        )?,
         Some(discriminant) => escape(f, format_args!("{} {} = {discriminant}", t.kind, t.name))?,
         None if !t.kind.is_empty() => escape(f, format_args!("{} {}", t.kind, t.name))?,
         None => {}
@@ -140,7 +153,7 @@ fn row_group(
         let start = line * g.bytes_per_line;
         let end = (start + g.bytes_per_line).min(d.layout.size);
         let y = top + TITLE + line * (RULER + ROW_HEIGHT + 8);
-        draw_line(f, d, g, group, start, end, y)?;
+        draw_line(f, d, g, group, start, end, y, color_base)?;
     }
     Ok(())
 }
@@ -154,6 +167,7 @@ fn draw_line(
     start: usize,
     end: usize,
     y: usize,
+    color_base: usize,
 ) -> fmt::Result {
     let x_of = |byte: usize| MARGIN + (byte - start) * g.px;
     let box_y = y + RULER;
@@ -167,7 +181,7 @@ fn draw_line(
         }
         let (x, w) = (x_of(byte), (run_end - byte) * g.px);
         let fill = match who {
-            Owner::Unit(i) => PALETTE[i % PALETTE.len()],
+            Owner::Unit(i) => PALETTE[(color_base + i) % PALETTE.len()],
             Owner::Padding => "url(#hatch)",
             Owner::Tag => "#4d4d4d",
             Owner::Unknown => "url(#unknown)",
@@ -294,30 +308,45 @@ fn legend(f: &mut Formatter<'_>, d: &Diagram, top: usize, width: usize) -> fmt::
         item += 1;
         Ok(())
     };
-    // Every unit of the first group that has any (all variants share one palette order).
+    // Every unit of every group, in the colors the rows used, prefixed by its variant or member
+    // when there are several groups.
     let mut result = Ok(());
-    let mut listed = false;
+    let mut color = 0;
+    let (mut tag, mut padding, mut unknown) = (false, false, false);
     groups(d.layout, &mut |t| {
-        if listed || result.is_err() {
-            return;
-        }
-        for_each_unit(d, t.group.fields, &mut |i, u| {
-            listed = true;
-            if result.is_ok() {
+        tag |= has(d, t.group, Owner::Tag);
+        padding |= has(d, t.group, Owner::Padding);
+        unknown |= has(d, t.group, Owner::Unknown);
+        for_each_unit(d, t.group.fields, &mut |_, u| {
+            // Units of a group whose offsets are unknown are drawn nowhere.
+            if result.is_ok() && !t.group.unknown {
                 let mut ty = Buffer::default();
                 let _ = write_type(&mut ty, u.field);
-                result = entry(
-                    f,
-                    PALETTE[i % PALETTE.len()],
-                    format_args!("{}: {}", u.field.name, ty.as_str()),
-                );
+                let fill = PALETTE[color % PALETTE.len()];
+                result = if t.kind.is_empty() || t.kind == "member" {
+                    entry(f, fill, format_args!("{}: {}", u.field.name, ty.as_str()))
+                } else {
+                    entry(
+                        f,
+                        fill,
+                        format_args!("{}.{}: {}", t.name, u.field.name, ty.as_str()),
+                    )
+                };
             }
+            color += 1;
         });
     });
     result?;
-    entry(f, "url(#hatch)", format_args!("padding"))?;
-    entry(f, "#4d4d4d", format_args!("tag"))?;
-    entry(f, "url(#unknown)", format_args!("unknown"))
+    if padding {
+        entry(f, "url(#hatch)", format_args!("padding"))?;
+    }
+    if tag {
+        entry(f, "#4d4d4d", format_args!("tag"))?;
+    }
+    if unknown {
+        entry(f, "url(#unknown)", format_args!("unknown"))?;
+    }
+    Ok(())
 }
 
 /// Writes `text` with XML's special characters escaped.

@@ -112,6 +112,9 @@ pub(super) fn leaf_note(l: &TypeLayout) -> Option<&'static str> {
             Some("wide pointer: address + length (slices, str) or vtable (trait objects)")
         }
         Shape::Opaque => Some("fields not described (private or unspecified)"),
+        Shape::Enum if l.size == 0 && l.variants.is_empty() => {
+            Some("no variants: no value of this type can exist")
+        }
         Shape::Enum => Some("variants not described (a standard enum)"),
         Shape::Array { .. } => Some("elements are contiguous, no padding between them"),
         Shape::Scalar => Some("scalar"),
@@ -360,8 +363,14 @@ fn write_summary(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     }
     write_niche(f, l)?;
     if let Some(better) = reordered(l) {
+        // Long orders are cut: the first few fields say the rule (largest alignment first).
+        const SHOWN: usize = 8;
         f.write_str(" · reordering (")?;
         for (i, field) in better.order().enumerate() {
+            if i == SHOWN {
+                write!(f, ", … {} fields", l.fields.len())?;
+                break;
+            }
             if i > 0 {
                 f.write_str(", ")?;
             }
