@@ -13,10 +13,23 @@ pub const fn field<T: Layout>(name: &'static str, ty: &'static str, offset: usiz
     Field {
         name,
         ty,
+        generic: false,
         offset,
         size: T::LAYOUT.size,
         align: T::LAYOUT.align,
         layout: &T::LAYOUT,
+    }
+}
+
+/// [`field`] for a field whose written type mentions a generic parameter of the container.
+pub const fn generic_field<T: Layout>(
+    name: &'static str,
+    ty: &'static str,
+    offset: usize,
+) -> Field {
+    Field {
+        generic: true,
+        ..field::<T>(name, ty, offset)
     }
 }
 

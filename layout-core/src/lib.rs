@@ -71,7 +71,7 @@ pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
 /// in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::build::{aggregate, field, leaf, opaque, Opaque};
+    pub use crate::build::{aggregate, field, generic_field, leaf, opaque, Opaque};
     pub use crate::check;
     #[cfg(feature = "alloc")]
     pub use crate::diff::{assert_table, line_diff};

@@ -60,6 +60,9 @@ pub struct Field {
     pub ty: &'static str,
     /// Byte offset from the start of the containing value (`offset_of!`).
     pub offset: usize,
+    /// Whether the written type mentions a generic type parameter of the container, so that
+    /// [`Field::type_name`] says more than [`Field::ty`] (`u16` where the source says `T`).
+    pub generic: bool,
     /// `size_of` the field's type.
     pub size: usize,
     /// `align_of` the field's type. Inside `repr(packed(N))` the field is only aligned to

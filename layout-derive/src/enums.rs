@@ -6,7 +6,7 @@ use syn::Path;
 
 use crate::ast::{unraw, Input, Style, Variant};
 use crate::checks;
-use crate::expand::{field, shape, where_clause};
+use crate::expand::{field, shape, type_params, where_clause};
 use crate::repr::Base;
 use crate::shadow::{self, DataLayout};
 
@@ -70,10 +70,11 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &Path) -> TokenStream 
         // Without an integer repr, discriminants are `isize`.
         None => true,
     };
+    let params = type_params(input);
     let variant_layouts = variants
         .iter()
         .enumerate()
-        .map(|(i, v)| variant(krate, &kind, i, v, signed, &ty_generics));
+        .map(|(i, v)| variant(krate, &kind, i, v, signed, &ty_generics, &params));
 
     let ident = input.ident;
     let name = unraw(ident);
@@ -115,6 +116,7 @@ fn variant(
     v: &Variant,
     signed: bool,
     ty_generics: &syn::TypeGenerics,
+    params: &[&syn::Ident],
 ) -> TokenStream {
     let tag = shadow::tag_ident();
     let ident = v.ident;
@@ -133,7 +135,7 @@ fn variant(
             // Not known in const: `Offsets::Unknown` says so and renderers do not show it.
             _ => quote!(0),
         };
-        field(krate, f, offset)
+        field(krate, f, offset, params)
     });
     let exact = matches!(kind, Kind::Specified(_) | Kind::Fieldless);
     let name = &v.name;

@@ -39,9 +39,15 @@ fn impl_aggregate(input: &Input, krate: &Path, shape: TokenStream) -> TokenStrea
     let ident = input.ident;
     let name = unraw(ident);
     let repr = input.repr.to_tokens(krate);
+    let params = type_params(input);
     let fields = input.all_fields().into_iter().map(|f| {
         let member = &f.member;
-        field(krate, f, quote!(::core::mem::offset_of!(Self, #member)))
+        field(
+            krate,
+            f,
+            quote!(::core::mem::offset_of!(Self, #member)),
+            &params,
+        )
     });
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, krate);
@@ -69,8 +75,9 @@ pub fn shape(krate: &Path, style: Style) -> TokenStream {
     }
 }
 
-/// A `Field` description at the given offset expression.
-pub fn field(krate: &Path, f: &Field, offset: TokenStream) -> TokenStream {
+/// A `Field` description at the given offset expression; `params` are the container's type
+/// parameters, to mark fields whose written type mentions one.
+pub fn field(krate: &Path, f: &Field, offset: TokenStream, params: &[&Ident]) -> TokenStream {
     let ty = f.ty;
     let layout_ty = if f.attrs.opaque.is_some() {
         quote!(#krate::__private::Opaque<#ty>)
@@ -79,14 +86,19 @@ pub fn field(krate: &Path, f: &Field, offset: TokenStream) -> TokenStream {
     };
     let name = &f.name;
     let text = type_text(ty);
-    quote!(#krate::__private::field::<#layout_ty>(#name, #text, #offset))
+    let builder = if mentions_any(ty, params) {
+        quote!(generic_field)
+    } else {
+        quote!(field)
+    };
+    quote!(#krate::__private::#builder::<#layout_ty>(#name, #text, #offset))
 }
 
 /// The user's where clause plus `FieldType: Layout` for each described field whose type
 /// mentions a type parameter: exactly the bounds the impl needs (a `Vec<T>` field needs none
 /// on `T`).
 pub fn where_clause(input: &Input, krate: &Path) -> TokenStream {
-    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    let params = type_params(input);
     let existing = input
         .generics
         .where_clause
@@ -98,6 +110,10 @@ pub fn where_clause(input: &Input, krate: &Path) -> TokenStream {
         .filter(|f| f.attrs.opaque.is_none() && mentions_any(f.ty, &params))
         .map(|f| f.ty);
     quote!(where #(#existing,)* #(#needed: #krate::Layout,)*)
+}
+
+pub fn type_params<'a>(input: &'a Input) -> Vec<&'a Ident> {
+    input.generics.type_params().map(|p| &p.ident).collect()
 }
 
 fn mentions_any(ty: &Type, params: &[&Ident]) -> bool {

@@ -114,7 +114,14 @@ fn line_end(d: &Diagram, group: Option<Group>, start: usize, cpb: usize) -> usiz
             end = cell.end;
         } else {
             if end == start {
-                end = start + capacity;
+                // Split a cell longer than a line at a multiple of 8 bytes when one fits, so
+                // that the ruler marks of the pieces are round.
+                end = start
+                    + if capacity >= 8 {
+                        capacity - capacity % 8
+                    } else {
+                        capacity
+                    };
             }
             break;
         }

@@ -14,9 +14,9 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     let l = d.layout;
     write!(
         f,
-        "**`{}`** — {} bytes, align {}",
+        "**`{}`** — {}, align {}",
         ShortTypeName((l.type_name)()),
-        l.size,
+        super::Bytes(l.size),
         l.align
     )?;
     let mut repr = Escaped::default();

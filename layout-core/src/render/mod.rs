@@ -112,6 +112,16 @@ impl<'a> Diagram<'a> {
     }
 }
 
+/// `1 byte`, `2 bytes`.
+pub(crate) struct Bytes(pub usize);
+
+impl Display for Bytes {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let unit = if self.0 == 1 { "byte" } else { "bytes" };
+        write!(f, "{} {unit}", self.0)
+    }
+}
+
 impl Display for Diagram<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self.style {

@@ -67,7 +67,7 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         MARGIN + 10
     )?;
     escape(f, format_args!("{}", ShortTypeName((l.type_name)())))?;
-    writeln!(f, " — {} bytes, align {}</text>", l.size, l.align)?;
+    writeln!(f, " — {}, align {}</text>", super::Bytes(l.size), l.align)?;
 
     let mut y = MARGIN + 24;
     let geometry = Geometry {

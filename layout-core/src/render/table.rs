@@ -58,9 +58,9 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
 pub(super) fn write_header(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
     write!(
         f,
-        "{}  {} bytes, align {}",
+        "{}  {}, align {}",
         ShortTypeName((l.type_name)()),
-        l.size,
+        super::Bytes(l.size),
         l.align
     )?;
     let shape = match l.shape {
@@ -122,10 +122,11 @@ pub(super) fn leaf_note(l: &TypeLayout) -> Option<&'static str> {
     }
 }
 
-/// The type text of a field: as written, or the instantiated name for tuple and array
-/// elements, which have no source text.
+/// The type text of a field: as written, or the instantiated name where the written one
+/// would say less (a type that mentions the container's generic parameters, tuple and array
+/// elements, which have no source text).
 pub(super) fn write_type(f: &mut dyn Write, field: &Field) -> fmt::Result {
-    if field.ty.is_empty() {
+    if field.ty.is_empty() || field.generic {
         write!(f, "{}", ShortTypeName(field.type_name()))
     } else {
         f.write_str(field.ty)
@@ -421,6 +422,7 @@ pub(super) fn write_niche(f: &mut dyn Write, l: &TypeLayout) -> fmt::Result {
 
 fn write_count(f: &mut dyn Write, count: NicheCount) -> fmt::Result {
     match count {
+        NicheCount::Exact(1) => write!(f, "1 free value"),
         NicheCount::Exact(n) => write!(f, "{n} free values"),
         NicheCount::AtLeast(n) => write!(f, "≥{n} free values"),
     }
