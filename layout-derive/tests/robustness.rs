@@ -1,0 +1,293 @@
+//! Robustness of the expansion, outside the compiler: generated and mutated inputs, huge
+//! inputs, and the regression corpus in `tests/corpus/`. Requirement: `expand::derive` never
+//! panics; it returns code or a spanned error.
+//!
+//! A proc-macro crate exports only its macros, so this test compiles the derive's modules
+//! into itself (`#[path]` below) and calls the expansion on `proc_macro2` token streams.
+//!
+//! `cargo test -p layout-derive` runs a bounded number of cases (part of CI); set
+//! `LAYOUTSCOPE_FUZZ_CASES=200000` for a long run. A failing case prints its seed and input;
+//! add the input to `tests/corpus/` as a regression case.
+
+#![allow(dead_code)]
+
+#[path = "../src/ast.rs"]
+mod ast;
+#[path = "../src/attr.rs"]
+mod attr;
+#[path = "../src/checks.rs"]
+mod checks;
+#[path = "../src/ctxt.rs"]
+mod ctxt;
+#[path = "../src/enums.rs"]
+mod enums;
+#[path = "../src/expand.rs"]
+mod expand;
+#[path = "../src/repr.rs"]
+mod repr;
+#[path = "../src/shadow.rs"]
+mod shadow;
+#[path = "../src/type_text.rs"]
+mod type_text;
+#[path = "../src/valid.rs"]
+mod valid;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use proc_macro2::{TokenStream, TokenTree};
+
+/// splitmix64: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const TYPES: &[&str] = &[
+    "u8",
+    "u64",
+    "bool",
+    "char",
+    "()",
+    "[u8; 3]",
+    "(u8, u32)",
+    "&'static str",
+    "Option<&'static u8>",
+    "Box<u8>",
+    "Vec<u8>",
+    "T",
+    "[T; N]",
+    "Option<T>",
+    "core::marker::PhantomData<T>",
+    "[u8]",
+    "dyn Send",
+    "str",
+    "fn(u8) -> u8",
+];
+const REPRS: &[&str] = &[
+    "",
+    "#[repr(C)]",
+    "#[repr(transparent)]",
+    "#[repr(packed)]",
+    "#[repr(C, packed(2))]",
+    "#[repr(align(8))]",
+    "#[repr(u8)]",
+    "#[repr(C, u8)]",
+    "#[repr(i64)]",
+    "#[repr(packed, align(4))]",
+    "#[repr(simd)]",
+    "#[repr(align(3))]",
+];
+const ATTRS: &[&str] = &[
+    "",
+    "#[layout(opaque)]",
+    "#[layout(offset = 0)]",
+    "#[layout(size = 8)]",
+    "#[layout(crate = \"::x\")]",
+    "#[layout(no_padding, niche)]",
+    "#[layout(opaque, opaque)]",
+    "#[layout = 1]",
+    "#[layout]",
+    "#[layout(max_size = \"9\")]",
+    "#[layout(offset = -1)]",
+    "#[layout(unknown(1, 2))]",
+];
+
+/// A random item: valid shapes most of the time, odd attributes often.
+fn generate(rng: &mut Rng) -> String {
+    let mut out = String::new();
+    out.push_str(rng.pick(REPRS));
+    out.push_str(rng.pick(ATTRS));
+    let generics = ["", "<T>", "<'a, T: 'a, const N: usize>", "<T = u8>"][rng.below(4)];
+    let name = format!("T{}", rng.below(1000));
+    match rng.below(4) {
+        0 => {
+            out.push_str(&format!("struct {name}{generics} {{"));
+            for i in 0..rng.below(12) {
+                out.push_str(&format!("{} f{i}: {},", rng.pick(ATTRS), rng.pick(TYPES)));
+            }
+            out.push('}');
+        }
+        1 => {
+            out.push_str(&format!("struct {name}{generics}("));
+            for _ in 0..rng.below(6) {
+                out.push_str(&format!("{} {},", rng.pick(ATTRS), rng.pick(TYPES)));
+            }
+            out.push_str(");");
+        }
+        2 => {
+            out.push_str(&format!("union {name}{generics} {{"));
+            for i in 0..rng.below(5) {
+                out.push_str(&format!("f{i}: {},", rng.pick(TYPES)));
+            }
+            out.push('}');
+        }
+        _ => {
+            out.push_str(&format!("enum {name}{generics} {{"));
+            for i in 0..rng.below(8) {
+                match rng.below(4) {
+                    0 => out.push_str(&format!("V{i},")),
+                    1 => out.push_str(&format!("V{i} = {},", rng.below(300) as i64 - 100)),
+                    2 => out.push_str(&format!("V{i}({} {}),", rng.pick(ATTRS), rng.pick(TYPES))),
+                    _ => out.push_str(&format!(
+                        "V{i} {{ x: {}, y: {} }},",
+                        rng.pick(TYPES),
+                        rng.pick(TYPES)
+                    )),
+                }
+            }
+            out.push('}');
+        }
+    }
+    out
+}
+
+/// Deletes, duplicates or swaps token trees, at any depth.
+fn mutate(rng: &mut Rng, stream: TokenStream) -> TokenStream {
+    let mut trees: Vec<TokenTree> = stream.into_iter().collect();
+    for _ in 0..=rng.below(3) {
+        if trees.is_empty() {
+            break;
+        }
+        let i = rng.below(trees.len());
+        match rng.below(4) {
+            0 => {
+                trees.remove(i);
+            }
+            1 => {
+                let t = trees[i].clone();
+                trees.insert(i, t);
+            }
+            2 => {
+                let j = rng.below(trees.len());
+                trees.swap(i, j);
+            }
+            _ => {
+                if let TokenTree::Group(g) = &trees[i] {
+                    let mut group = proc_macro2::Group::new(g.delimiter(), mutate(rng, g.stream()));
+                    group.set_span(g.span());
+                    trees[i] = TokenTree::Group(group);
+                }
+            }
+        }
+    }
+    trees.into_iter().collect()
+}
+
+/// Runs the expansion on `tokens`; panics (failing the test) with the input if it panicked.
+fn expand_never_panics(tokens: TokenStream, label: &str) -> bool {
+    let Ok(input) = syn::parse2::<syn::DeriveInput>(tokens.clone()) else {
+        // Not an item at all: rustc would not call the derive.
+        return false;
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| expand::derive(&input)));
+    match outcome {
+        Ok(Ok(code)) => {
+            assert!(!code.is_empty(), "{label}: empty expansion for\n{tokens}");
+            true
+        }
+        Ok(Err(error)) => {
+            let message = error.to_string();
+            assert!(!message.is_empty(), "{label}: empty error for\n{tokens}");
+            true
+        }
+        Err(_) => panic!("{label}: the derive panicked on\n{tokens}"),
+    }
+}
+
+fn cases() -> u64 {
+    std::env::var("LAYOUTSCOPE_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3_000)
+}
+
+#[test]
+fn generated_and_mutated_inputs_never_panic() {
+    let mut rng = Rng(0x1a70_75c0_9e11);
+    let mut expanded = 0;
+    for case in 0..cases() {
+        let source = generate(&mut rng);
+        let Ok(tokens) = source.parse::<TokenStream>() else {
+            continue;
+        };
+        let seed = rng.0;
+        if expand_never_panics(tokens.clone(), &format!("case {case} (seed {seed:#x})")) {
+            expanded += 1;
+        }
+        let mutated = mutate(&mut rng, tokens);
+        expand_never_panics(mutated, &format!("mutated case {case} (seed {seed:#x})"));
+    }
+    // A generator that stopped producing items would make this test vacuous.
+    assert!(
+        expanded as u64 > cases() / 2,
+        "only {expanded} inputs reached the derive"
+    );
+}
+
+/// 1,000 fields, 1,000 variants, and generics nested 120 deep (rustc itself stops at its
+/// recursion limit of 128). Run on an 8 MiB stack, the size of the thread on which rustc
+/// expands macros; the default test thread is smaller.
+#[test]
+fn huge_inputs() {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(huge_inputs_on_this_thread)
+        .expect("a thread")
+        .join()
+        .expect("huge inputs expand without panicking");
+}
+
+fn huge_inputs_on_this_thread() {
+    let fields: String = (0..1000)
+        .map(|i| format!("f{i}: u{},", [8, 16, 32, 64][i % 4]))
+        .collect();
+    let variants: String = (0..1000).map(|i| format!("V{i}(u8),")).collect();
+    let mut deep = String::from("u8");
+    for _ in 0..120 {
+        deep = format!("Option<{deep}>");
+    }
+    for source in [
+        format!("#[repr(C)] struct Big {{ {fields} }}"),
+        format!("#[repr(u16)] enum Many {{ {variants} }}"),
+        format!("struct Deep<T> {{ x: {deep}, t: T }}"),
+    ] {
+        let tokens: TokenStream = source.parse().expect("valid tokens");
+        assert!(expand_never_panics(tokens, "huge input"));
+    }
+}
+
+#[test]
+fn regression_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).expect("the corpus directory") {
+        let path = entry.expect("a corpus entry").path();
+        let source = std::fs::read_to_string(&path).expect("a corpus file");
+        let tokens: TokenStream = source.parse().expect("corpus files are token streams");
+        expand_never_panics(tokens.clone(), &path.display().to_string());
+        let mut rng = Rng(count);
+        for _ in 0..200 {
+            expand_never_panics(
+                mutate(&mut rng, tokens.clone()),
+                &path.display().to_string(),
+            );
+        }
+        count += 1;
+    }
+    assert!(count >= 6, "the corpus lost files: {count}");
+}
