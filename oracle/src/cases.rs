@@ -1,14 +1,26 @@
 //! The hand-written edge cases (`oracle/cases/*.rs`).
 //!
 //! Each case file is copied verbatim into the probe crate; this module only reads enough of it
-//! to know which types it defines and which fields they have, so that the probe can call
-//! `offset_of!` on each field and the oracles' outputs can be matched. The reader understands
-//! the small subset of Rust the case files are written in (attributes, `struct`/`union` items,
-//! `//@ instantiate Type<Args>` directives) and rejects everything else, so a case file can
-//! never silently contribute fewer types than it defines.
+//! to know which types it defines and which fields (and, for enums, which variants) they have,
+//! so that the probe can call `offset_of!` on each field, construct each variant, and match
+//! the oracles' outputs. The reader understands the small subset of Rust the case files are
+//! written in (attributes, `struct`/`union`/`enum` items, directives) and rejects everything
+//! else, so a case file can never silently contribute fewer types than it defines.
+//!
+//! Directives:
+//!
+//! - `//@ instantiate Type<Args>`: one per instantiation of a generic type, with the
+//!   arguments spelled the way rustc prints them; or `//@ instantiate Type<Src> as Type<Printed>`
+//!   when the source spelling differs (`&'static u32` is printed `&u32`, `Vec<u8>` is printed
+//!   `std::vec::Vec<u8>`).
+//! - `//@ uninhabited Enum::Variant`: the variant cannot be constructed (a field of type
+//!   `Infallible`), so the probe builds no value of it.
 
 use crate::error::{bail, Error, Result};
-use crate::spec::{FieldRef, Instance, Kind, Origin};
+use crate::spec::{
+    Body, Definition, EnumInstance, EnumRepr, FieldRef, Instance, IntTy, Kind, Origin, Param,
+    Style, VariantSpec,
+};
 
 /// A case file: its name (for reports) and its text.
 #[derive(Clone, Copy, Debug)]
@@ -19,22 +31,68 @@ pub struct CaseFile {
     pub source: &'static str,
 }
 
-/// The case files compiled into this crate.
+/// The struct and union case files of the struct oracle.
 pub const CASE_FILES: &[CaseFile] = &[CaseFile {
     name: "edge_cases.rs",
     source: include_str!("../cases/edge_cases.rs"),
 }];
 
-/// The concrete types a case file defines, in file order.
+/// The enum case files (enums, and structs that nest them) of the enum oracle.
+pub const ENUM_CASE_FILES: &[CaseFile] = &[CaseFile {
+    name: "enum_cases.rs",
+    source: include_str!("../cases/enum_cases.rs"),
+}];
+
+/// What an enum case file defines.
+#[derive(Clone, Debug, Default)]
+pub struct CaseSet {
+    /// Struct and union instances (compared like the struct oracle's).
+    pub structs: Vec<Instance>,
+    /// Enum instances.
+    pub enums: Vec<EnumInstance>,
+    /// The field types of each struct, as written (parallel to `structs`).
+    pub struct_field_types: Vec<Vec<String>>,
+    /// Every definition, for the probe's value constructors.
+    pub definitions: Vec<Definition>,
+}
+
+/// The concrete struct and union types a case file defines, in file order; enums are an error.
 pub fn instances(file: &CaseFile) -> Result<Vec<Instance>> {
+    let set = read(file, false)?;
+    Ok(set.structs)
+}
+
+/// The concrete types an enum case file defines, in file order.
+pub fn enum_instances(file: &CaseFile) -> Result<CaseSet> {
+    read(file, true)
+}
+
+fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
     let (tokens, directives) = tokenize(file.source).map_err(|e| in_file(file, e.0))?;
-    let items = parse_items(&tokens).map_err(|e| in_file(file, e.0))?;
-    let mut out = Vec::new();
-    for item in &items {
-        let mine: Vec<&str> = directives
+    let items = parse_items(file.source, &tokens, enums).map_err(|e| in_file(file, e.0))?;
+    let mut set = CaseSet::default();
+    for d in &directives {
+        let known = match d {
+            Directive::Instantiate { src, .. } => items
+                .iter()
+                .any(|i| i.name == generic_name(src) && i.generic),
+            Directive::Uninhabited { ty, variant } => items
+                .iter()
+                .any(|i| &i.name == ty && i.variants.iter().any(|v| &v.ident == variant)),
+        };
+        if !known {
+            return Err(in_file(file, format!("`{d:?}` names nothing in the file")));
+        }
+    }
+    for item in items {
+        let mine: Vec<(String, String)> = directives
             .iter()
-            .filter(|d| generic_name(d) == item.name)
-            .map(String::as_str)
+            .filter_map(|d| match d {
+                Directive::Instantiate { src, rustc } if generic_name(src) == item.name => {
+                    Some((src.clone(), rustc.clone()))
+                }
+                _ => None,
+            })
             .collect();
         if item.generic && mine.is_empty() {
             return Err(in_file(
@@ -51,50 +109,107 @@ pub fn instances(file: &CaseFile) -> Result<Vec<Instance>> {
                 format!("`{}` is not generic but has instantiate lines", item.name),
             ));
         }
-        let types: Vec<String> = if item.generic {
-            mine.iter().map(|s| s.to_string()).collect()
+        let types: Vec<(String, String)> = if item.generic {
+            mine
         } else {
-            vec![item.name.clone()]
+            vec![(item.name.clone(), item.name.clone())]
         };
-        for ty in types {
-            out.push(Instance {
-                ty: ty.clone(),
-                rustc_name: ty,
-                kind: item.kind,
-                fields: item.members.iter().map(|m| FieldRef::new(m)).collect(),
-                origin: Origin::Case(file.name),
+        let mut variants = item.variants.clone();
+        for v in &mut variants {
+            v.inhabited = !directives.iter().any(|d| {
+                matches!(d, Directive::Uninhabited { ty, variant }
+                    if *ty == item.name && *variant == v.ident)
             });
         }
-    }
-    for d in &directives {
-        if !items.iter().any(|i| i.name == generic_name(d)) {
-            return Err(in_file(
-                file,
-                format!("`//@ instantiate {d}` names no type in the file"),
-            ));
+        if enums {
+            if item.lifetimes {
+                return Err(in_file(
+                    file,
+                    format!("`{}`: lifetime parameters are not supported", item.name),
+                ));
+            }
+            set.definitions.push(Definition {
+                name: item.name.clone(),
+                params: item.params.clone(),
+                body: match item.kind {
+                    ItemKind::Enum => Body::Enum {
+                        variants: variants.clone(),
+                    },
+                    ItemKind::Union => Body::Union {
+                        first: item.members.first().cloned().unwrap_or_default(),
+                    },
+                    ItemKind::Struct => Body::Struct {
+                        style: item.style,
+                        members: item.members.clone(),
+                    },
+                },
+            });
+        }
+        for (ty, rustc_name) in types {
+            let origin = Origin::Case(file.name);
+            match item.kind {
+                ItemKind::Enum => set.enums.push(EnumInstance {
+                    ty,
+                    rustc_name,
+                    repr: item.repr,
+                    variants: variants.clone(),
+                    origin,
+                }),
+                ItemKind::Struct | ItemKind::Union => {
+                    set.struct_field_types.push(item.field_types.clone());
+                    set.structs.push(Instance {
+                        ty,
+                        rustc_name,
+                        kind: if item.kind == ItemKind::Union {
+                            Kind::Union
+                        } else {
+                            Kind::Struct
+                        },
+                        fields: item.members.iter().map(|m| FieldRef::new(m)).collect(),
+                        origin,
+                    });
+                }
+            }
         }
     }
-    Ok(out)
+    Ok(set)
 }
 
 fn in_file(file: &CaseFile, message: String) -> Error {
     Error(format!("oracle/cases/{}: {message}", file.name))
 }
 
-fn generic_name(directive: &str) -> &str {
-    directive.split('<').next().unwrap_or("").trim()
+fn generic_name(ty: &str) -> &str {
+    ty.split('<').next().unwrap_or("").trim()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Directive {
+    /// `//@ instantiate Src[ as Rustc]`.
+    Instantiate { src: String, rustc: String },
+    /// `//@ uninhabited Type::Variant`.
+    Uninhabited { ty: String, variant: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Tok {
     Ident(String),
     Punct(char),
-    Literal,
+    /// A number (with its text) or a string.
+    Literal(String),
     Lifetime,
 }
 
-/// Splits the file into tokens and collects the `//@ instantiate ...` directives.
-fn tokenize(src: &str) -> Result<(Vec<Tok>, Vec<String>)> {
+/// A token and the range of characters it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Token {
+    tok: Tok,
+    start: usize,
+    end: usize,
+}
+
+/// Splits the file into tokens and collects the `//@` directives.
+fn tokenize(src: &str) -> Result<(Vec<Token>, Vec<Directive>)> {
     let chars: Vec<char> = src.chars().collect();
     let mut tokens = Vec::new();
     let mut directives = Vec::new();
@@ -102,8 +217,10 @@ fn tokenize(src: &str) -> Result<(Vec<Tok>, Vec<String>)> {
     while i < chars.len() {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
-        if c.is_whitespace() {
+        let start = i;
+        let tok = if c.is_whitespace() {
             i += 1;
+            continue;
         } else if c == '/' && next == Some('/') {
             let end = chars[i..]
                 .iter()
@@ -111,13 +228,10 @@ fn tokenize(src: &str) -> Result<(Vec<Tok>, Vec<String>)> {
                 .map_or(chars.len(), |p| i + p);
             let line: String = chars[i..end].iter().collect();
             if let Some(rest) = line.strip_prefix("//@") {
-                let rest = rest.trim();
-                match rest.strip_prefix("instantiate ") {
-                    Some(ty) => directives.push(ty.trim().to_owned()),
-                    None => bail!("unknown directive `{line}`"),
-                }
+                directives.push(directive(rest.trim(), &line)?);
             }
             i = end;
+            continue;
         } else if c == '/' && next == Some('*') {
             let close = (i + 2..chars.len().saturating_sub(1))
                 .find(|&j| chars[j] == '*' && chars[j + 1] == '/');
@@ -125,25 +239,26 @@ fn tokenize(src: &str) -> Result<(Vec<Tok>, Vec<String>)> {
                 Some(j) => i = j + 2,
                 None => bail!("unterminated block comment"),
             }
+            continue;
         } else if c == 'r' && next == Some('#') && chars.get(i + 2).is_some_and(|c| is_ident(*c)) {
             let (word, end) = ident_at(&chars, i + 2);
-            tokens.push(Tok::Ident(format!("r#{word}")));
             i = end;
+            Tok::Ident(format!("r#{word}"))
         } else if c.is_alphabetic() || c == '_' {
             let (word, end) = ident_at(&chars, i);
-            tokens.push(Tok::Ident(word));
             i = end;
+            Tok::Ident(word)
         } else if c.is_ascii_digit() {
-            let (_, end) = ident_at(&chars, i);
-            tokens.push(Tok::Literal);
+            let (word, end) = ident_at(&chars, i);
             i = end;
+            Tok::Literal(word)
         } else if c == '\'' {
             let (word, end) = ident_at(&chars, i + 1);
             if word.is_empty() || chars.get(end) == Some(&'\'') {
                 bail!("character literals are not supported in case files");
             }
-            tokens.push(Tok::Lifetime);
             i = end;
+            Tok::Lifetime
         } else if c == '"' {
             let mut j = i + 1;
             while j < chars.len() && chars[j] != '"' {
@@ -152,14 +267,37 @@ fn tokenize(src: &str) -> Result<(Vec<Tok>, Vec<String>)> {
             if j >= chars.len() {
                 bail!("unterminated string literal");
             }
-            tokens.push(Tok::Literal);
             i = j + 1;
+            Tok::Literal(chars[start..i].iter().collect())
         } else {
-            tokens.push(Tok::Punct(c));
             i += 1;
-        }
+            Tok::Punct(c)
+        };
+        tokens.push(Token { tok, start, end: i });
     }
     Ok((tokens, directives))
+}
+
+fn directive(text: &str, line: &str) -> Result<Directive> {
+    if let Some(ty) = text.strip_prefix("instantiate ") {
+        let (src, rustc) = match ty.split_once(" as ") {
+            Some((src, rustc)) => (src.trim(), rustc.trim()),
+            None => (ty.trim(), ty.trim()),
+        };
+        return Ok(Directive::Instantiate {
+            src: src.to_owned(),
+            rustc: rustc.to_owned(),
+        });
+    }
+    if let Some(path) = text.strip_prefix("uninhabited ") {
+        if let Some((ty, variant)) = path.trim().split_once("::") {
+            return Ok(Directive::Uninhabited {
+                ty: ty.to_owned(),
+                variant: variant.to_owned(),
+            });
+        }
+    }
+    bail!("unknown directive `{line}`")
 }
 
 fn is_ident(c: char) -> bool {
@@ -173,23 +311,44 @@ fn ident_at(chars: &[char], start: usize) -> (String, usize) {
     (chars[start..end].iter().collect(), end)
 }
 
-/// One `struct` or `union` item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ItemKind {
+    Struct,
+    Union,
+    Enum,
+}
+
+/// One `struct`, `union` or `enum` item.
 #[derive(Debug)]
 struct Item {
     name: String,
-    kind: Kind,
+    kind: ItemKind,
     generic: bool,
+    /// The generic parameters (empty when `lifetimes`).
+    params: Vec<Param>,
+    /// Whether the generics declare lifetimes.
+    lifetimes: bool,
+    /// Struct style.
+    style: Style,
+    /// Struct and union members.
     members: Vec<String>,
+    /// Their types, as written.
+    field_types: Vec<String>,
+    /// Enum variants.
+    variants: Vec<VariantSpec>,
+    /// The `#[repr]` (for enums).
+    repr: EnumRepr,
 }
 
 struct Cursor<'a> {
-    toks: &'a [Tok],
+    src: &'a [char],
+    toks: &'a [Token],
     pos: usize,
 }
 
 impl Cursor<'_> {
     fn peek(&self) -> Option<&Tok> {
-        self.toks.get(self.pos)
+        self.toks.get(self.pos).map(|t| &t.tok)
     }
 
     fn is_punct(&self, c: char) -> bool {
@@ -224,6 +383,16 @@ impl Cursor<'_> {
         }
     }
 
+    /// The source text of tokens `from..to`.
+    fn text(&self, from: usize, to: usize) -> String {
+        if from >= to {
+            return String::new();
+        }
+        self.src[self.toks[from].start..self.toks[to - 1].end]
+            .iter()
+            .collect()
+    }
+
     /// Skips a delimited group starting at the current `open` token.
     fn skip_group(&mut self, open: char, close: char) -> Result<()> {
         self.expect_punct(open)?;
@@ -240,12 +409,22 @@ impl Cursor<'_> {
         Ok(())
     }
 
-    fn skip_attributes(&mut self) -> Result<()> {
+    /// Skips attributes, reading the `#[repr(..)]` ones into `repr`.
+    fn attributes(&mut self, repr: &mut EnumRepr) -> Result<()> {
         while self.is_punct('#') {
             self.pos += 1;
+            let start = self.pos;
             self.skip_group('[', ']')?;
+            let inner = &self.toks[start + 1..self.pos - 1];
+            if inner.first().map(|t| &t.tok) == Some(&Tok::Ident("repr".to_owned())) {
+                read_repr(&inner[1..], repr)?;
+            }
         }
         Ok(())
+    }
+
+    fn skip_attributes(&mut self) -> Result<()> {
+        self.attributes(&mut EnumRepr::default())
     }
 
     fn skip_visibility(&mut self) -> Result<()> {
@@ -255,81 +434,292 @@ impl Cursor<'_> {
         Ok(())
     }
 
-    /// Skips a field type, stopping before a `,` or the list's closing delimiter at depth 0.
-    fn skip_type(&mut self, close: char) -> Result<()> {
+    /// Skips tokens up to a `,` or `close` at depth 0: a type (where `<` and `>` nest) or an
+    /// expression (where they are operators, as in `1 << 4`).
+    fn skip_until(&mut self, close: char, what: &str) -> Result<()> {
+        let angles = what.ends_with("type");
         let mut depth = 0usize;
         let start = self.pos;
         loop {
             match self.peek() {
-                None => bail!("unexpected end of file in a field type"),
-                Some(Tok::Punct('-')) if self.toks.get(self.pos + 1) == Some(&Tok::Punct('>')) => {
+                None => bail!("unexpected end of file in {what}"),
+                Some(Tok::Punct('-'))
+                    if self.toks.get(self.pos + 1).map(|t| &t.tok) == Some(&Tok::Punct('>')) =>
+                {
                     self.pos += 2;
                     continue;
                 }
                 Some(Tok::Punct(c)) if depth == 0 && (*c == ',' || *c == close) => break,
+                Some(Tok::Punct('<' | '>')) if !angles => {}
                 Some(Tok::Punct('(' | '[' | '{' | '<')) => depth += 1,
                 Some(Tok::Punct(')' | ']' | '}' | '>')) => {
                     depth = depth
                         .checked_sub(1)
-                        .ok_or_else(|| Error("unbalanced type".into()))?
+                        .ok_or_else(|| Error(format!("unbalanced {what}")))?
                 }
                 _ => {}
             }
             self.pos += 1;
         }
         if self.pos == start {
-            bail!("empty field type");
+            bail!("empty {what}");
         }
         Ok(())
     }
+
+    fn skip_type(&mut self, close: char) -> Result<()> {
+        self.skip_until(close, "a field type")
+    }
 }
 
-fn parse_items(toks: &[Tok]) -> Result<Vec<Item>> {
-    let mut c = Cursor { toks, pos: 0 };
+/// `(C, u8, align(8))` after `repr`.
+fn read_repr(toks: &[Token], repr: &mut EnumRepr) -> Result<()> {
+    let words: Vec<&Tok> = toks.iter().map(|t| &t.tok).collect();
+    let Some([Tok::Punct('('), inner @ .., Tok::Punct(')')]) = Some(words.as_slice()) else {
+        bail!("unreadable `#[repr]`");
+    };
+    let mut i = 0;
+    while i < inner.len() {
+        match inner[i] {
+            Tok::Ident(w) if w == "C" => repr.c = true,
+            Tok::Ident(w) if w == "align" => match inner.get(i + 1..i + 4) {
+                Some([Tok::Punct('('), Tok::Literal(n), Tok::Punct(')')]) => {
+                    repr.align = Some(
+                        n.parse()
+                            .map_err(|_| Error(format!("bad alignment `{n}`")))?,
+                    );
+                    i += 3;
+                }
+                _ => bail!("unreadable `align` in `#[repr]`"),
+            },
+            Tok::Ident(w) if w == "transparent" || w == "packed" => {
+                if inner.get(i + 1) == Some(&&Tok::Punct('(')) {
+                    i += 3;
+                }
+            }
+            Tok::Ident(w) => match IntTy::named(w) {
+                Some(int) => repr.int = Some(int),
+                None => bail!("unknown repr `{w}`"),
+            },
+            Tok::Punct(',') => {}
+            other => bail!("unreadable `#[repr]` at {other:?}"),
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn parse_items(src: &str, toks: &[Token], enums: bool) -> Result<Vec<Item>> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut c = Cursor {
+        src: &chars,
+        toks,
+        pos: 0,
+    };
     let mut items = Vec::new();
     while c.peek().is_some() {
-        c.skip_attributes()?;
+        let mut repr = EnumRepr::default();
+        c.attributes(&mut repr)?;
         c.skip_visibility()?;
         let keyword = c.ident()?;
+        if enums && keyword == "const" {
+            // `const NAME: Type = value;`, for discriminant expressions.
+            c.ident()?;
+            c.expect_punct(':')?;
+            c.skip_until(';', "a const item")?;
+            c.expect_punct(';')?;
+            continue;
+        }
         let kind = match keyword.as_str() {
-            "struct" => Kind::Struct,
-            "union" => Kind::Union,
+            "struct" => ItemKind::Struct,
+            "union" => ItemKind::Union,
+            "enum" if enums => ItemKind::Enum,
+            other if enums => {
+                bail!("enum case files may only define structs, unions and enums, found `{other}`")
+            }
             other => bail!("case files may only define structs and unions, found `{other}`"),
         };
         let name = c.ident()?;
         let generic = c.is_punct('<');
-        if generic {
-            c.skip_group('<', '>')?;
-        }
+        let (params, lifetimes) = if generic {
+            generics(&mut c)?
+        } else {
+            (Vec::new(), false)
+        };
         if matches!(c.peek(), Some(Tok::Ident(w)) if w == "where") {
             bail!("`{name}`: where clauses are not supported in case files");
         }
-        let members = if c.is_punct('{') {
-            c.pos += 1;
-            named_members(&mut c)?
-        } else if c.is_punct('(') && kind == Kind::Struct {
-            c.pos += 1;
-            let n = tuple_members(&mut c)?;
-            c.expect_punct(';')?;
-            (0..n).map(|i| i.to_string()).collect()
-        } else if c.is_punct(';') && kind == Kind::Struct {
-            c.pos += 1;
-            Vec::new()
-        } else {
-            bail!("`{name}`: expected a field list, found {:?}", c.peek());
-        };
-        items.push(Item {
+        let mut item = Item {
             name,
             kind,
             generic,
-            members,
-        });
+            params,
+            lifetimes,
+            style: Style::Named,
+            members: Vec::new(),
+            field_types: Vec::new(),
+            variants: Vec::new(),
+            repr,
+        };
+        if kind == ItemKind::Enum {
+            c.expect_punct('{')?;
+            item.variants = variants(&mut c, &item)?;
+        } else if c.is_punct('{') {
+            c.pos += 1;
+            (item.members, item.field_types) = named_members(&mut c)?.into_iter().unzip();
+        } else if c.is_punct('(') && kind == ItemKind::Struct {
+            c.pos += 1;
+            item.field_types = tuple_members(&mut c)?;
+            c.expect_punct(';')?;
+            item.style = Style::Tuple;
+            item.members = (0..item.field_types.len()).map(|i| i.to_string()).collect();
+        } else if c.is_punct(';') && kind == ItemKind::Struct {
+            c.pos += 1;
+            item.style = Style::Unit;
+        } else {
+            bail!(
+                "`{}`: expected a field list, found {:?}",
+                item.name,
+                c.peek()
+            );
+        }
+        items.push(item);
     }
     Ok(items)
 }
 
-/// Reads `name: Type, ...}` (the opening brace already consumed).
-fn named_members(c: &mut Cursor) -> Result<Vec<String>> {
+/// Reads `<..>` into parameters; lifetimes are only flagged.
+fn generics(c: &mut Cursor) -> Result<(Vec<Param>, bool)> {
+    let open = c.pos;
+    c.skip_group('<', '>')?;
+    let close = c.pos - 1;
+    let mut params = Vec::new();
+    let mut lifetimes = false;
+    let mut start = open + 1;
+    let mut depth = 0usize;
+    for i in open + 1..=close {
+        let tok = &c.toks[i].tok;
+        match tok {
+            Tok::Punct('<' | '(' | '[') => depth += 1,
+            Tok::Punct('>' | ')' | ']') if i < close => depth -= 1,
+            Tok::Punct('=') if depth == 0 => bail!("default generic arguments are not supported"),
+            _ => {}
+        }
+        if (i == close || (depth == 0 && *tok == Tok::Punct(','))) && i > start {
+            let decl = c.text(start, i);
+            match &c.toks[start].tok {
+                Tok::Lifetime => lifetimes = true,
+                Tok::Ident(w) if w == "const" => match c.toks.get(start + 1).map(|t| &t.tok) {
+                    Some(Tok::Ident(name)) => params.push(Param::Const {
+                        name: name.clone(),
+                        decl,
+                    }),
+                    _ => bail!("unreadable const parameter `{decl}`"),
+                },
+                Tok::Ident(name) => params.push(Param::Type {
+                    name: name.clone(),
+                    decl,
+                }),
+                _ => bail!("unreadable generic parameter `{decl}`"),
+            }
+            start = i + 1;
+        }
+    }
+    Ok((params, lifetimes))
+}
+
+/// Reads the variants of an enum (the opening brace already consumed). Discriminants that
+/// are integer literals (maybe negated) are known, and so are the implicit ones after them.
+fn variants(c: &mut Cursor, item: &Item) -> Result<Vec<VariantSpec>> {
+    let ty = item.repr.discriminant_type();
+    let mut out: Vec<VariantSpec> = Vec::new();
+    let mut next: Option<u128> = Some(0);
+    loop {
+        c.skip_attributes()?;
+        if c.is_punct('}') {
+            c.pos += 1;
+            return Ok(out);
+        }
+        let ident = c.ident()?;
+        let (style, fields) = if c.is_punct('(') {
+            c.pos += 1;
+            let n = tuple_members(c)?.len();
+            let fields = (0..n).map(|i| FieldRef::new(&i.to_string())).collect();
+            (Style::Tuple, fields)
+        } else if c.is_punct('{') {
+            c.pos += 1;
+            let members = named_members(c)?;
+            let fields = members.iter().map(|(m, _)| FieldRef::new(m)).collect();
+            (Style::Named, fields)
+        } else {
+            (Style::Unit, Vec::new())
+        };
+        let discriminant = if c.is_punct('=') {
+            c.pos += 1;
+            let start = c.pos;
+            c.skip_until('}', "a discriminant")?;
+            literal_value(&c.toks[start..c.pos], ty)
+        } else {
+            next
+        };
+        next = discriminant.map(|d| d.wrapping_add(1));
+        out.push(VariantSpec {
+            name: ident.strip_prefix("r#").unwrap_or(&ident).to_owned(),
+            ident,
+            style,
+            fields,
+            discriminant,
+            inhabited: true,
+        });
+        if c.is_punct(',') {
+            c.pos += 1;
+        }
+    }
+}
+
+/// The value of `N`, `-N`, `0xN`, `N_u8`… as bits of `ty`; `None` for other expressions.
+fn literal_value(toks: &[Token], ty: IntTy) -> Option<u128> {
+    let (negative, text) = match toks {
+        [Token {
+            tok: Tok::Literal(t),
+            ..
+        }] => (false, t),
+        [Token {
+            tok: Tok::Punct('-'),
+            ..
+        }, Token {
+            tok: Tok::Literal(t),
+            ..
+        }] => (true, t),
+        _ => return None,
+    };
+    let mut digits = text.replace('_', "");
+    if let Some(suffix) = crate::spec::INT_TYPES
+        .iter()
+        .map(|t| t.name)
+        .find(|n| digits.ends_with(n))
+    {
+        digits.truncate(digits.len() - suffix.len());
+    }
+    let (radix, digits) = match digits.get(..2) {
+        Some("0x") => (16, &digits[2..]),
+        Some("0o") => (8, &digits[2..]),
+        Some("0b") => (2, &digits[2..]),
+        _ => (10, &digits[..]),
+    };
+    let magnitude = u128::from_str_radix(digits, radix).ok()?;
+    if negative && !ty.signed {
+        return None;
+    }
+    Some(if negative {
+        0u128.wrapping_sub(magnitude)
+    } else {
+        magnitude
+    })
+}
+
+/// Reads `name: Type, ...}` (the opening brace already consumed): members and type texts.
+fn named_members(c: &mut Cursor) -> Result<Vec<(String, String)>> {
     let mut members = Vec::new();
     loop {
         c.skip_attributes()?;
@@ -338,27 +728,30 @@ fn named_members(c: &mut Cursor) -> Result<Vec<String>> {
             return Ok(members);
         }
         c.skip_visibility()?;
-        members.push(c.ident()?);
+        let member = c.ident()?;
         c.expect_punct(':')?;
+        let start = c.pos;
         c.skip_type('}')?;
+        members.push((member, c.text(start, c.pos)));
         if c.is_punct(',') {
             c.pos += 1;
         }
     }
 }
 
-/// Counts `Type, ...)` (the opening parenthesis already consumed).
-fn tuple_members(c: &mut Cursor) -> Result<usize> {
-    let mut n = 0;
+/// Reads `Type, ...)` (the opening parenthesis already consumed): the type texts.
+fn tuple_members(c: &mut Cursor) -> Result<Vec<String>> {
+    let mut types = Vec::new();
     loop {
         c.skip_attributes()?;
         if c.is_punct(')') {
             c.pos += 1;
-            return Ok(n);
+            return Ok(types);
         }
         c.skip_visibility()?;
+        let start = c.pos;
         c.skip_type(')')?;
-        n += 1;
+        types.push(c.text(start, c.pos));
         if c.is_punct(',') {
             c.pos += 1;
         }
@@ -405,10 +798,101 @@ mod tests {
         assert!(parse("//@ frobnicate").is_err());
     }
 
+    fn parse_enums(src: &'static str) -> Result<CaseSet> {
+        enum_instances(&CaseFile {
+            name: "test.rs",
+            source: src,
+        })
+    }
+
+    #[test]
+    fn reads_enums() {
+        let set = parse_enums(
+            "const K: u8 = 3;\n#[derive(X)]\n#[repr(C, u8, align(4))]\nenum A { X = 0x10, Y, Z(u8, (u16, bool)) = K << 1, W { r#type: u8 } = 200u8 }\n\
+             #[repr(i16)] enum N { P = -5, Q, R = -32768 }\n\
+             enum G<T: Copy, const M: usize> { One(T), Arr([T; M]), B(core::convert::Infallible) }\n\
+             //@ instantiate G<u8, 2>\n//@ instantiate G<&'static u8, 0> as G<&u8, 0>\n//@ uninhabited G::B\n\
+             struct S(A, N);\nenum Void {}\n",
+        )
+        .unwrap();
+        let names: Vec<(&str, &str)> = set
+            .enums
+            .iter()
+            .map(|e| (e.ty.as_str(), e.rustc_name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("A", "A"),
+                ("N", "N"),
+                ("G<u8, 2>", "G<u8, 2>"),
+                ("G<&'static u8, 0>", "G<&u8, 0>"),
+                ("Void", "Void"),
+            ]
+        );
+        let a = &set.enums[0];
+        assert_eq!(
+            (a.repr.c, a.repr.int.map(|i| i.name), a.repr.align),
+            (true, Some("u8"), Some(4))
+        );
+        let d: Vec<Option<u128>> = a.variants.iter().map(|v| v.discriminant).collect();
+        assert_eq!(d, [Some(16), Some(17), None, Some(200)]);
+        assert_eq!(a.variants[2].fields.len(), 2);
+        assert_eq!(a.variants[3].fields[0], FieldRef::new("r#type"));
+        assert_eq!(a.variants[3].style, Style::Named);
+        let n: Vec<Option<u128>> = set.enums[1]
+            .variants
+            .iter()
+            .map(|v| v.discriminant)
+            .collect();
+        assert_eq!(
+            n,
+            [
+                Some(-5i128 as u128),
+                Some(-4i128 as u128),
+                Some(-32768i128 as u128)
+            ]
+        );
+        let g = &set.enums[2];
+        assert!(g.variants[0].inhabited && !g.variants[2].inhabited);
+        assert_eq!(set.structs.len(), 1);
+        assert_eq!(set.struct_field_types, [["A", "N"]]);
+        assert_eq!(set.definitions.len(), 5);
+        assert_eq!(
+            set.definitions[2].params,
+            [
+                Param::Type {
+                    name: "T".into(),
+                    decl: "T: Copy".into()
+                },
+                Param::Const {
+                    name: "M".into(),
+                    decl: "const M: usize".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_read_in_enum_files() {
+        assert!(parse_enums("enum L<'a> { A(&'a u8) }\n//@ instantiate L<'static>").is_err());
+        assert!(parse_enums("enum E { A }\n//@ uninhabited E::B").is_err());
+        assert!(parse_enums("enum G<T = u8> { A(T) }\n//@ instantiate G<u8>").is_err());
+        assert!(parse_enums("fn f() {}").is_err());
+        assert!(parse_enums("#[repr(u7)] enum E { A }").is_err());
+        assert!(parse_enums("enum E { A = 1").is_err());
+    }
+
     #[test]
     fn the_shipped_cases_parse() {
         for file in CASE_FILES {
             assert!(instances(file).unwrap().len() > 30);
+        }
+        for file in ENUM_CASE_FILES {
+            let set = enum_instances(file).unwrap();
+            assert!(set.enums.len() > 60 && !set.structs.is_empty());
+            let many = set.enums.iter().find(|e| e.ty == "Many").unwrap();
+            assert_eq!(many.variants.len(), 300);
         }
     }
 }

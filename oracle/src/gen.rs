@@ -2,8 +2,9 @@
 //!
 //! It writes named, tuple and unit structs, unions and generic structs with random field mixes
 //! and every `repr` layoutscope understands, each with `#[derive(layoutscope::Layout)]`. Later
-//! types use earlier ones as fields, so nesting comes for free; enums (which the derive
-//! rejects) appear as `#[layout(opaque)]` fields. The generator tracks just enough about each
+//! types use earlier ones as fields, so nesting comes for free; enums appear as
+//! `#[layout(opaque)]` fields (the enum batch, [`crate::gen_enums`], checks enums' own
+//! metadata). The generator tracks just enough about each
 //! type (is it `Copy`, zero-sized, 1-aligned, does it contain an aligned type) to only write
 //! programs that rustc accepts: unions get `Copy` fields, `repr(transparent)` gets one
 //! non-zero-sized field plus 1-aligned zero-sized ones, `repr(packed)` gets no `repr(align)`
@@ -118,7 +119,7 @@ impl Ty {
 
 /// The field-type pool of the brief: scalars, pointers, std wrappers and collections.
 /// `(source, rustc's name, flags)`.
-const ATOMS: &[(&str, &str, u8)] = &[
+pub(crate) const ATOMS: &[(&str, &str, u8)] = &[
     ("u8", "u8", COPY | ALIGN1),
     ("u16", "u16", COPY),
     ("u32", "u32", COPY),
@@ -230,7 +231,7 @@ const ATOMS: &[(&str, &str, u8)] = &[
 ];
 
 /// Element types of generated arrays and tuples: a mix with and without niches.
-const ELEMS: &[(&str, &str, u8)] = &[
+pub(crate) const ELEMS: &[(&str, &str, u8)] = &[
     ("u8", "u8", COPY | ALIGN1),
     ("u16", "u16", COPY),
     ("u32", "u32", COPY),
@@ -263,11 +264,11 @@ const ZST1: &[(&str, &str, u8)] = &[
 ];
 
 /// Field names; some are raw identifiers, which layoutscope reports without `r#`.
-const NAMES: &[&str] = &[
+pub(crate) const NAMES: &[&str] = &[
     "a", "b", "c", "d", "e", "f", "g", "h", "len", "tag", "flag", "ptr", "val", "next", "data",
     "id", "x", "y", "z", "w",
 ];
-const RAW_NAMES: &[&str] = &["r#type", "r#match", "r#fn", "r#struct", "r#loop", "r#ref"];
+pub(crate) const RAW_NAMES: &[&str] = &["r#type", "r#match", "r#fn", "r#struct", "r#loop", "r#ref"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Repr {

@@ -160,7 +160,8 @@ pub fn parse(out: &str, count: usize) -> Result<Vec<ProbeRecord>> {
     Ok(records.into_iter().map(Option::unwrap).collect())
 }
 
-fn niche(words: &[&str]) -> Result<OurNiche> {
+/// The words of a niche description after `option_fits` (shared with the enum probe).
+pub(crate) fn niche(words: &[&str]) -> Result<OurNiche> {
     Ok(match words {
         ["none"] => OurNiche::None,
         ["known", offset, size, start, end, field] => OurNiche::Known {
@@ -181,7 +182,8 @@ fn niche(words: &[&str]) -> Result<OurNiche> {
     })
 }
 
-fn number<T: FromStr>(word: Option<&str>) -> Result<T> {
+/// A number, or an error naming the word.
+pub(crate) fn number<T: FromStr>(word: Option<&str>) -> Result<T> {
     match word {
         Some(w) => w
             .parse()

@@ -205,8 +205,14 @@ fn bytes(s: &str) -> Option<u64> {
 /// The fields with their offsets, replaying rustc's printing loop: a field starts where the
 /// previous one ended, plus the `padding` printed before it, unless it prints its offset.
 pub fn memory_layout(entries: &[Entry]) -> Result<Vec<Placed>> {
+    memory_layout_from(entries, 0)
+}
+
+/// [`memory_layout`] for the fields of an enum variant: rustc starts its printing loop at the
+/// size of the printed `discriminant` (0 when it prints none), not at 0.
+pub fn memory_layout_from(entries: &[Entry], start: u64) -> Result<Vec<Placed>> {
     let mut placed = Vec::new();
-    let mut min_offset = 0u64;
+    let mut min_offset = start;
     let mut pad: Option<u64> = None;
     for entry in entries {
         match entry {
@@ -343,6 +349,32 @@ print-type-size     variant `None`: 0 bytes
             }),
         ];
         assert!(memory_layout(&bad).is_err());
+    }
+
+    #[test]
+    fn enum_variants_start_after_the_discriminant() {
+        let text = "\
+print-type-size type: `Message`: 16 bytes, alignment: 8 bytes
+print-type-size     discriminant: 1 bytes
+print-type-size     variant `Color`: 15 bytes
+print-type-size         field `.0`: 1 bytes
+print-type-size         padding: 6 bytes
+print-type-size         field `.1`: 8 bytes, alignment: 8 bytes
+print-type-size     variant `Quit`: 0 bytes
+print-type-size type: `Al`: 8 bytes, alignment: 8 bytes
+print-type-size     discriminant: 1 bytes
+print-type-size     variant `A`: 7 bytes
+print-type-size     end padding: 8 bytes
+";
+        let index = parse(text).unwrap();
+        let m = &index["Message"][0];
+        assert_eq!(m.discriminant, Some(1));
+        assert_eq!(m.variants.len(), 2);
+        let placed = memory_layout_from(&m.variants[0].entries, 1).unwrap();
+        let offsets: Vec<u64> = placed.iter().map(|p| p.offset).collect();
+        assert_eq!(offsets, [1, 8]);
+        assert!(m.variants[1].entries.is_empty());
+        assert_eq!(index["Al"][0].end_padding, Some(8));
     }
 
     #[test]

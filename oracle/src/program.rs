@@ -9,10 +9,18 @@
 //!   rustc records every type there.
 //! - `layout_debug.rs` has one `#[rustc_layout(debug)]` alias per type, each on its own line
 //!   so that each of rustc's errors points back at exactly one type.
+//!
+//! The enum program ([`render_enums`]) adds, per enum, layoutscope's tag, niche and variants
+//! (discriminants, fields, const offsets and padding), and one constructed value of every
+//! inhabited variant: the variant and live field offsets `LayoutOfVal` reports for it, the
+//! discriminant rustc gives it (`core::intrinsics::discriminant_value`), the bytes of the tag
+//! where layoutscope says the tag is (explicit reprs only, whose tag bytes are initialised by
+//! RFC 2195) and, for unit-only enums, the `as` cast of every variant. Its lines start with
+//! `e.`; the struct lines of the same program keep the struct format.
 
 use std::fmt::Write as _;
 
-use crate::spec::Instance;
+use crate::spec::{Body, Definition, EnumInstance, Instance, Param, Style, VariantSpec};
 
 /// The sources of the probe crate.
 #[derive(Clone, Debug)]
@@ -130,10 +138,469 @@ fn layout_debug(instances: &[Instance]) -> (String, Vec<usize>) {
     (s, lines)
 }
 
+/// The trait and impls the enum probe builds values with: one value of every type in the
+/// generators' pools (integers, `bool`, `char`, `NonZero`, references, `Box`, `Vec`, `Option`,
+/// arrays, tuples, …). Generated and case types get theirs from [`sample_impl`].
+const SAMPLE_PRELUDE: &str = r#"
+/// One value of `Self`, to construct every variant of every enum.
+trait OracleSample: Sized {
+    fn sample() -> Self;
+}
+
+macro_rules! oracle_sample {
+    ($($t:ty => $e:expr,)*) => {
+        $(impl OracleSample for $t {
+            fn sample() -> Self {
+                $e
+            }
+        })*
+    };
+}
+
+oracle_sample! {
+    u8 => 1,
+    u16 => 2,
+    u32 => 3,
+    u64 => 4,
+    u128 => 5,
+    usize => 6,
+    i8 => -1,
+    i16 => -2,
+    i32 => -3,
+    i64 => -4,
+    i128 => -5,
+    isize => -6,
+    f32 => 1.5,
+    f64 => 2.5,
+    bool => true,
+    char => 'x',
+    () => (),
+    String => String::from("s"),
+    &'static str => "s",
+    &'static [u8] => &[1, 2],
+    &'static dyn Fn() => Box::leak(Box::new(|| {})),
+    *const u8 => core::ptr::null(),
+    Box<[u8]> => Box::new([1, 2]),
+    fn(u8) -> u8 => |x| x,
+    core::num::NonZeroU8 => core::num::NonZeroU8::new(1).unwrap(),
+    core::num::NonZeroU16 => core::num::NonZeroU16::new(1).unwrap(),
+    core::num::NonZeroU32 => core::num::NonZeroU32::new(1).unwrap(),
+    core::num::NonZeroU64 => core::num::NonZeroU64::new(1).unwrap(),
+    core::num::NonZeroU128 => core::num::NonZeroU128::new(1).unwrap(),
+    core::num::NonZeroUsize => core::num::NonZeroUsize::new(1).unwrap(),
+    core::num::NonZeroI8 => core::num::NonZeroI8::new(-1).unwrap(),
+    core::num::NonZeroI32 => core::num::NonZeroI32::new(-1).unwrap(),
+    core::num::NonZeroI64 => core::num::NonZeroI64::new(-1).unwrap(),
+    core::cmp::Ordering => core::cmp::Ordering::Greater,
+    core::time::Duration => core::time::Duration::from_millis(1),
+}
+
+impl<T: OracleSample> OracleSample for Option<T> {
+    fn sample() -> Self {
+        Some(T::sample())
+    }
+}
+impl<T: OracleSample> OracleSample for Box<T> {
+    fn sample() -> Self {
+        Box::new(T::sample())
+    }
+}
+impl<T: OracleSample> OracleSample for Vec<T> {
+    fn sample() -> Self {
+        vec![T::sample()]
+    }
+}
+impl<T: OracleSample + 'static> OracleSample for &'static T {
+    fn sample() -> Self {
+        Box::leak(Box::new(T::sample()))
+    }
+}
+impl<T: OracleSample, const N: usize> OracleSample for [T; N] {
+    fn sample() -> Self {
+        core::array::from_fn(|_| T::sample())
+    }
+}
+impl<T: ?Sized> OracleSample for core::marker::PhantomData<T> {
+    fn sample() -> Self {
+        core::marker::PhantomData
+    }
+}
+impl<T> OracleSample for core::ptr::NonNull<T> {
+    fn sample() -> Self {
+        core::ptr::NonNull::dangling()
+    }
+}
+impl<T: OracleSample> OracleSample for core::cell::Cell<T> {
+    fn sample() -> Self {
+        core::cell::Cell::new(T::sample())
+    }
+}
+impl<T: OracleSample> OracleSample for core::mem::ManuallyDrop<T> {
+    fn sample() -> Self {
+        core::mem::ManuallyDrop::new(T::sample())
+    }
+}
+impl<T: OracleSample> OracleSample for core::mem::MaybeUninit<T> {
+    fn sample() -> Self {
+        core::mem::MaybeUninit::new(T::sample())
+    }
+}
+impl<T: OracleSample> OracleSample for core::num::Wrapping<T> {
+    fn sample() -> Self {
+        core::num::Wrapping(T::sample())
+    }
+}
+
+macro_rules! oracle_sample_tuples {
+    ($(($($t:ident),+))*) => {
+        $(impl<$($t: OracleSample),+> OracleSample for ($($t,)+) {
+            fn sample() -> Self {
+                ($($t::sample(),)+)
+            }
+        })*
+    };
+}
+oracle_sample_tuples! { (A) (A, B) (A, B, C) (A, B, C, D) (A, B, C, D, E) }
+"#;
+
+/// The enum probe's printing routines (see `parse_enum_probe` for the format).
+const EMIT_ENUM: &str = r#"
+/// Prints layoutscope's view of enum `E` and the compiler's own size facts about it.
+fn enum_head<E: layoutscope::Layout>(id: usize) {
+    // A local of type `E` makes rustc record `E` for -Zprint-type-sizes.
+    let witness = core::mem::MaybeUninit::<E>::uninit();
+    core::hint::black_box(&witness);
+    let layout = &E::LAYOUT;
+    println!(
+        "e.type {id} {} {} {} {} {} {}",
+        layout.size,
+        layout.align,
+        core::mem::size_of::<E>(),
+        core::mem::align_of::<E>(),
+        core::mem::size_of::<Option<E>>(),
+        layout.variants.len(),
+    );
+    match layout.tag {
+        layoutscope::Tag::None => println!("e.tag {id} none"),
+        layoutscope::Tag::Direct { offset, size } => println!("e.tag {id} direct {offset} {size}"),
+        layoutscope::Tag::Unknown => println!("e.tag {id} unknown"),
+    }
+    let fits = u8::from(layout.niche.option_fits);
+    match layout.niche.largest {
+        layoutscope::LargestNiche::None => println!("e.niche {id} {fits} none"),
+        layoutscope::LargestNiche::Known(n) => println!(
+            "e.niche {id} {fits} known {} {} {} {} {}",
+            n.offset,
+            n.size,
+            n.valid_start,
+            n.valid_end,
+            n.field.map_or(String::from("-"), |f| f.to_string()),
+        ),
+        layoutscope::LargestNiche::Unknown { count, reason } => {
+            let (kind, c) = match count {
+                layoutscope::NicheCount::Exact(c) => ("exact", c),
+                layoutscope::NicheCount::AtLeast(c) => ("atleast", c),
+            };
+            println!("e.niche {id} {fits} unknown {kind} {c} {reason:?}");
+        }
+    }
+    for (i, v) in layout.variants.iter().enumerate() {
+        let exact = match v.offsets {
+            layoutscope::Offsets::Exact => "exact",
+            layoutscope::Offsets::Unknown => "unknown",
+        };
+        println!(
+            "e.variant {id} {i} {} {} {} {exact} {}",
+            v.name,
+            u8::from(v.discriminant.signed),
+            v.discriminant.bits,
+            v.fields.len(),
+        );
+        for f in v.fields {
+            println!("e.vfield {id} {i} {} {} {}", f.name, f.offset, f.size);
+        }
+        if let Some(padding) = v.padding(layout) {
+            println!("e.vpadding {id} {i}");
+            for hole in padding {
+                println!("e.vpad {id} {i} {} {}", hole.start, hole.end);
+            }
+        }
+    }
+}
+
+/// Prints what a live value of variant `index` reports, and rustc's discriminant for it.
+fn enum_value<E: layoutscope::LayoutOfVal>(id: usize, index: usize, value: &E) {
+    let mut live = Vec::new();
+    let variant = value.visit_fields_of_val(&mut |field, offset| live.push((field.name, offset)));
+    println!(
+        "e.value {id} {index} {} {:?}",
+        variant.name,
+        core::intrinsics::discriminant_value(value),
+    );
+    for (name, offset) in live {
+        println!("e.live {id} {index} {name} {offset}");
+    }
+}
+
+/// Prints the tag bytes of a live value, read where layoutscope says the tag is. Only called
+/// for enums whose tag bytes RFC 2195 initialises (fieldless enums and explicit reprs).
+fn enum_tag_bytes<E: layoutscope::Layout>(id: usize, index: usize, value: &E) {
+    if let layoutscope::Tag::Direct { offset, size } = E::LAYOUT.tag {
+        if size == 0 || size > 16 || offset + size > core::mem::size_of::<E>() {
+            println!("e.tagbytes {id} {index} outside");
+            return;
+        }
+        let base = value as *const E as *const u8;
+        let mut bytes = [0u8; 16];
+        for (i, byte) in bytes.iter_mut().enumerate().take(size) {
+            // SAFETY: inside the value, and the tag of these enums is always initialised.
+            *byte = unsafe { *base.add(offset + i) };
+        }
+        let bits = if cfg!(target_endian = "little") {
+            u128::from_le_bytes(bytes)
+        } else {
+            u128::from_be_bytes(bytes) >> (8 * (16 - size))
+        };
+        println!("e.tagbytes {id} {index} {bits}");
+    }
+}
+"#;
+
+/// The value-constructor impl of one definition (`OracleSample`), or `None` for enums without
+/// an inhabited variant.
+pub fn sample_impl(def: &Definition) -> Option<String> {
+    let sample = "OracleSample::sample()";
+    let ctor = match &def.body {
+        Body::Struct { style, members } => match style {
+            Style::Unit => "Self".to_owned(),
+            Style::Tuple => format!("Self({})", vec![sample; members.len()].join(", ")),
+            Style::Named => {
+                let fields: Vec<String> =
+                    members.iter().map(|m| format!("{m}: {sample}")).collect();
+                format!("Self {{ {} }}", fields.join(", "))
+            }
+        },
+        Body::Union { first } => format!("Self {{ {first}: {sample} }}"),
+        Body::Enum { variants } => {
+            let v = variants.iter().find(|v| v.inhabited)?;
+            format!("Self::{}", construct(v))
+        }
+    };
+    let decls: Vec<&str> = def
+        .params
+        .iter()
+        .map(|p| match p {
+            Param::Type { decl, .. } | Param::Const { decl, .. } => decl.as_str(),
+        })
+        .collect();
+    let names: Vec<&str> = def
+        .params
+        .iter()
+        .map(|p| match p {
+            Param::Type { name, .. } | Param::Const { name, .. } => name.as_str(),
+        })
+        .collect();
+    let bounds: Vec<String> = def
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            Param::Type { name, .. } => Some(format!("{name}: OracleSample")),
+            Param::Const { .. } => None,
+        })
+        .collect();
+    let (generics, ty_args) = if def.params.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!("<{}>", decls.join(", ")),
+            format!("<{}>", names.join(", ")),
+        )
+    };
+    let where_clause = if bounds.is_empty() {
+        String::new()
+    } else {
+        format!(" where {}", bounds.join(", "))
+    };
+    Some(format!(
+        "impl{generics} OracleSample for {}{ty_args}{where_clause} {{\n    fn sample() -> Self {{\n        {ctor}\n    }}\n}}\n",
+        def.name
+    ))
+}
+
+/// `V`, `V(OracleSample::sample(), ..)` or `V { a: OracleSample::sample(), .. }`.
+fn construct(v: &VariantSpec) -> String {
+    let sample = "OracleSample::sample()";
+    match v.style {
+        Style::Unit => v.ident.clone(),
+        Style::Tuple => format!("{}({})", v.ident, vec![sample; v.fields.len()].join(", ")),
+        Style::Named => {
+            let fields: Vec<String> = v
+                .fields
+                .iter()
+                .map(|f| format!("{}: {sample}", f.member))
+                .collect();
+            format!("{} {{ {} }}", v.ident, fields.join(", "))
+        }
+    }
+}
+
+/// Writes the enum probe crate: `structs` (types that nest enums, compared like the struct
+/// oracle's) and `enums`, defined by `types` and `definitions`. The `debug_lines` of the
+/// result list the structs' aliases, then the enums'.
+pub fn render_enums(
+    types: String,
+    structs: &[Instance],
+    enums: &[EnumInstance],
+    definitions: &[Definition],
+) -> Program {
+    let mut probe = String::new();
+    probe.push_str(
+        "//! Generated by layout-oracle: layoutscope's enum metadata and rustc's facts.\n",
+    );
+    probe
+        .push_str("#![feature(core_intrinsics)]\n#![allow(warnings)]\n\ninclude!(\"types.rs\");\n");
+    probe.push_str(EMIT);
+    probe.push_str(EMIT_ENUM);
+    probe.push_str(SAMPLE_PRELUDE);
+    probe.push('\n');
+    for def in definitions {
+        if let Some(text) = sample_impl(def) {
+            probe.push_str(&text);
+        }
+    }
+    for (id, inst) in enums.iter().enumerate() {
+        writeln!(probe, "\ntype __E{id} = {};", inst.ty).unwrap();
+        writeln!(probe, "fn enum_{id}() {{").unwrap();
+        writeln!(probe, "    enum_head::<__E{id}>({id});").unwrap();
+        for (i, v) in inst.variants.iter().enumerate() {
+            if !v.inhabited {
+                continue;
+            }
+            writeln!(
+                probe,
+                "    {{\n        let value: __E{id} = __E{id}::{};\n        enum_value({id}, {i}, &value);",
+                construct(v)
+            )
+            .unwrap();
+            if inst.tag_readable() {
+                writeln!(probe, "        enum_tag_bytes({id}, {i}, &value);").unwrap();
+            }
+            probe.push_str("    }\n");
+        }
+        if inst.unit_only() {
+            for (i, v) in inst.variants.iter().enumerate() {
+                writeln!(
+                    probe,
+                    "    println!(\"e.cast {id} {i} {{}}\", __E{id}::{} as u128);",
+                    v.ident
+                )
+                .unwrap();
+            }
+        }
+        writeln!(probe, "    println!(\"e.end {id}\");\n}}").unwrap();
+    }
+    probe.push_str("\nfn main() {\n");
+    for (id, inst) in structs.iter().enumerate() {
+        let offsets: Vec<String> = inst
+            .fields
+            .iter()
+            .map(|f| {
+                format!(
+                    "(\"{}\", core::mem::offset_of!({}, {}))",
+                    f.name, inst.ty, f.member
+                )
+            })
+            .collect();
+        writeln!(
+            probe,
+            "    emit::<{}>({id}, &[{}]);",
+            inst.ty,
+            offsets.join(", ")
+        )
+        .unwrap();
+    }
+    for id in 0..enums.len() {
+        writeln!(probe, "    enum_{id}();").unwrap();
+    }
+    probe.push_str("}\n");
+
+    let mut debug = String::new();
+    debug.push_str("//! Generated by layout-oracle: rustc's own layout of every type.\n");
+    debug.push_str("#![feature(rustc_attrs)]\n#![allow(warnings)]\n\ninclude!(\"types.rs\");\n\n");
+    let first_line = debug.lines().count() + 1;
+    let all = structs
+        .iter()
+        .map(|s| s.ty.as_str())
+        .chain(enums.iter().map(|e| e.ty.as_str()));
+    let mut debug_lines = Vec::new();
+    for (n, ty) in all.enumerate() {
+        writeln!(debug, "#[rustc_layout(debug)] type __L_{n} = {ty};").unwrap();
+        debug_lines.push(first_line + n);
+    }
+    debug.push_str("\nfn main() {}\n");
+    Program {
+        types,
+        probe,
+        layout_debug: debug,
+        debug_lines,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::spec::{FieldRef, Kind, Origin};
+
+    #[test]
+    fn value_constructors() {
+        let variant = |ident: &str, style, fields: &[&str], inhabited| VariantSpec {
+            ident: ident.into(),
+            name: ident.trim_start_matches("r#").into(),
+            style,
+            fields: fields.iter().map(|f| FieldRef::new(f)).collect(),
+            discriminant: None,
+            inhabited,
+        };
+        let def = Definition {
+            name: "G".into(),
+            params: vec![
+                Param::Type {
+                    name: "T".into(),
+                    decl: "T: Copy".into(),
+                },
+                Param::Const {
+                    name: "N".into(),
+                    decl: "const N: usize".into(),
+                },
+            ],
+            body: Body::Enum {
+                variants: vec![
+                    variant("Never", Style::Tuple, &["0"], false),
+                    variant("r#type", Style::Named, &["r#fn", "b"], true),
+                ],
+            },
+        };
+        assert_eq!(
+            sample_impl(&def).unwrap(),
+            "impl<T: Copy, const N: usize> OracleSample for G<T, N> where T: OracleSample {\n    \
+             fn sample() -> Self {\n        Self::r#type { r#fn: OracleSample::sample(), b: \
+             OracleSample::sample() }\n    }\n}\n"
+        );
+        let void = Definition {
+            name: "Void".into(),
+            params: vec![],
+            body: Body::Enum { variants: vec![] },
+        };
+        assert_eq!(sample_impl(&void), None);
+        let union = Definition {
+            name: "U".into(),
+            params: vec![],
+            body: Body::Union { first: "a".into() },
+        };
+        assert!(sample_impl(&union)
+            .unwrap()
+            .contains("Self { a: OracleSample::sample() }"));
+    }
 
     #[test]
     fn alias_lines_point_at_their_alias() {
