@@ -9,10 +9,7 @@
 //! `-Zprint-type-sizes` and by `#[rustc_layout(debug)]`. The structs that nest the enums are
 //! compared like the struct oracle's types. The machinery lives in the `layout-oracle` crate
 //! (`oracle/`); `cargo run -p layout-oracle -- --enums --seed N --count N` runs other seeds.
-//!
-//! Mismatches that are known layoutscope bugs (recognised by a precise test in
-//! `oracle/src/known.rs`, never by name) are printed as `KNOWN MISMATCH` and tolerated; any
-//! other mismatch fails.
+//! Any mismatch fails.
 
 use std::path::PathBuf;
 
@@ -93,13 +90,7 @@ fn layoutscope_enums_agree_with_rustc() {
     );
 
     assert!(
-        report.unexpected().is_empty(),
+        report.mismatches().is_empty(),
         "layoutscope disagrees with rustc:\n{report}"
     );
-    // The hand-written reproducers of the known bug must be among the known mismatches
-    // while it is unfixed; once layout-core is fixed they pass, and their markers in
-    // `oracle/cases/enum_cases.rs` and `oracle/src/known.rs` can go.
-    if report.known().is_empty() {
-        println!("no KNOWN MISMATCH left: the known layoutscope bugs are fixed");
-    }
 }

@@ -721,3 +721,32 @@ fn enums_derive_without_the_prelude() {
     const_offsets_match_live(&Specified::A(5u64));
     assert_eq!(Unspecified::B.variant_of_val().name, "B");
 }
+
+#[derive(Layout)]
+#[repr(i8)]
+#[allow(dead_code)]
+enum InnerGapSigned {
+    A = 0,
+    B = 126,
+}
+
+#[derive(Layout)]
+#[repr(u8)]
+#[allow(dead_code)]
+enum WidestGap {
+    A = 0,
+    B = 100,
+    C = 140,
+    D = 255,
+}
+
+#[test]
+fn tag_range_leaves_out_the_widest_gap_like_rustc() {
+    // Values from `#[rustc_layout(debug)]` on rustc 1.95.
+    let n = InnerGapSigned::LAYOUT.niche.largest.known().unwrap();
+    assert_eq!((n.valid_start, n.valid_end, n.available()), (126, 0, 125));
+    let n = WidestGap::LAYOUT.niche.largest.known().unwrap();
+    assert_eq!((n.valid_start, n.valid_end, n.available()), (255, 140, 114));
+    let n = HttpStatus::LAYOUT.niche.largest.known().unwrap();
+    assert_eq!((n.valid_start, n.valid_end), (200, 404));
+}

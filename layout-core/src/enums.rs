@@ -10,7 +10,7 @@
 //! of a field), and reading the bytes of a value to find out would read uninitialised padding,
 //! which is undefined behaviour. So layoutscope does not claim those facts.
 
-use crate::model::{Field, Layout, Repr, Shape, TypeLayout};
+use crate::model::{Field, IntRepr, Layout, Repr, ReprBase, Shape, TypeLayout};
 use crate::niche::{LargestNiche, Niche, NicheSummary, UnknownReason};
 use core::mem::{align_of, size_of};
 
@@ -123,7 +123,7 @@ pub const fn enumeration<E>(
             if shadow.size != size || shadow.align != align_of::<E>() {
                 panic!("layoutscope: the enum's layout differs from its RFC 2195 shadow; please report this type");
             }
-            let (tag, largest) = tagged(variants, shadow.tag_size);
+            let (tag, largest) = tagged(variants, shadow.tag_size, repr);
             (tag, agreeing_with_probes::<E>(largest))
         }
         None if variants.len() <= 1 => (
@@ -149,43 +149,47 @@ pub const fn enumeration<E>(
     }
 }
 
-/// A tag of `tag_size` bytes at offset 0 whose valid values are the tightest range that holds
-/// every discriminant, as rustc 1.95 computes it: the signed range for signed discriminant
-/// types; for unsigned ones, the signed view of the same bits when it is not wider than the
-/// unsigned range (so `repr(u8)` with `0` and `255` is valid in `255..=0`, wrapping).
-const fn tagged(variants: &'static [Variant], tag_size: usize) -> (Tag, LargestNiche) {
+/// A tag of `tag_size` bytes at offset 0 whose valid range is the one rustc 1.95 picks
+/// (`layout_of_enum`, since rust-lang/rust#144577): it sorts the discriminants and leaves out
+/// the widest gap between neighbours as the niche. An inner gap is as wide as the difference of
+/// its ends; the gap that wraps from the largest discriminant back to the smallest counts as
+/// `MAX - (largest - smallest)` in wrapping `u128` arithmetic, where `MAX` is the largest value
+/// of the discriminant type (`isize` without an integer repr). Among equally wide gaps the last
+/// one wins, the wrapping gap last of all. The test suite checks this against
+/// `#[rustc_layout(debug)]` on hundreds of enums.
+const fn tagged(variants: &'static [Variant], tag_size: usize, repr: Repr) -> (Tag, LargestNiche) {
     if variants.is_empty() || tag_size == 0 {
         return (Tag::None, LargestNiche::None);
     }
     let mask = Niche::scalar(tag_size, 0, 0).max_value();
-    let bits = (tag_size * 8) as u32;
-    let (mut smin, mut smax) = (i128::MAX, i128::MIN);
-    let (mut umin, mut umax) = (u128::MAX, 0u128);
-    let mut i = 0;
-    while i < variants.len() {
-        let raw = variants[i].discriminant.bits & mask;
-        let signed = sign_extend(raw, bits);
-        if signed < smin {
-            smin = signed;
+    let type_max = discriminant_type_max(repr);
+    let first = smallest(variants);
+    let (mut gap_start, mut gap_end, mut widest) = (first, first, 0u128);
+    let mut current = first;
+    loop {
+        let (next, width) = match successor(variants, current) {
+            Some(next) => (
+                next,
+                bits(variants, next).wrapping_sub(bits(variants, current)),
+            ),
+            None => {
+                let span = bits(variants, current).wrapping_sub(bits(variants, first));
+                (first, type_max.wrapping_sub(span))
+            }
+        };
+        if width >= widest {
+            (gap_start, gap_end, widest) = (current, next, width);
         }
-        if signed > smax {
-            smax = signed;
+        if next == first {
+            break;
         }
-        if raw < umin {
-            umin = raw;
-        }
-        if raw > umax {
-            umax = raw;
-        }
-        i += 1;
+        current = next;
     }
-    let signed_width = (smax as u128).wrapping_sub(smin as u128);
-    let use_signed = variants[0].discriminant.signed || signed_width <= umax - umin;
-    let niche = if use_signed {
-        Niche::scalar(tag_size, smin as u128 & mask, smax as u128 & mask)
-    } else {
-        Niche::scalar(tag_size, umin, umax)
-    };
+    let niche = Niche::scalar(
+        tag_size,
+        bits(variants, gap_end) & mask,
+        bits(variants, gap_start) & mask,
+    );
     let largest = if niche.available() > 0 {
         LargestNiche::Known(niche)
     } else {
@@ -198,6 +202,71 @@ const fn tagged(variants: &'static [Variant], tag_size: usize) -> (Tag, LargestN
         },
         largest,
     )
+}
+
+const fn bits(variants: &[Variant], i: usize) -> u128 {
+    variants[i].discriminant.bits
+}
+
+/// A key that orders discriminants as numbers of their own signedness.
+const fn order(d: Discriminant) -> u128 {
+    if d.signed {
+        d.bits ^ (1 << 127)
+    } else {
+        d.bits
+    }
+}
+
+const fn smallest(variants: &[Variant]) -> usize {
+    let mut best = 0;
+    let mut i = 1;
+    while i < variants.len() {
+        if order(variants[i].discriminant) < order(variants[best].discriminant) {
+            best = i;
+        }
+        i += 1;
+    }
+    best
+}
+
+/// The variant with the next larger discriminant (discriminants are distinct).
+const fn successor(variants: &[Variant], of: usize) -> Option<usize> {
+    let floor = order(variants[of].discriminant);
+    let mut best: Option<usize> = None;
+    let mut i = 0;
+    while i < variants.len() {
+        let key = order(variants[i].discriminant);
+        if key > floor {
+            best = match best {
+                Some(b) if order(variants[b].discriminant) <= key => Some(b),
+                _ => Some(i),
+            };
+        }
+        i += 1;
+    }
+    best
+}
+
+/// The largest value of the enum's discriminant type: its integer repr, else `isize`.
+const fn discriminant_type_max(repr: Repr) -> u128 {
+    let int = match repr.base {
+        ReprBase::Int(int) | ReprBase::CInt(int) => int,
+        _ => IntRepr::Isize,
+    };
+    match int {
+        IntRepr::U8 => u8::MAX as u128,
+        IntRepr::U16 => u16::MAX as u128,
+        IntRepr::U32 => u32::MAX as u128,
+        IntRepr::U64 => u64::MAX as u128,
+        IntRepr::U128 => u128::MAX,
+        IntRepr::Usize => usize::MAX as u128,
+        IntRepr::I8 => i8::MAX as u128,
+        IntRepr::I16 => i16::MAX as u128,
+        IntRepr::I32 => i32::MAX as u128,
+        IntRepr::I64 => i64::MAX as u128,
+        IntRepr::I128 => i128::MAX as u128,
+        IntRepr::Isize => isize::MAX as u128,
+    }
 }
 
 /// The tag's niche if the probes agree with it, else an honest "unknown" with the measured
@@ -218,12 +287,6 @@ const fn agreeing_with_probes<E>(largest: LargestNiche) -> LargestNiche {
             reason: UnknownReason::EnumTag,
         }
     }
-}
-
-/// `raw`'s low `bits` bits as a signed number.
-const fn sign_extend(raw: u128, bits: u32) -> i128 {
-    let shift = 128 - bits;
-    ((raw << shift) as i128) >> shift
 }
 
 impl Variant {

@@ -237,24 +237,21 @@ enum IsizeRepr {
     D,
 }
 
-// --- KNOWN MISMATCH: enum tag valid range ------------------------------------------------------
-// layout-core's `tagged()` takes the signed (or narrower unsigned) range of the discriminants;
-// rustc 1.95 leaves out the largest gap between sorted discriminants (see layout-oracle's
-// `known` module). These minimal reproducers get a wrong `LargestNiche::Known` from
-// layoutscope; the oracle marks their two range facts as KNOWN MISMATCH until it is fixed.
+// --- Tag valid ranges: rustc 1.95 leaves out the widest gap between sorted discriminants ------
+// Regression cases: layoutscope once took the plain (or narrower unsigned) range here.
 
-/// rustc: valid 126..=0 (125 free values); layoutscope: 0..=126 (129).
+/// rustc: valid 126..=0 (125 free values), not the plain 0..=126.
 #[derive(layoutscope::Layout)]
 #[repr(i8)]
-enum KnownTagRangeSigned {
+enum TagRangeSigned {
     A = 0,
     B = 126,
 }
 
-/// rustc: valid 255..=140 (114 free values); layoutscope: 140..=100 (39).
+/// rustc: valid 255..=140 (114 free values), leaving out the widest gap 141..=254.
 #[derive(layoutscope::Layout)]
 #[repr(u8)]
-enum KnownTagRangeUnsigned {
+enum TagRangeUnsigned {
     A = 0,
     B = 100,
     C = 140,
@@ -264,7 +261,7 @@ enum KnownTagRangeUnsigned {
 /// The same with data (explicit repr): the tag's range is computed the same way.
 #[derive(layoutscope::Layout)]
 #[repr(u8)]
-enum KnownTagRangeData {
+enum TagRangeData {
     A(u16) = 0,
     B = 100,
     C = 140,

@@ -23,9 +23,6 @@ pub struct Mismatch {
     pub ours: String,
     /// rustc's value.
     pub rustc: String,
-    /// `Some` when this is a known layoutscope bug (see [`crate::known`]), recognised by a
-    /// precise test; it is still a mismatch.
-    pub known: Option<&'static str>,
 }
 
 /// The outcome of a differential run.
@@ -167,7 +164,6 @@ impl Checker {
                 fact: fact.to_owned(),
                 ours: ours.to_string(),
                 rustc: rustc.to_string(),
-                known: None,
             });
         }
     }

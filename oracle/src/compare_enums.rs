@@ -43,8 +43,6 @@ pub struct KindStats {
     pub facts: usize,
     /// Mismatches among those facts.
     pub mismatches: usize,
-    /// How many of the mismatches are known layoutscope bugs.
-    pub known: usize,
 }
 
 /// How rustc laid out the `repr(Rust)` enums with data (whose tag layoutscope leaves
@@ -101,22 +99,6 @@ impl EnumReport {
             .collect()
     }
 
-    /// The mismatches that are not known layoutscope bugs: a clean run has none.
-    pub fn unexpected(&self) -> Vec<&Mismatch> {
-        self.mismatches()
-            .into_iter()
-            .filter(|m| m.known.is_none())
-            .collect()
-    }
-
-    /// The mismatches recognised as known layoutscope bugs (see [`crate::known`]).
-    pub fn known(&self) -> Vec<&Mismatch> {
-        self.mismatches()
-            .into_iter()
-            .filter(|m| m.known.is_some())
-            .collect()
-    }
-
     /// The statistics of one kind.
     pub fn kind(&self, kind: EnumKind) -> KindStats {
         self.kinds
@@ -126,17 +108,10 @@ impl EnumReport {
             .unwrap_or_default()
     }
 
-    /// The one-line summary: `differential-enums: T types, F facts compared, M mismatches`,
-    /// followed by how many of the mismatches are known bugs, if any.
+    /// The one-line summary: `differential-enums: T types, F facts compared, M mismatches`.
     pub fn summary(&self) -> String {
-        let known = self.known().len();
-        let note = if known > 0 {
-            format!(" ({known} of them known layoutscope bugs, marked KNOWN MISMATCH)")
-        } else {
-            String::new()
-        };
         format!(
-            "differential-enums: {} types, {} facts compared, {} mismatches{note}",
+            "differential-enums: {} types, {} facts compared, {} mismatches",
             self.types(),
             self.facts(),
             self.mismatches().len()
@@ -147,34 +122,22 @@ impl EnumReport {
 impl fmt::Display for EnumReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for m in self.mismatches() {
-            let label = if m.known.is_some() {
-                "KNOWN MISMATCH"
-            } else {
-                "MISMATCH"
-            };
             writeln!(
                 f,
-                "{label} {}: {}: ours {}, rustc {}",
+                "MISMATCH {}: {}: ours {}, rustc {}",
                 m.ty, m.fact, m.ours, m.rustc
             )?;
-        }
-        let mut known: Vec<&str> = self.known().iter().filter_map(|m| m.known).collect();
-        known.sort_unstable();
-        known.dedup();
-        for k in known {
-            writeln!(f, "{k}: see layout-oracle's `known` module")?;
         }
         for (kind, s) in &self.kinds {
             writeln!(
                 f,
-                "enums, {}: {} types ({} generated, {} hand-written), {} facts, {} mismatches ({} known)",
+                "enums, {}: {} types ({} generated, {} hand-written), {} facts, {} mismatches",
                 kind.label(),
                 s.generated + s.cases,
                 s.generated,
                 s.cases,
                 s.facts,
                 s.mismatches,
-                s.known
             )?;
         }
         writeln!(
@@ -274,10 +237,6 @@ pub fn compare(
         }
         stats.facts += c.facts - facts;
         stats.mismatches += c.mismatches.len() - mismatches;
-        stats.known += c.mismatches[mismatches..]
-            .iter()
-            .filter(|m| m.known.is_some())
-            .count();
     }
     report.generated_enums = enums
         .iter()
@@ -452,7 +411,6 @@ fn layout_debug(
             l.name
         );
     }
-    let before = c.mismatches.len();
     c.eq("size vs layout_of", ours.size, l.size);
     c.eq("align vs layout_of", ours.align, l.align);
     match &l.variants {
@@ -504,20 +462,8 @@ fn layout_debug(
         }
     }
     niche_facts(c, &ours.niche, ours.option_fits, ours.size, &l.niche);
-    if let RustcVariants::Multiple(m) = &l.variants {
-        if m.encoding == TagEncoding::Direct && crate::known::is_tag_range_bug(inst, ours, &m.tag) {
-            for mismatch in &mut c.mismatches[before..] {
-                if RANGE_FACTS.contains(&mismatch.fact.as_str()) {
-                    mismatch.known = Some(crate::known::TAG_RANGE);
-                }
-            }
-        }
-    }
     Ok(())
 }
-
-/// The facts the known tag-range bug shows in (see [`crate::known`]).
-const RANGE_FACTS: &[&str] = &["tag valid range vs layout_of", "largest niche vs layout_of"];
 
 /// `-Zprint-type-sizes`: size, align and the discriminant line.
 fn print_type_sizes(

@@ -25,7 +25,6 @@ pub mod compare_enums;
 mod error;
 pub mod gen;
 pub mod gen_enums;
-pub mod known;
 pub mod parse_enum_probe;
 pub mod parse_layout_debug;
 pub mod parse_probe;
@@ -234,7 +233,7 @@ pub fn run_enums(config: &Config) -> Result<EnumReport> {
             layout_debug: &layout_debug,
         },
     )?;
-    let mut report = compare_enums::compare(
+    let report = compare_enums::compare(
         &batch.enums,
         &compare_enums::EnumObservations {
             probe: &enum_probe,
@@ -243,6 +242,5 @@ pub fn run_enums(config: &Config) -> Result<EnumReport> {
         },
         structs,
     )?;
-    known::mark_inherited(&mut report, &batch);
     Ok(report)
 }

@@ -15,9 +15,8 @@
 //!   `cli`, or `cli-enums` with `--enums`); concurrent runs need distinct names.
 //! - `--workspace PATH`: the layoutscope workspace (default: the one this binary was built in).
 //!
-//! Exit status: 0 when every fact matched (enum runs: every mismatch is a known layoutscope bug,
-//! printed as `KNOWN MISMATCH`, see the `known` module), 1 on mismatches, 2 when the oracle
-//! could not run or could not read an oracle's output.
+//! Exit status: 0 when every fact matched, 1 on mismatches, 2 when the oracle could not run or
+//! could not read an oracle's output.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,7 +47,7 @@ fn main() -> ExitCode {
         layout_oracle::runner::project_dir(&config.workspace, &config.name).display()
     );
     let outcome = if enums {
-        layout_oracle::run_enums(&config).map(|r| (r.to_string(), r.unexpected().is_empty()))
+        layout_oracle::run_enums(&config).map(|r| (r.to_string(), r.mismatches().is_empty()))
     } else {
         layout_oracle::run(&config).map(|r| (r.to_string(), r.mismatches.is_empty()))
     };
