@@ -6,10 +6,10 @@
 use core::fmt::{self, Formatter, Write};
 
 use super::buffer::Buffer;
-use super::cover::{for_each_unit, groups, owner, Group, Owner, Titled, Unit};
+use super::cover::{groups, owner, unit_at, Group, Owner, Titled};
 use super::table::{write_header, write_type, ShortTypeName};
 use super::width::{fit, str_width};
-use super::Diagram;
+use super::{digits, Diagram};
 
 /// Box-drawing characters, Unicode or ASCII.
 struct Pen {
@@ -223,15 +223,6 @@ fn ruler(f: &mut Formatter<'_>, cells: Cells, cpb: usize) -> fmt::Result {
     f.write_char('\n')
 }
 
-fn digits(mut n: usize) -> usize {
-    let mut count = 1;
-    while n >= 10 {
-        n /= 10;
-        count += 1;
-    }
-    count
-}
-
 fn border(
     f: &mut Formatter<'_>,
     cells: Cells,
@@ -311,20 +302,11 @@ fn write_unit_label(
             Label::Type => Ok(()),
         };
     };
-    let mut unit: Option<Unit> = None;
-    for_each_unit(d, group.fields, &mut |i, u| {
-        if i == index {
-            unit = Some(u);
-        }
-    });
-    let Some(unit) = unit else { return Ok(()) };
+    let Some(unit) = unit_at(d, group.fields, index) else {
+        return Ok(());
+    };
     match which {
-        Label::Name => {
-            for p in &unit.path[..unit.level] {
-                write!(out, "{p}.")?;
-            }
-            out.write_str(unit.field.name)
-        }
+        Label::Name => write!(out, "{unit}"),
         Label::Type => write_type(out, unit.field),
     }
 }

@@ -219,7 +219,7 @@ impl<'f, 'a> LegendLine<'f, 'a> {
             let _ = write_type(&mut ty, unit.field);
             name_columns += 2 + str_width(ty.as_str());
         }
-        let path = Path(unit);
+        let path = unit;
         if types {
             self.item(
                 format_args!("{} {path}: {}", Label(index, label_width), ty.as_str()),
@@ -243,16 +243,5 @@ struct Label(usize, usize);
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         write_label(f, self.0, self.1)
-    }
-}
-
-struct Path(Unit);
-
-impl fmt::Display for Path {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        for p in &self.0.path[..self.0.level] {
-            write!(f, "{p}.")?;
-        }
-        f.write_str(self.0.field.name)
     }
 }

@@ -31,6 +31,27 @@ pub(super) struct Unit {
     pub level: usize,
 }
 
+impl core::fmt::Display for Unit {
+    /// The dotted path: `middle.inner.ok`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        for p in &self.path[..self.level] {
+            write!(f, "{p}.")?;
+        }
+        f.write_str(self.field.name)
+    }
+}
+
+/// The unit with this index in the group's memory order.
+pub(super) fn unit_at(d: &Diagram, fields: &'static [Field], index: usize) -> Option<Unit> {
+    let mut found = None;
+    for_each_unit(d, fields, &mut |i, u| {
+        if i == index {
+            found = Some(u);
+        }
+    });
+    found
+}
+
 /// The bytes one row group describes.
 #[derive(Clone, Copy)]
 pub(super) struct Group {

@@ -112,6 +112,16 @@ impl<'a> Diagram<'a> {
     }
 }
 
+/// How many decimal digits `n` has.
+pub(crate) fn digits(mut n: usize) -> usize {
+    let mut count = 1;
+    while n >= 10 {
+        n /= 10;
+        count += 1;
+    }
+    count
+}
+
 /// `1 byte`, `2 bytes`.
 pub(crate) struct Bytes(pub usize);
 

@@ -6,10 +6,10 @@
 use core::fmt::{self, Formatter, Write};
 
 use super::buffer::Buffer;
-use super::cover::{for_each_unit, groups, has, owner, Group, Owner, Titled};
+use super::cover::{for_each_unit, groups, has, owner, unit_at, Group, Owner, Titled};
 use super::table::{write_type, ShortTypeName};
 use super::width::str_width;
-use super::Diagram;
+use super::{digits, Diagram};
 
 const PALETTE: [&str; 12] = [
     "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
@@ -222,15 +222,6 @@ fn owner_of(d: &Diagram, group: Option<Group>, byte: usize) -> Owner {
     }
 }
 
-fn digits(mut n: usize) -> usize {
-    let mut count = 1;
-    while n >= 10 {
-        n /= 10;
-        count += 1;
-    }
-    count
-}
-
 /// The block's name (and type below it) when they fit inside the block.
 fn label(
     f: &mut Formatter<'_>,
@@ -245,15 +236,10 @@ fn label(
     let mut ty = Buffer::default();
     match (who, group) {
         (Owner::Unit(index), Some(g)) => {
-            for_each_unit(d, g.fields, &mut |i, u| {
-                if i == index {
-                    for p in &u.path[..u.level] {
-                        let _ = write!(name, "{p}.");
-                    }
-                    let _ = name.write_str(u.field.name);
-                    let _ = write_type(&mut ty, u.field);
-                }
-            });
+            if let Some(u) = unit_at(d, g.fields, index) {
+                let _ = write!(name, "{u}");
+                let _ = write_type(&mut ty, u.field);
+            }
         }
         (Owner::Unit(_), None) => {
             let _ = write!(name, "{}", ShortTypeName((d.layout.type_name)()));
