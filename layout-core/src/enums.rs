@@ -309,10 +309,28 @@ impl Variant {
 /// every enum; for `repr(Rust)` enums with data it is the only sound way to learn where a
 /// variant's fields are.
 pub trait LayoutOfVal: Layout {
+    /// Calls `visit` once with the index of the active variant (in
+    /// [`TypeLayout::variants`]) and the address of each of its fields, in declaration order.
+    /// The derive implements this; use [`LayoutOfVal::visit_fields_of_val`].
+    fn field_addresses_of_val(&self, visit: &mut dyn FnMut(usize, &[usize]));
+
     /// Calls `visit` with each field of the active variant and its byte offset inside
     /// `self`, in declaration order, and returns the active variant.
-    fn visit_fields_of_val(&self, visit: &mut dyn FnMut(&'static Field, usize))
-        -> &'static Variant;
+    fn visit_fields_of_val(
+        &self,
+        visit: &mut dyn FnMut(&'static Field, usize),
+    ) -> &'static Variant {
+        let base = self as *const Self as usize;
+        let variants = Self::LAYOUT.variants;
+        let mut active = 0;
+        self.field_addresses_of_val(&mut |index, addresses| {
+            active = index;
+            for (field, address) in variants[index].fields.iter().zip(addresses) {
+                visit(field, address - base);
+            }
+        });
+        &variants[active]
+    }
 
     /// The active variant of `self`.
     fn variant_of_val(&self) -> &'static Variant {

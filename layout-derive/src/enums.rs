@@ -81,7 +81,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &Path) -> TokenStream 
     let repr = input.repr.to_tokens(krate);
     let (impl_generics, _, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, krate);
-    let layout_of_val = layout_of_val(variants, krate);
+    let layout_of_val = layout_of_val(variants);
     let layout = checks::wrap(
         input,
         krate,
@@ -151,9 +151,10 @@ fn variant(
     }
 }
 
-/// `visit_fields_of_val`: a `match` that binds every field by reference and reports the
-/// address difference, which is the field's offset in this value.
-fn layout_of_val(variants: &[Variant], krate: &Path) -> TokenStream {
+/// `field_addresses_of_val`: a `match` that binds every field by reference and hands their
+/// addresses to `visit`; layout-core turns them into offsets (one small arm per variant, so
+/// the generated code stays small).
+fn layout_of_val(variants: &[Variant]) -> TokenStream {
     let arms = variants.iter().enumerate().map(|(i, v)| {
         let ident = v.ident;
         let bindings: Vec<_> = (0..v.fields.len())
@@ -167,36 +168,20 @@ fn layout_of_val(variants: &[Variant], krate: &Path) -> TokenStream {
                 quote!(Self::#ident { #(#members: #bindings),* })
             }
         };
-        let visits = bindings
-            .iter()
-            .enumerate()
-            .map(|(j, b)| quote!(visit(&variant.fields[#j], #b as *const _ as usize - base);));
-        quote! {
-            #pattern => {
-                let variant = &variants[#i];
-                #(#visits)*
-                variant
-            }
-        }
+        quote!(#pattern => visit(#i, &[#(#bindings as *const _ as usize),*]),)
     });
     let body = if variants.is_empty() {
         quote!(match *self {})
     } else {
-        quote! {
-            let base = self as *const Self as usize;
-            let variants = <Self as #krate::Layout>::LAYOUT.variants;
-            match self {
-                #(#arms)*
-            }
-        }
+        quote!(match self { #(#arms)* })
     };
     // `#[inline]`: only crates that call it pay for its code.
     quote! {
         #[inline]
-        fn visit_fields_of_val(
+        fn field_addresses_of_val(
             &self,
-            visit: &mut dyn ::core::ops::FnMut(&'static #krate::Field, usize),
-        ) -> &'static #krate::Variant {
+            visit: &mut dyn ::core::ops::FnMut(usize, &[usize]),
+        ) {
             #body
         }
     }

@@ -16,13 +16,15 @@ pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
     valid::check(&cx, &input);
     cx.check()?;
     let default_krate: Path;
-    let krate = match &input.attrs.krate {
+    let user_krate = match &input.attrs.krate {
         Some(path) => path,
         None => {
             default_krate = parse_quote!(::layoutscope);
             &default_krate
         }
     };
+    // One short alias instead of the full path at every use: less code for rustc to parse.
+    let krate: &Path = &parse_quote!(__layoutscope);
     let items = match &input.data {
         Data::Struct(style, _) => impl_aggregate(&input, krate, shape(krate, *style)),
         Data::Union(_) => impl_aggregate(&input, krate, quote!(#krate::Shape::Union)),
@@ -30,6 +32,7 @@ pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
     };
     Ok(quote! {
         const _: () = {
+            use #user_krate as __layoutscope;
             #items
         };
     })
