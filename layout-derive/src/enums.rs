@@ -126,11 +126,11 @@ fn variant(
         let member = shadow::field_ident(j);
         let offset = match kind {
             Kind::Specified(DataLayout::TagInEachVariant) => {
-                quote!(::core::mem::offset_of!(#shadow_struct #ty_generics, #member))
+                quote!(__offset_of!(#shadow_struct #ty_generics, #member))
             }
             Kind::Specified(DataLayout::TagThenUnion) => quote!(
-                ::core::mem::offset_of!(#whole #ty_generics, payload)
-                    + ::core::mem::offset_of!(#shadow_struct #ty_generics, #member)
+                __offset_of!(#whole #ty_generics, payload)
+                    + __offset_of!(#shadow_struct #ty_generics, #member)
             ),
             // Not known in const: `Offsets::Unknown` says so and renderers do not show it.
             _ => quote!(0),

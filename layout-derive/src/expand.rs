@@ -33,6 +33,10 @@ pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
     Ok(quote! {
         const _: () = {
             use #user_krate as __layoutscope;
+            #[allow(unused_imports)]
+            use __layoutscope::__private::{field as __field, generic_field as __generic_field};
+            #[allow(unused_imports)]
+            use ::core::mem::offset_of as __offset_of;
             #items
         };
     })
@@ -45,12 +49,7 @@ fn impl_aggregate(input: &Input, krate: &Path, shape: TokenStream) -> TokenStrea
     let params = type_params(input);
     let fields = input.all_fields().into_iter().map(|f| {
         let member = &f.member;
-        field(
-            krate,
-            f,
-            quote!(::core::mem::offset_of!(Self, #member)),
-            &params,
-        )
+        field(krate, f, quote!(__offset_of!(Self, #member)), &params)
     });
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, krate);
@@ -89,12 +88,13 @@ pub fn field(krate: &Path, f: &Field, offset: TokenStream, params: &[&Ident]) ->
     };
     let name = &f.name;
     let text = type_text(ty);
+    // `__field` and `__generic_field` are imported once per expansion (see `derive`).
     let builder = if mentions_any(ty, params) {
-        quote!(generic_field)
+        quote!(__generic_field)
     } else {
-        quote!(field)
+        quote!(__field)
     };
-    quote!(#krate::__private::#builder::<#layout_ty>(#name, #text, #offset))
+    quote!(#builder::<#layout_ty>(#name, #text, #offset))
 }
 
 /// The user's where clause plus `FieldType: Layout` for each described field whose type
