@@ -15,6 +15,18 @@
 //!   `std::vec::Vec<u8>`).
 //! - `//@ uninhabited Enum::Variant`: the variant cannot be constructed (a field of type
 //!   `Infallible`), so the probe builds no value of it.
+//! - `//@ helper Type`: the item only defines a field type of other items (an enum without
+//!   layoutscope's derive in a struct file, say) and is not compared itself.
+//! - `//@ oracle structs` or `//@ oracle enums`: which oracle a saved reproducer
+//!   (`oracle/reproducers/*.rs`) belongs to; every reproducer names one.
+//!
+//! Besides the shipped case files, every run picks up the reproducers saved in
+//! `oracle/reproducers/` ([`reproducers`], written by [`crate::reproduce`]): each is a case
+//! file of the oracle its `//@ oracle` line names.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Mutex;
 
 use crate::error::{bail, Error, Result};
 use crate::spec::{
@@ -25,7 +37,7 @@ use crate::spec::{
 /// A case file: its name (for reports) and its text.
 #[derive(Clone, Copy, Debug)]
 pub struct CaseFile {
-    /// File name under `oracle/cases/`.
+    /// Path under `oracle/` (`cases/edge_cases.rs`, `reproducers/seed-7-structs-S12.rs`).
     pub name: &'static str,
     /// The Rust items.
     pub source: &'static str,
@@ -33,15 +45,107 @@ pub struct CaseFile {
 
 /// The struct and union case files of the struct oracle.
 pub const CASE_FILES: &[CaseFile] = &[CaseFile {
-    name: "edge_cases.rs",
+    name: "cases/edge_cases.rs",
     source: include_str!("../cases/edge_cases.rs"),
 }];
 
 /// The enum case files (enums, and structs that nest them) of the enum oracle.
 pub const ENUM_CASE_FILES: &[CaseFile] = &[CaseFile {
-    name: "enum_cases.rs",
+    name: "cases/enum_cases.rs",
     source: include_str!("../cases/enum_cases.rs"),
 }];
+
+/// The two oracles, which a reproducer names with `//@ oracle structs` or `//@ oracle enums`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OracleKind {
+    /// The struct and union oracle ([`crate::run`]).
+    Structs,
+    /// The enum oracle ([`crate::run_enums`]).
+    Enums,
+}
+
+impl OracleKind {
+    /// `structs` or `enums`, as in the directive and in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            OracleKind::Structs => "structs",
+            OracleKind::Enums => "enums",
+        }
+    }
+
+    fn named(word: &str) -> Option<OracleKind> {
+        match word {
+            "structs" => Some(OracleKind::Structs),
+            "enums" => Some(OracleKind::Enums),
+            _ => None,
+        }
+    }
+}
+
+/// The reproducers of `oracle` saved in `dir` (every `*.rs` file, in name order), as case
+/// files named `reproducers/<file>`. Every `*.rs` file there must name its oracle with
+/// `//@ oracle structs` or `//@ oracle enums`, and a missing directory is an error, so that a
+/// reproducer can never silently drop out of the runs.
+pub fn reproducers(dir: &Path, oracle: OracleKind) -> Result<Vec<CaseFile>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error(format!(
+            "cannot read the reproducer directory {}: {e}",
+            dir.display()
+        ))
+    })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let source = std::fs::read_to_string(&path)
+            .map_err(|e| Error(format!("cannot read {}: {e}", path.display())))?;
+        let file = CaseFile {
+            name: intern(format!("reproducers/{file_name}")),
+            source: intern(source),
+        };
+        let (_, directives) = tokenize(file.source).map_err(|e| in_file(&file, e.0))?;
+        let named: Vec<OracleKind> = directives
+            .iter()
+            .filter_map(|d| match d {
+                Directive::Oracle(kind) => Some(*kind),
+                _ => None,
+            })
+            .collect();
+        match named.as_slice() {
+            [kind] if *kind == oracle => files.push(file),
+            [_] => {}
+            _ => return Err(in_file(
+                &file,
+                "a reproducer needs exactly one `//@ oracle structs` or `//@ oracle enums` line"
+                    .to_owned(),
+            )),
+        }
+    }
+    Ok(files)
+}
+
+/// A `'static` copy of `text`, made once per distinct text: case files are `'static` like the
+/// shipped ones, and loading the same reproducers for every batch does not grow memory.
+fn intern(text: String) -> &'static str {
+    static POOL: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = pool.get(text.as_str()) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(text.into_boxed_str());
+    pool.insert(leaked);
+    leaked
+}
 
 /// What an enum case file defines.
 #[derive(Clone, Debug, Default)]
@@ -79,12 +183,27 @@ fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
             Directive::Uninhabited { ty, variant } => items
                 .iter()
                 .any(|i| &i.name == ty && i.variants.iter().any(|v| &v.ident == variant)),
+            Directive::Helper(ty) => items.iter().any(|i| &i.name == ty),
+            Directive::Oracle(_) => true,
         };
         if !known {
             return Err(in_file(file, format!("`{d:?}` names nothing in the file")));
         }
     }
     for item in items {
+        let helper = directives
+            .iter()
+            .any(|d| matches!(d, Directive::Helper(ty) if *ty == item.name));
+        if item.kind == ItemKind::Enum && !enums && !helper {
+            return Err(in_file(
+                file,
+                format!(
+                    "case files may only define structs and unions, found enum `{}` \
+                     (mark field types that are not compared with `//@ helper {}`)",
+                    item.name, item.name
+                ),
+            ));
+        }
         let mine: Vec<(String, String)> = directives
             .iter()
             .filter_map(|d| match d {
@@ -94,7 +213,7 @@ fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
                 _ => None,
             })
             .collect();
-        if item.generic && mine.is_empty() {
+        if item.generic && mine.is_empty() && !helper {
             return Err(in_file(
                 file,
                 format!(
@@ -109,7 +228,9 @@ fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
                 format!("`{}` is not generic but has instantiate lines", item.name),
             ));
         }
-        let types: Vec<(String, String)> = if item.generic {
+        let types: Vec<(String, String)> = if helper {
+            Vec::new()
+        } else if item.generic {
             mine
         } else {
             vec![(item.name.clone(), item.name.clone())]
@@ -176,7 +297,7 @@ fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
 }
 
 fn in_file(file: &CaseFile, message: String) -> Error {
-    Error(format!("oracle/cases/{}: {message}", file.name))
+    Error(format!("oracle/{}: {message}", file.name))
 }
 
 fn generic_name(ty: &str) -> &str {
@@ -189,6 +310,10 @@ enum Directive {
     Instantiate { src: String, rustc: String },
     /// `//@ uninhabited Type::Variant`.
     Uninhabited { ty: String, variant: String },
+    /// `//@ helper Type`.
+    Helper(String),
+    /// `//@ oracle structs|enums`.
+    Oracle(OracleKind),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -288,6 +413,18 @@ fn directive(text: &str, line: &str) -> Result<Directive> {
             src: src.to_owned(),
             rustc: rustc.to_owned(),
         });
+    }
+    if let Some(ty) = text.strip_prefix("helper ") {
+        let ty = ty.trim();
+        if !ty.is_empty() && ty.chars().all(is_ident) {
+            return Ok(Directive::Helper(ty.to_owned()));
+        }
+    }
+    if let Some(kind) = text
+        .strip_prefix("oracle ")
+        .and_then(|k| OracleKind::named(k.trim()))
+    {
+        return Ok(Directive::Oracle(kind));
     }
     if let Some(path) = text.strip_prefix("uninhabited ") {
         if let Some((ty, variant)) = path.trim().split_once("::") {
@@ -533,7 +670,8 @@ fn parse_items(src: &str, toks: &[Token], enums: bool) -> Result<Vec<Item>> {
         let kind = match keyword.as_str() {
             "struct" => ItemKind::Struct,
             "union" => ItemKind::Union,
-            "enum" if enums => ItemKind::Enum,
+            // In struct files only as `//@ helper` items, which `read` checks.
+            "enum" => ItemKind::Enum,
             other if enums => {
                 bail!("enum case files may only define structs, unions and enums, found `{other}`")
             }
@@ -758,6 +896,225 @@ fn tuple_members(c: &mut Cursor) -> Result<Vec<String>> {
     }
 }
 
+/// `src` without layoutscope's `#[derive(layoutscope::Layout)]` (other derives in the same
+/// attribute stay) and without `#[layout(..)]` attributes; comments and everything else are
+/// kept as written. A derive cannot change the item it is applied to, so rustc lays the result
+/// out exactly like `src`. `Err` when `src` cannot be tokenized, or when a mention of
+/// `layoutscope` remains (the stripped crate does not depend on it, so it would not build).
+pub fn strip_layoutscope(src: &str) -> Result<String> {
+    let (tokens, _) = tokenize(src)?;
+    let chars: Vec<char> = src.chars().collect();
+    let text = |toks: &[Token]| -> String {
+        toks.iter()
+            .map(|t| chars[t.start..t.end].iter().collect::<String>())
+            .collect()
+    };
+    // Character ranges to replace, in order.
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let opens_attribute = tokens[i].tok == Tok::Punct('#')
+            && tokens.get(i + 1).map(|t| &t.tok) == Some(&Tok::Punct('['));
+        if !opens_attribute {
+            i += 1;
+            continue;
+        }
+        let close = matching(&tokens, i + 1, '[', ']')?;
+        let inner = &tokens[i + 2..close];
+        let (start, end) = (tokens[i].start, tokens[close].end);
+        match inner.first().map(|t| &t.tok) {
+            Some(Tok::Ident(w)) if w == "layout" => edits.push((start, end, String::new())),
+            Some(Tok::Ident(w)) if w == "derive" => {
+                let Some(
+                    [Token {
+                        tok: Tok::Punct('('),
+                        ..
+                    }, paths @ .., Token {
+                        tok: Tok::Punct(')'),
+                        ..
+                    }],
+                ) = inner.get(1..)
+                else {
+                    bail!("unreadable derive attribute `{}`", text(&tokens[i..=close]));
+                };
+                let all: Vec<String> = paths
+                    .split(|t| t.tok == Tok::Punct(','))
+                    .map(text)
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                let kept: Vec<&String> = all
+                    .iter()
+                    .filter(|p| *p != "layoutscope::Layout" && *p != "::layoutscope::Layout")
+                    .collect();
+                if kept.len() != all.len() {
+                    let replacement = if kept.is_empty() {
+                        String::new()
+                    } else {
+                        let kept: Vec<&str> = kept.iter().map(|p| p.as_str()).collect();
+                        format!("#[derive({})]", kept.join(", "))
+                    };
+                    edits.push((start, end, replacement));
+                }
+            }
+            _ => {}
+        }
+        i = close + 1;
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut at = 0;
+    for (start, end, replacement) in edits {
+        out.extend(&chars[at..start]);
+        out.push_str(&replacement);
+        at = end;
+    }
+    out.extend(&chars[at..]);
+    let (left, _) = tokenize(&out)?;
+    if left
+        .iter()
+        .any(|t| t.tok == Tok::Ident("layoutscope".to_owned()))
+    {
+        bail!("`layoutscope` is still mentioned after stripping its derive and attributes");
+    }
+    Ok(out)
+}
+
+/// The index of the token closing the group that `tokens[open]` opens.
+fn matching(tokens: &[Token], open: usize, left: char, right: char) -> Result<usize> {
+    let mut depth = 0usize;
+    for (j, t) in tokens.iter().enumerate().skip(open) {
+        if t.tok == Tok::Punct(left) {
+            depth += 1;
+        } else if t.tok == Tok::Punct(right) {
+            depth -= 1;
+            if depth == 0 {
+                return Ok(j);
+            }
+        }
+    }
+    bail!("unbalanced `{left}`")
+}
+
+/// One top-level item of a source file, as [`split_items`] finds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceItem {
+    /// `struct`, `union`, `enum` or `const`.
+    pub keyword: String,
+    /// The item's name.
+    pub name: String,
+    /// Its text, from its first attribute to its closing `;` or `}`.
+    pub text: String,
+    /// Every identifier in it (field names, type names, discriminant constants…).
+    pub idents: BTreeSet<String>,
+}
+
+/// The top-level `struct`, `union`, `enum` and `const` items of `src` (attributes, an optional
+/// visibility, the keyword and name, then everything up to the first `;` outside brackets or
+/// the `}` that closes the body), in order. Comments between items are dropped; anything else
+/// is an error.
+pub fn split_items(src: &str) -> Result<Vec<SourceItem>> {
+    let (tokens, _) = tokenize(src)?;
+    let chars: Vec<char> = src.chars().collect();
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let first = i;
+        while tokens[i].tok == Tok::Punct('#') {
+            i = matching(&tokens, i + 1, '[', ']')? + 1;
+            if i >= tokens.len() {
+                bail!("an attribute at the end of the source");
+            }
+        }
+        if tokens[i].tok == Tok::Ident("pub".to_owned()) {
+            i += 1;
+            if tokens.get(i).map(|t| &t.tok) == Some(&Tok::Punct('(')) {
+                i = matching(&tokens, i, '(', ')')? + 1;
+            }
+        }
+        let (keyword, name) = match (
+            tokens.get(i).map(|t| &t.tok),
+            tokens.get(i + 1).map(|t| &t.tok),
+        ) {
+            (Some(Tok::Ident(k)), Some(Tok::Ident(n)))
+                if matches!(k.as_str(), "struct" | "union" | "enum" | "const") =>
+            {
+                (k.clone(), n.clone())
+            }
+            other => bail!("expected a struct, union, enum or const item, found {other:?}"),
+        };
+        let mut depth = 0usize;
+        let mut end = None;
+        for (j, t) in tokens.iter().enumerate().skip(i + 2) {
+            match t.tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(c @ (')' | ']' | '}')) => {
+                    depth = depth
+                        .checked_sub(1)
+                        .ok_or_else(|| Error(format!("`{name}`: unbalanced `{c}`")))?;
+                    if depth == 0 && c == '}' {
+                        end = Some(j);
+                        break;
+                    }
+                }
+                Tok::Punct(';') if depth == 0 => {
+                    end = Some(j);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else {
+            bail!("`{name}` does not end");
+        };
+        let idents = tokens[first..=end]
+            .iter()
+            .filter_map(|t| match &t.tok {
+                Tok::Ident(w) => Some(w.clone()),
+                _ => None,
+            })
+            .collect();
+        items.push(SourceItem {
+            keyword,
+            name,
+            text: chars[tokens[first].start..tokens[end].end].iter().collect(),
+            idents,
+        });
+        i = end + 1;
+    }
+    Ok(items)
+}
+
+/// `text` with every identifier that `names` maps replaced (whole identifiers only; comments
+/// are kept).
+pub fn rename(text: &str, names: &HashMap<String, String>) -> Result<String> {
+    let (tokens, _) = tokenize(text)?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for t in &tokens {
+        if let Tok::Ident(w) = &t.tok {
+            if let Some(new) = names.get(w) {
+                out.extend(&chars[at..t.start]);
+                out.push_str(new);
+                at = t.end;
+            }
+        }
+    }
+    out.extend(&chars[at..]);
+    Ok(out)
+}
+
+/// The identifiers in `text` (a type, say).
+pub fn split_idents(text: &str) -> Result<BTreeSet<String>> {
+    let (tokens, _) = tokenize(text)?;
+    Ok(tokens
+        .into_iter()
+        .filter_map(|t| match t.tok {
+            Tok::Ident(w) => Some(w),
+            _ => None,
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -894,5 +1251,118 @@ mod tests {
             let many = set.enums.iter().find(|e| e.ty == "Many").unwrap();
             assert_eq!(many.variants.len(), 300);
         }
+    }
+
+    #[test]
+    fn strips_layoutscope() {
+        let src = "/// #[layout(opaque)] in a comment stays\n#[derive(layoutscope::Layout)]\n\
+                   #[derive(Clone, ::layoutscope::Layout, Copy)]\n#[repr(C)]\n\
+                   struct A { #[layout(opaque)] a: E, b: [u8; 2] }\n\
+                   #[derive(layoutscope::Layout)] enum E { X = 1 << 2 }\n";
+        let out = strip_layoutscope(src).unwrap();
+        assert_eq!(
+            out,
+            "/// #[layout(opaque)] in a comment stays\n\n#[derive(Clone, Copy)]\n#[repr(C)]\n\
+             struct A {  a: E, b: [u8; 2] }\n enum E { X = 1 << 2 }\n"
+        );
+        assert!(strip_layoutscope("struct A { a: layoutscope::TypeLayout }").is_err());
+        assert!(strip_layoutscope("#[derive(layoutscope::Layout) struct A;").is_err());
+    }
+
+    #[test]
+    fn splits_and_renames_items() {
+        let src = "// header\nconst K1: isize = -5;\n#[derive(X)]\n#[repr(u8)]\n\
+                   enum E2 { A = K1, B(S3) }\nstruct S3;\n\
+                   pub struct G4<T, U, const N: usize>([T; N], U, fn(u8) -> u8);\n\
+                   union U5 { a: G4<S3, E2, 1>, b: u8 }\n";
+        let items = split_items(src).unwrap();
+        let names: Vec<(&str, &str)> = items
+            .iter()
+            .map(|i| (i.keyword.as_str(), i.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("const", "K1"),
+                ("enum", "E2"),
+                ("struct", "S3"),
+                ("struct", "G4"),
+                ("union", "U5")
+            ]
+        );
+        assert_eq!(
+            items[1].text,
+            "#[derive(X)]\n#[repr(u8)]\nenum E2 { A = K1, B(S3) }"
+        );
+        assert!(items[1].idents.contains("K1") && items[1].idents.contains("S3"));
+        assert_eq!(
+            items[3].text,
+            "pub struct G4<T, U, const N: usize>([T; N], U, fn(u8) -> u8);"
+        );
+        let names: HashMap<String, String> = [("S3", "S3_x"), ("E2", "E2_x")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(
+            rename(&items[4].text, &names).unwrap(),
+            "union U5 { a: G4<S3_x, E2_x, 1>, b: u8 }"
+        );
+        assert_eq!(rename("S33<S3>", &names).unwrap(), "S33<S3_x>");
+        assert!(split_items("fn f() {}").is_err());
+        assert!(split_items("struct A { a: u8").is_err());
+        assert!(split_items("#[repr(C)]").is_err());
+    }
+
+    #[test]
+    fn helpers_and_oracles() {
+        let src = "//@ oracle structs\n//@ helper E1\n\
+                   #[derive(Clone, Copy)] enum E1 { V0(u8), V1 }\n\
+                   struct S2 { #[layout(opaque)] e: E1 }\n";
+        let got = parse(src).unwrap();
+        let names: Vec<&str> = got.iter().map(|i| i.ty.as_str()).collect();
+        assert_eq!(names, ["S2"]);
+        // An enum in a struct file must be a helper; helpers must exist.
+        assert!(parse("#[derive(Clone, Copy)] enum E1 { V0 }").is_err());
+        assert!(parse("//@ helper E9\nstruct S2;").is_err());
+        assert!(parse("//@ oracle unions\nstruct S2;").is_err());
+        // In an enum file a helper is defined (for value constructors) but not compared.
+        let set = parse_enums("//@ helper S1\nstruct S1(u8);\nenum E2 { A(S1) }\n").unwrap();
+        assert!(set.structs.is_empty());
+        assert_eq!(set.enums.len(), 1);
+        assert_eq!(set.definitions.len(), 2);
+    }
+
+    #[test]
+    fn loads_reproducers_by_oracle() {
+        let dir = std::env::temp_dir().join(format!("layout-oracle-cases-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(
+            reproducers(&dir, OracleKind::Structs).is_err(),
+            "a missing directory"
+        );
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+        write("README.md", "not a case file");
+        write("b.rs", "//@ oracle enums\nenum E { A }\n");
+        write("a.rs", "// header\n//@ oracle structs\nstruct S;\n");
+        let structs = reproducers(&dir, OracleKind::Structs).unwrap();
+        let enums = reproducers(&dir, OracleKind::Enums).unwrap();
+        assert_eq!(structs.len(), 1);
+        assert_eq!(structs[0].name, "reproducers/a.rs");
+        assert_eq!(
+            structs[0].source,
+            "// header\n//@ oracle structs\nstruct S;\n"
+        );
+        assert_eq!(enums.len(), 1);
+        assert_eq!(enums[0].name, "reproducers/b.rs");
+        // Loading again interns the same text.
+        let again = reproducers(&dir, OracleKind::Structs).unwrap();
+        assert!(std::ptr::eq(again[0].source, structs[0].source));
+        write("c.rs", "struct T;\n");
+        assert!(
+            reproducers(&dir, OracleKind::Structs).is_err(),
+            "no oracle line"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

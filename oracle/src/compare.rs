@@ -5,6 +5,7 @@
 //! a run cannot pass by comparing less than it claims.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use crate::error::{bail, Error, Result};
 use crate::parse_layout_debug::{FieldsShape, RustcLayout, RustcNiche, RustcVariants};
@@ -36,6 +37,8 @@ pub struct Report {
     pub mismatches: Vec<Mismatch>,
     /// How many types had each kind of niche report, to show what the niche facts covered.
     pub niches: NicheCoverage,
+    /// The reproducers saved for the mismatching generated types (see [`crate::reproduce`]).
+    pub reproducers: Vec<PathBuf>,
 }
 
 /// How many types layoutscope gave each kind of niche answer (each one compared with rustc).
@@ -71,6 +74,9 @@ impl fmt::Display for Report {
                 "MISMATCH {}: {}: ours {}, rustc {}",
                 m.ty, m.fact, m.ours, m.rustc
             )?;
+        }
+        for path in &self.reproducers {
+            writeln!(f, "reproducer saved: {}", path.display())?;
         }
         let n = &self.niches;
         writeln!(
@@ -122,6 +128,7 @@ pub fn compare(instances: &[Instance], seen: &Observations) -> Result<Report> {
         facts: c.facts,
         mismatches: c.mismatches,
         niches,
+        reproducers: Vec::new(),
     })
 }
 
@@ -129,7 +136,7 @@ pub fn compare(instances: &[Instance], seen: &Observations) -> Result<Report> {
 pub(crate) fn label(rustc_name: &str, origin: Origin) -> String {
     match origin {
         Origin::Generated => rustc_name.to_owned(),
-        Origin::Case(file) => format!("{rustc_name} (cases/{file})"),
+        Origin::Case(file) => format!("{rustc_name} ({file})"),
     }
 }
 

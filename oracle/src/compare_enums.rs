@@ -20,6 +20,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::path::PathBuf;
 
 use crate::compare::{
     elided_match, niche_facts, ranges, without_module_paths, Checker, Mismatch, NicheCoverage,
@@ -78,6 +79,8 @@ pub struct EnumReport {
     pub niches: NicheCoverage,
     /// How rustc laid out the `repr(Rust)` data enums.
     pub rust_tags: RustTags,
+    /// The reproducers saved for the mismatching generated types (see [`crate::reproduce`]).
+    pub reproducers: Vec<PathBuf>,
 }
 
 impl EnumReport {
@@ -127,6 +130,9 @@ impl fmt::Display for EnumReport {
                 "MISMATCH {}: {}: ours {}, rustc {}",
                 m.ty, m.fact, m.ours, m.rustc
             )?;
+        }
+        for path in &self.reproducers {
+            writeln!(f, "reproducer saved: {}", path.display())?;
         }
         for (kind, s) in &self.kinds {
             writeln!(

@@ -18,6 +18,11 @@
 //! offsets `LayoutOfVal` reports for a constructed value of every variant), against the
 //! running program, `-Zprint-type-sizes`, `#[rustc_layout(debug)]` and rustc's own
 //! discriminants (`core::intrinsics::discriminant_value`).
+//!
+//! [`sweep`] runs many batches with fresh seeds (`cargo run --release -p layout-oracle -- sweep
+//! --types 100000 --all`) and writes a summary; every generated type with a mismatch is saved
+//! by [`reproduce`] as a case file in `oracle/reproducers/`, which every later run compares
+//! with the hand-written cases.
 
 pub mod cases;
 pub mod compare;
@@ -30,13 +35,16 @@ pub mod parse_layout_debug;
 pub mod parse_probe;
 pub mod parse_pts;
 pub mod program;
+pub mod reproduce;
 mod rng;
 pub mod runner;
 pub mod spec;
+pub mod sweep;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+pub use cases::OracleKind;
 pub use compare::{Mismatch, NicheCoverage, Report};
 pub use compare_enums::EnumReport;
 use error::bail;
@@ -56,17 +64,93 @@ pub struct Config {
     pub seed: u64,
     /// How many generated types (the hand-written cases come on top).
     pub count: usize,
+    /// Whether the hand-written cases (`oracle/cases/`) are compared too.
+    pub cases: bool,
+    /// The directory of saved reproducers to compare too (by default
+    /// `<workspace>/oracle/reproducers`; `None`: none).
+    pub reproducers: Option<PathBuf>,
+    /// Where to save a reproducer for every generated type with a mismatch (`None`: nowhere).
+    pub save_reproducers: Option<PathBuf>,
+    /// The probe crate's cargo target directory (`None`: `<workspace>/target/oracle-target`);
+    /// concurrent runs need distinct ones, since cargo builds in one directory at a time.
+    pub target_dir: Option<PathBuf>,
 }
 
-/// The probe program for `seed` and `count`: generated types followed by the case files.
-pub fn program(seed: u64, count: usize) -> Result<(Program, Vec<Instance>)> {
-    let generated = gen::generate(seed, count);
+impl Config {
+    /// A run of `count` generated types from `seed` with the hand-written cases and the saved
+    /// reproducers, saving nothing, in the default target directory.
+    pub fn new(workspace: impl Into<PathBuf>, name: &str, seed: u64, count: usize) -> Config {
+        let workspace = workspace.into();
+        Config {
+            reproducers: Some(reproducer_dir(&workspace)),
+            workspace,
+            name: name.to_owned(),
+            seed,
+            count,
+            cases: true,
+            save_reproducers: None,
+            target_dir: None,
+        }
+    }
+
+    fn target(&self) -> PathBuf {
+        self.target_dir
+            .clone()
+            .unwrap_or_else(|| runner::target_dir(&self.workspace))
+    }
+}
+
+/// Where reproducers are saved and read from: `<workspace>/oracle/reproducers`.
+pub fn reproducer_dir(workspace: &std::path::Path) -> PathBuf {
+    workspace.join("oracle").join("reproducers")
+}
+
+/// The struct oracle's case files for `config`: the shipped ones (with `config.cases`) and the
+/// saved struct reproducers (from `config.reproducers`).
+pub fn case_files(config: &Config) -> Result<Vec<cases::CaseFile>> {
+    let mut files = Vec::new();
+    if config.cases {
+        files.extend_from_slice(cases::CASE_FILES);
+    }
+    if let Some(dir) = &config.reproducers {
+        files.extend(cases::reproducers(dir, OracleKind::Structs)?);
+    }
+    Ok(files)
+}
+
+/// The enum oracle's case files for `config`: the shipped ones (with `config.cases`) and the
+/// saved enum reproducers (from `config.reproducers`).
+pub fn enum_case_files(config: &Config) -> Result<Vec<cases::CaseFile>> {
+    let mut files = Vec::new();
+    if config.cases {
+        files.extend_from_slice(cases::ENUM_CASE_FILES);
+    }
+    if let Some(dir) = &config.reproducers {
+        files.extend(cases::reproducers(dir, OracleKind::Enums)?);
+    }
+    Ok(files)
+}
+
+/// A struct program and what the reproducers need to know about it.
+struct Prepared {
+    program: Program,
+    instances: Vec<Instance>,
+    /// The generated definitions (the case files follow them in `program.types`).
+    generated_source: String,
+    /// How many of `instances` are generated (they come first).
+    generated: usize,
+}
+
+fn prepare(config: &Config) -> Result<Prepared> {
+    let generated = gen::generate(config.seed, config.count);
+    let generated_source = generated.source.clone();
     let mut types = generated.source;
     let mut instances = generated.instances;
-    for file in cases::CASE_FILES {
-        types.push_str(&format!("\n// ---- oracle/cases/{} ----\n\n", file.name));
+    let generated = instances.len();
+    for file in case_files(config)? {
+        types.push_str(&format!("\n// ---- oracle/{} ----\n\n", file.name));
         types.push_str(file.source);
-        instances.extend(cases::instances(file)?);
+        instances.extend(cases::instances(&file)?);
     }
     let mut names: HashMap<&str, usize> = HashMap::new();
     for inst in &instances {
@@ -75,22 +159,38 @@ pub fn program(seed: u64, count: usize) -> Result<(Program, Vec<Instance>)> {
     if let Some((name, _)) = names.iter().find(|(_, n)| **n > 1) {
         bail!("two types are named `{name}`; oracle outputs could not be told apart");
     }
-    Ok((program::render(types, &instances), instances))
+    Ok(Prepared {
+        program: program::render(types, &instances)?,
+        instances,
+        generated_source,
+        generated,
+    })
 }
 
-/// How many types the hand-written case files define (they are added to every run).
-pub fn case_count() -> Result<usize> {
+/// The probe program for `config`: generated types followed by the case files.
+pub fn program(config: &Config) -> Result<(Program, Vec<Instance>)> {
+    let p = prepare(config)?;
+    Ok((p.program, p.instances))
+}
+
+/// How many types the case files of `config` define (they are added to its runs).
+pub fn case_count(config: &Config) -> Result<usize> {
     let mut n = 0;
-    for file in cases::CASE_FILES {
-        n += cases::instances(file)?.len();
+    for file in case_files(config)? {
+        n += cases::instances(&file)?.len();
     }
     Ok(n)
 }
 
 /// Generates, builds, runs and compares; `Err` when any oracle could not be fully read.
 pub fn run(config: &Config) -> Result<Report> {
-    let (program, instances) = program(config.seed, config.count)?;
-    let raw = runner::run(&config.workspace, &config.name, &program)?;
+    let Prepared {
+        program,
+        instances,
+        generated_source,
+        generated,
+    } = prepare(config)?;
+    let raw = runner::run(&config.workspace, &config.name, &config.target(), &program)?;
 
     let probe = parse_probe::parse(&raw.probe, instances.len())?;
     let pts = parse_pts::parse(&raw.print_type_sizes)?;
@@ -117,14 +217,28 @@ pub fn run(config: &Config) -> Result<Report> {
         );
     }
 
-    compare::compare(
+    let mut report = compare::compare(
         &instances,
         &compare::Observations {
             probe: &probe,
             pts: &pts,
             layout_debug: &layout_debug,
         },
-    )
+    )?;
+    if let (Some(dir), false) = (&config.save_reproducers, report.mismatches.is_empty()) {
+        let batch = reproduce::Batch {
+            oracle: OracleKind::Structs,
+            seed: config.seed,
+            count: config.count,
+            source: &generated_source,
+            types: instances[..generated]
+                .iter()
+                .map(|i| (i.ty.clone(), i.rustc_name.clone()))
+                .collect(),
+        };
+        report.reproducers = reproduce::save(dir, &batch, &report.mismatches)?;
+    }
+    Ok(report)
 }
 
 /// The types of an enum run: structs that nest enums, then the enums.
@@ -138,10 +252,29 @@ pub struct EnumBatch {
     pub enums: Vec<EnumInstance>,
 }
 
-/// The enum probe program for `seed` and `count` (generated enum instantiations; the structs
-/// that nest them and the hand-written enum cases come on top).
-pub fn enum_program(seed: u64, count: usize) -> Result<(Program, EnumBatch)> {
-    let generated = gen_enums::generate(seed, count);
+/// An enum program and what the reproducers need to know about it.
+struct PreparedEnums {
+    program: Program,
+    batch: EnumBatch,
+    generated_source: String,
+    /// The generated types, as written and as rustc prints them.
+    generated_types: Vec<(String, String)>,
+}
+
+fn prepare_enums(config: &Config) -> Result<PreparedEnums> {
+    let generated = gen_enums::generate(config.seed, config.count);
+    let generated_source = generated.source.clone();
+    let generated_types = generated
+        .structs
+        .iter()
+        .map(|s| (s.ty.clone(), s.rustc_name.clone()))
+        .chain(
+            generated
+                .enums
+                .iter()
+                .map(|e| (e.ty.clone(), e.rustc_name.clone())),
+        )
+        .collect();
     let mut types = generated.source;
     let mut batch = EnumBatch {
         structs: generated.structs,
@@ -149,10 +282,10 @@ pub fn enum_program(seed: u64, count: usize) -> Result<(Program, EnumBatch)> {
         enums: generated.enums,
     };
     let mut definitions = generated.definitions;
-    for file in cases::ENUM_CASE_FILES {
-        types.push_str(&format!("\n// ---- oracle/cases/{} ----\n\n", file.name));
+    for file in enum_case_files(config)? {
+        types.push_str(&format!("\n// ---- oracle/{} ----\n\n", file.name));
         types.push_str(file.source);
-        let set = cases::enum_instances(file)?;
+        let set = cases::enum_instances(&file)?;
         batch.structs.extend(set.structs);
         batch.struct_field_types.extend(set.struct_field_types);
         batch.enums.extend(set.enums);
@@ -170,16 +303,27 @@ pub fn enum_program(seed: u64, count: usize) -> Result<(Program, EnumBatch)> {
     if let Some((name, _)) = names.iter().find(|(_, n)| **n > 1) {
         bail!("two types are named `{name}`; oracle outputs could not be told apart");
     }
-    let program = program::render_enums(types, &batch.structs, &batch.enums, &definitions);
-    Ok((program, batch))
+    let program = program::render_enums(types, &batch.structs, &batch.enums, &definitions)?;
+    Ok(PreparedEnums {
+        program,
+        batch,
+        generated_source,
+        generated_types,
+    })
 }
 
-/// How many structs and enums the hand-written enum case files define (added to every enum
-/// run).
-pub fn enum_case_count() -> Result<EnumBatch> {
+/// The enum probe program for `config` (generated enum instantiations; the structs that nest
+/// them and the enum case files come on top).
+pub fn enum_program(config: &Config) -> Result<(Program, EnumBatch)> {
+    let p = prepare_enums(config)?;
+    Ok((p.program, p.batch))
+}
+
+/// The structs and enums the enum case files of `config` define (added to its enum runs).
+pub fn enum_case_count(config: &Config) -> Result<EnumBatch> {
     let mut batch = EnumBatch::default();
-    for file in cases::ENUM_CASE_FILES {
-        let set = cases::enum_instances(file)?;
+    for file in enum_case_files(config)? {
+        let set = cases::enum_instances(&file)?;
         batch.structs.extend(set.structs);
         batch.struct_field_types.extend(set.struct_field_types);
         batch.enums.extend(set.enums);
@@ -190,9 +334,13 @@ pub fn enum_case_count() -> Result<EnumBatch> {
 /// Generates, builds, runs and compares an enum batch (`config.count` generated enum
 /// instantiations); `Err` when any oracle could not be fully read.
 pub fn run_enums(config: &Config) -> Result<EnumReport> {
-    let (program, batch) = enum_program(config.seed, config.count)?;
-    let raw = runner::run(&config.workspace, &config.name, &program)?;
-
+    let PreparedEnums {
+        program,
+        batch,
+        generated_source,
+        generated_types,
+    } = prepare_enums(config)?;
+    let raw = runner::run(&config.workspace, &config.name, &config.target(), &program)?;
     let (struct_lines, enum_lines) = parse_enum_probe::split(&raw.probe);
     let struct_probe = parse_probe::parse(&struct_lines, batch.structs.len())?;
     let enum_probe = parse_enum_probe::parse(&enum_lines, batch.enums.len())?;
@@ -233,7 +381,7 @@ pub fn run_enums(config: &Config) -> Result<EnumReport> {
             layout_debug: &layout_debug,
         },
     )?;
-    let report = compare_enums::compare(
+    let mut report = compare_enums::compare(
         &batch.enums,
         &compare_enums::EnumObservations {
             probe: &enum_probe,
@@ -242,5 +390,16 @@ pub fn run_enums(config: &Config) -> Result<EnumReport> {
         },
         structs,
     )?;
+    let mismatches: Vec<Mismatch> = report.mismatches().into_iter().cloned().collect();
+    if let (Some(dir), false) = (&config.save_reproducers, mismatches.is_empty()) {
+        let batch = reproduce::Batch {
+            oracle: OracleKind::Enums,
+            seed: config.seed,
+            count: config.count,
+            source: &generated_source,
+            types: generated_types,
+        };
+        report.reproducers = reproduce::save(dir, &batch, &mismatches)?;
+    }
     Ok(report)
 }

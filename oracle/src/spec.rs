@@ -37,7 +37,7 @@ impl FieldRef {
 pub enum Origin {
     /// The random generator.
     Generated,
-    /// A hand-written case file (`oracle/cases/<name>`).
+    /// A hand-written case file or a saved reproducer (its path under `oracle/`).
     Case(&'static str),
 }
 
