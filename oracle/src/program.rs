@@ -503,8 +503,8 @@ pub fn render_enums(
             probe.push_str("    }\n");
         }
         if inst.unit_only() {
-            // One array and one `println!`: a `println!` per variant makes rustc's borrow
-            // checker quadratic in the variant count (half the build time of a large batch).
+            // One array and one `println!` rather than a `println!` per variant: less code for
+            // rustc (about 4% of the build of a 700-enum batch).
             let casts: Vec<String> = inst
                 .variants
                 .iter()
