@@ -281,11 +281,12 @@ fn print_type_sizes(
     Ok(())
 }
 
-/// `#[rustc_layout(debug)]`: size, alignment, offsets and, above all, the niche.
-fn layout_debug(
+/// Checks that a `#[rustc_layout(debug)]` answer is about the type the alias named, then
+/// compares our `(size, align)` with it. Shared by the struct and the enum oracle.
+pub(crate) fn same_type_sizes(
     c: &mut Checker,
-    inst: &Instance,
-    ours: &ProbeRecord,
+    rustc_name: &str,
+    (size, align): (u64, u64),
     l: &RustcLayout,
 ) -> Result<()> {
     // `layout_of(..)` prints "trimmed" paths (`NonZero<u8>` for `std::num::NonZero<u8>`)
@@ -293,14 +294,26 @@ fn layout_debug(
     // check ignores module paths and lets `...` stand for anything.
     if !elided_match(
         &without_module_paths(&l.name),
-        &without_module_paths(&inst.rustc_name),
+        &without_module_paths(rustc_name),
     ) {
         bail!(
-            "layout debug: the alias for `{}` reported `{}`",
-            inst.rustc_name,
+            "layout debug: the alias for `{rustc_name}` reported `{}`",
             l.name
         );
     }
+    c.eq("size vs layout_of", size, l.size);
+    c.eq("align vs layout_of", align, l.align);
+    Ok(())
+}
+
+/// `#[rustc_layout(debug)]`: size, alignment, offsets and, above all, the niche.
+fn layout_debug(
+    c: &mut Checker,
+    inst: &Instance,
+    ours: &ProbeRecord,
+    l: &RustcLayout,
+) -> Result<()> {
+    same_type_sizes(c, &inst.rustc_name, (ours.size, ours.align), l)?;
     if l.uninhabited || l.variants != (RustcVariants::Single { index: 0 }) {
         bail!(
             "layout debug: `{}` is not laid out as one inhabited variant: {:?}",
@@ -308,8 +321,6 @@ fn layout_debug(
             l.variants
         );
     }
-    c.eq("size vs layout_of", ours.size, l.size);
-    c.eq("align vs layout_of", ours.align, l.align);
     let offsets = match (&l.fields, inst.kind) {
         (FieldsShape::Arbitrary(o), Kind::Struct) => o.clone(),
         (FieldsShape::Union(n), Kind::Union) => vec![0; *n],

@@ -22,10 +22,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::compare::{
-    elided_match, niche_facts, ranges, without_module_paths, Checker, Mismatch, NicheCoverage,
-    Report,
-};
+use crate::compare::{niche_facts, ranges, Checker, Mismatch, NicheCoverage, Report};
 use crate::error::{bail, Error, Result};
 use crate::parse_enum_probe::{EnumRecord, LiveValue, OurTag, OurVariant, TagBytes};
 use crate::parse_layout_debug::{FieldsShape, Multiple, RustcLayout, RustcVariants, TagEncoding};
@@ -407,18 +404,7 @@ fn layout_debug(
     ours: &EnumRecord,
     l: &RustcLayout,
 ) -> Result<()> {
-    if !elided_match(
-        &without_module_paths(&l.name),
-        &without_module_paths(&inst.rustc_name),
-    ) {
-        bail!(
-            "layout debug: the alias for `{}` reported `{}`",
-            inst.rustc_name,
-            l.name
-        );
-    }
-    c.eq("size vs layout_of", ours.size, l.size);
-    c.eq("align vs layout_of", ours.align, l.align);
+    crate::compare::same_type_sizes(c, &inst.rustc_name, (ours.size, ours.align), l)?;
     match &l.variants {
         // rustc says `Empty` when no variant is inhabited, which is comparable with
         // layoutscope's (declared) variants only when none is declared.
