@@ -66,6 +66,28 @@ const LAYOUT_DEBUG_HEADER: &str =
 /// The printing routine of the probe: one line per fact, space-separated, parsed back by
 /// `parse_probe`. Field names are identifiers or digits, so they never contain spaces.
 const EMIT: &str = r#"
+fn print_niche(prefix: &str, id: usize, layout: &layoutscope::TypeLayout) {
+    let fits = u8::from(layout.niche.option_fits);
+    match layout.niche.largest {
+        layoutscope::LargestNiche::None => println!("{prefix} {id} {fits} none"),
+        layoutscope::LargestNiche::Known(n) => println!(
+            "{prefix} {id} {fits} known {} {} {} {} {}",
+            n.offset,
+            n.size,
+            n.valid_start,
+            n.valid_end,
+            n.field.map_or(String::from("-"), |f| f.to_string()),
+        ),
+        layoutscope::LargestNiche::Unknown { count, reason } => {
+            let (kind, c) = match count {
+                layoutscope::NicheCount::Exact(c) => ("exact", c),
+                layoutscope::NicheCount::AtLeast(c) => ("atleast", c),
+            };
+            println!("{prefix} {id} {fits} unknown {kind} {c} {reason:?}");
+        }
+    }
+}
+
 /// Prints layoutscope's view of `T` and the compiler's own facts about it.
 fn emit<T: layoutscope::Layout>(id: usize, offsets: &[(&str, usize)]) {
     // A local of type `T` makes rustc record `T` for -Zprint-type-sizes.
@@ -89,25 +111,7 @@ fn emit<T: layoutscope::Layout>(id: usize, offsets: &[(&str, usize)]) {
     for hole in layout.padding() {
         println!("pad {id} {} {}", hole.start, hole.end);
     }
-    let fits = u8::from(layout.niche.option_fits);
-    match layout.niche.largest {
-        layoutscope::LargestNiche::None => println!("niche {id} {fits} none"),
-        layoutscope::LargestNiche::Known(n) => println!(
-            "niche {id} {fits} known {} {} {} {} {}",
-            n.offset,
-            n.size,
-            n.valid_start,
-            n.valid_end,
-            n.field.map_or(String::from("-"), |f| f.to_string()),
-        ),
-        layoutscope::LargestNiche::Unknown { count, reason } => {
-            let (kind, c) = match count {
-                layoutscope::NicheCount::Exact(c) => ("exact", c),
-                layoutscope::NicheCount::AtLeast(c) => ("atleast", c),
-            };
-            println!("niche {id} {fits} unknown {kind} {c} {reason:?}");
-        }
-    }
+    print_niche("niche", id, layout);
     println!("end {id}");
 }
 "#;
@@ -300,25 +304,7 @@ fn enum_head<E: layoutscope::Layout>(id: usize) {
         layoutscope::Tag::Direct { offset, size } => println!("e.tag {id} direct {offset} {size}"),
         layoutscope::Tag::Unknown => println!("e.tag {id} unknown"),
     }
-    let fits = u8::from(layout.niche.option_fits);
-    match layout.niche.largest {
-        layoutscope::LargestNiche::None => println!("e.niche {id} {fits} none"),
-        layoutscope::LargestNiche::Known(n) => println!(
-            "e.niche {id} {fits} known {} {} {} {} {}",
-            n.offset,
-            n.size,
-            n.valid_start,
-            n.valid_end,
-            n.field.map_or(String::from("-"), |f| f.to_string()),
-        ),
-        layoutscope::LargestNiche::Unknown { count, reason } => {
-            let (kind, c) = match count {
-                layoutscope::NicheCount::Exact(c) => ("exact", c),
-                layoutscope::NicheCount::AtLeast(c) => ("atleast", c),
-            };
-            println!("e.niche {id} {fits} unknown {kind} {c} {reason:?}");
-        }
-    }
+    print_niche("e.niche", id, layout);
     for (i, v) in layout.variants.iter().enumerate() {
         let exact = match v.offsets {
             layoutscope::Offsets::Exact => "exact",
