@@ -338,17 +338,19 @@ pub trait LayoutOfVal: Layout {
     }
 }
 
-/// A variant description; `exact` says whether the field offsets are known.
+/// A variant description; `bits` and `signed` make its [`Discriminant`], `exact` says whether
+/// the field offsets are known.
 pub const fn variant(
     name: &'static str,
-    discriminant: Discriminant,
+    bits: u128,
+    signed: bool,
     shape: Shape,
     fields: &'static [Field],
     exact: bool,
 ) -> Variant {
     Variant {
         name,
-        discriminant,
+        discriminant: Discriminant { bits, signed },
         shape,
         fields,
         offsets: if exact {

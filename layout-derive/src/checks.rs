@@ -9,13 +9,13 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::{GenericParam, Path};
+use syn::GenericParam;
 
 use crate::ast::Input;
 use crate::attr::CheckKind;
 
 /// The layout expression, with the checks of a generic type run on it.
-pub fn wrap(input: &Input, krate: &Path, layout: TokenStream) -> TokenStream {
+pub fn wrap(input: &Input, krate: &TokenStream, layout: TokenStream) -> TokenStream {
     let checks = checks(input);
     if checks.is_empty() || !is_generic(input) {
         return layout;
@@ -32,7 +32,7 @@ pub fn wrap(input: &Input, krate: &Path, layout: TokenStream) -> TokenStream {
 }
 
 /// One `const` item per check, for a type without type or const parameters.
-pub fn items(input: &Input, krate: &Path) -> TokenStream {
+pub fn items(input: &Input, krate: &TokenStream) -> TokenStream {
     if is_generic(input) {
         return quote!();
     }
@@ -69,7 +69,7 @@ struct Check {
 impl Check {
     /// The call, with every token spanned to the key: rustc reports a failing constant at
     /// the span of the whole call, which must not stretch back to `#[derive(Layout)]`.
-    fn render(&self, krate: &Path, layout: TokenStream) -> TokenStream {
+    fn render(&self, krate: &TokenStream, layout: TokenStream) -> TokenStream {
         let name = syn::Ident::new(self.name, self.span);
         let args = &self.args;
         respan(

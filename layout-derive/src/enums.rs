@@ -1,8 +1,7 @@
 //! The `impl Layout` and `impl LayoutOfVal` of an enum.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::Path;
 
 use crate::ast::{unraw, Input, Style, Variant};
 use crate::checks;
@@ -36,32 +35,53 @@ fn kind(input: &Input, variants: &[Variant]) -> Kind {
     }
 }
 
-pub fn expand(input: &Input, variants: &[Variant], krate: &Path) -> TokenStream {
+pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> TokenStream {
     let kind = kind(input, variants);
     let (_, ty_generics, _) = input.generics.split_for_impl();
     let tag = shadow::tag_ident();
     let whole = shadow::whole_ident();
-
+    let explicit = variants.iter().any(|v| v.discriminant.is_some());
+    let aligned = shadow::needs_fieldless_whole(input);
+    // The tag's type in the shadows: the repr's integer where there is one, else a copy of the
+    // enum without data (whose size rustc picks from the discriminants).
+    let int = input
+        .repr
+        .base
+        .int()
+        .map(|(_, name)| Ident::new(name, Span::call_site()));
+    let tag_ty = match &int {
+        Some(int) => quote!(#int),
+        None => quote!(#tag),
+    };
+    // Every emitted type costs build time, so the fieldless copy is emitted only where it is
+    // needed: for discriminant values that only the compiler can evaluate (explicit ones),
+    // for the tag of a `repr(C)` data enum, and to measure the tag under `align(N)`.
+    let needs_tag_enum = match kind {
+        Kind::Empty | Kind::Unspecified => false,
+        Kind::Fieldless => explicit || aligned,
+        Kind::Specified(_) => explicit || int.is_none(),
+    };
+    let tag_enum = if needs_tag_enum {
+        shadow::tag_enum(input, variants)
+    } else {
+        quote!()
+    };
     let shadows = match kind {
-        Kind::Empty => quote!(),
-        Kind::Fieldless => {
-            let tag_enum = shadow::tag_enum(input, variants);
-            let whole = shadow::fieldless_whole(input);
-            quote!(#tag_enum #whole)
-        }
-        Kind::Specified(layout) => {
-            let tag_enum = shadow::tag_enum(input, variants);
-            let types = shadow::data_types(input, variants, layout);
-            quote!(#tag_enum #types)
-        }
-        Kind::Unspecified => shadow::tag_enum(input, variants),
+        Kind::Fieldless => shadow::fieldless_whole(input),
+        Kind::Specified(layout) => shadow::data_types(input, variants, layout, &tag_ty),
+        Kind::Empty | Kind::Unspecified => quote!(),
     };
     let shadow_facts = match kind {
+        // A fieldless enum's tag is the whole value; its shadow is the enum itself unless
+        // `align(N)` pads it.
+        Kind::Fieldless if !aligned => {
+            quote!(::core::option::Option::Some(#krate::Shadow::of::<Self, Self>()))
+        }
         Kind::Fieldless => quote!(::core::option::Option::Some(
             #krate::Shadow::of::<#whole, #tag>()
         )),
         Kind::Specified(_) => quote!(::core::option::Option::Some(
-            #krate::Shadow::of::<#whole #ty_generics, #tag>()
+            #krate::Shadow::of::<#whole #ty_generics, #tag_ty>()
         )),
         Kind::Empty | Kind::Unspecified => quote!(::core::option::Option::None),
     };
@@ -71,10 +91,26 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &Path) -> TokenStream 
         None => true,
     };
     let params = type_params(input);
-    let variant_layouts = variants
-        .iter()
-        .enumerate()
-        .map(|(i, v)| variant(krate, &kind, i, v, signed, &ty_generics, &params));
+    let variant_layouts = variants.iter().enumerate().map(|(i, v)| {
+        // Without explicit discriminants they are 0, 1, 2…; with some, the compiler
+        // evaluates them through the fieldless copy.
+        let bits = if explicit {
+            let ident = v.ident;
+            quote!(#tag::#ident as u128)
+        } else {
+            let i = i as u128;
+            quote!(#i)
+        };
+        variant(
+            krate,
+            &kind,
+            i,
+            v,
+            quote!(#bits, #signed),
+            &ty_generics,
+            &params,
+        )
+    });
 
     let ident = input.ident;
     let name = unraw(ident);
@@ -93,44 +129,49 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &Path) -> TokenStream 
         )),
     );
     let check_items = checks::items(input, krate);
+    // One `allow` for the block rather than one per shadow type: lint levels reach the
+    // items nested in it.
     quote! {
-        #shadows
+        #[allow(dead_code, non_camel_case_types, clippy::all, clippy::pedantic)]
+        const _: () = {
+            #tag_enum
+            #shadows
 
-        #[automatically_derived]
-        impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
-            const LAYOUT: #krate::TypeLayout = #layout;
-        }
-        #check_items
+            #[automatically_derived]
+            impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
+                const LAYOUT: #krate::TypeLayout = #layout;
+            }
+            #check_items
 
-        #[automatically_derived]
-        impl #impl_generics #krate::LayoutOfVal for #ident #ty_generics #where_clause {
-            #layout_of_val
-        }
+            #[automatically_derived]
+            impl #impl_generics #krate::LayoutOfVal for #ident #ty_generics #where_clause {
+                #layout_of_val
+            }
+        };
     }
 }
 
 fn variant(
-    krate: &Path,
+    krate: &TokenStream,
     kind: &Kind,
     index: usize,
     v: &Variant,
-    signed: bool,
+    // The `bits, signed` arguments of `variant`.
+    discriminant: TokenStream,
     ty_generics: &syn::TypeGenerics,
     params: &[&syn::Ident],
 ) -> TokenStream {
-    let tag = shadow::tag_ident();
-    let ident = v.ident;
     let shadow_struct = shadow::variant_ident(index);
     let whole = shadow::whole_ident();
     let fields = v.fields.iter().enumerate().map(|(j, f)| {
         let member = shadow::field_ident(j);
         let offset = match kind {
             Kind::Specified(DataLayout::TagInEachVariant) => {
-                quote!(__offset_of!(#shadow_struct #ty_generics, #member))
+                quote!(::core::mem::offset_of!(#shadow_struct #ty_generics, #member))
             }
             Kind::Specified(DataLayout::TagThenUnion) => quote!(
-                __offset_of!(#whole #ty_generics, payload)
-                    + __offset_of!(#shadow_struct #ty_generics, #member)
+                ::core::mem::offset_of!(#whole #ty_generics, payload)
+                    + ::core::mem::offset_of!(#shadow_struct #ty_generics, #member)
             ),
             // Not known in const: `Offsets::Unknown` says so and renderers do not show it.
             _ => quote!(0),
@@ -143,7 +184,7 @@ fn variant(
     quote! {
         #krate::__private::variant(
             #name,
-            #krate::Discriminant { bits: #tag::#ident as u128, signed: #signed },
+            #discriminant,
             #shape,
             &[#(#fields),*],
             #exact,

@@ -68,7 +68,6 @@ pub fn tag_enum(input: &Input, variants: &[Variant]) -> TokenStream {
     });
     quote! {
         #repr
-        #[allow(dead_code, non_camel_case_types, clippy::all, clippy::pedantic)]
         enum #tag {
             #(#names #values,)*
         }
@@ -86,25 +85,40 @@ fn outer_repr(modifier: Modifier) -> TokenStream {
     }
 }
 
-/// A `PhantomData` that uses every lifetime and type parameter, so that shadow types may
-/// take the enum's generics.
+/// A `PhantomData` field that uses every lifetime and type parameter, so that shadow types
+/// may take the enum's generics; none without such parameters (less code for rustc).
 fn marker(input: &Input) -> TokenStream {
-    let lifetimes = input.generics.lifetimes().map(|l| &l.lifetime);
-    let types = input.generics.type_params().map(|t| &t.ident);
-    quote!(::core::marker::PhantomData<(#(&#lifetimes (),)* #(fn() -> #types,)*)>)
+    let mut lifetimes = input.generics.lifetimes().map(|l| &l.lifetime).peekable();
+    let mut types = input.generics.type_params().map(|t| &t.ident).peekable();
+    if lifetimes.peek().is_none() && types.peek().is_none() {
+        return quote!();
+    }
+    quote!(marker: ::core::marker::PhantomData<(#(&#lifetimes (),)* #(fn() -> #types,)*)>,)
 }
 
 /// The shadow types of a data enum with an explicit layout, whose outermost type is
 /// `whole_ident()`.
-pub fn data_types(input: &Input, variants: &[Variant], layout: DataLayout) -> TokenStream {
+pub fn data_types(
+    input: &Input,
+    variants: &[Variant],
+    layout: DataLayout,
+    tag: &TokenStream,
+) -> TokenStream {
     let generics = input.generics;
     let (_, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = &input.generics.where_clause;
     let marker = marker(input);
-    let tag = tag_ident();
-    let allow = quote!(#[allow(dead_code, non_camel_case_types, clippy::all, clippy::pedantic)]);
+    // Unit variants need no struct: they have no field to measure, and a struct of the tag
+    // alone is never larger or more aligned than the other variants' structs (each starts
+    // with the tag, or holds nothing in a `repr(C)` enum's payload union).
+    let with_fields = || {
+        variants
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.fields.is_empty())
+    };
 
-    let variant_structs = variants.iter().enumerate().map(|(i, v)| {
+    let variant_structs = with_fields().map(|(i, v)| {
         let name = variant_ident(i);
         let fields = v.fields.iter().enumerate().map(|(j, f)| {
             let ident = field_ident(j);
@@ -117,15 +131,14 @@ pub fn data_types(input: &Input, variants: &[Variant], layout: DataLayout) -> To
         };
         quote! {
             #[repr(C)]
-            #allow
             struct #name #generics #where_clause {
                 #tag_field
                 #(#fields)*
-                marker: #marker,
+                #marker
             }
         }
     });
-    let members = variants.iter().enumerate().map(|(i, _)| {
+    let members = with_fields().map(|(i, _)| {
         let member = format_ident!("v{}", i);
         let ty = variant_ident(i);
         quote!(#member: ::core::mem::ManuallyDrop<#ty #ty_generics>,)
@@ -135,7 +148,6 @@ pub fn data_types(input: &Input, variants: &[Variant], layout: DataLayout) -> To
     let union_and_whole = match layout {
         DataLayout::TagInEachVariant => quote! {
             #outer
-            #allow
             union #whole #generics #where_clause {
                 #(#members)*
             }
@@ -144,12 +156,10 @@ pub fn data_types(input: &Input, variants: &[Variant], layout: DataLayout) -> To
             let payload = payload_ident();
             quote! {
                 #[repr(C)]
-                #allow
                 union #payload #generics #where_clause {
                     #(#members)*
                 }
                 #outer
-                #allow
                 struct #whole #generics #where_clause {
                     tag: #tag,
                     payload: #payload #ty_generics,
@@ -163,14 +173,21 @@ pub fn data_types(input: &Input, variants: &[Variant], layout: DataLayout) -> To
     }
 }
 
-/// The shadow of a fieldless enum: the tag, with the enum's `align(N)` if any.
+/// Whether a fieldless enum's shadow needs a wrapper around the tag: only to copy `align(N)`.
+pub fn needs_fieldless_whole(input: &Input) -> bool {
+    matches!(input.repr.modifier, Modifier::Align(_))
+}
+
+/// The shadow of a fieldless enum with `align(N)`: the tag, aligned like the enum.
 pub fn fieldless_whole(input: &Input) -> TokenStream {
+    if !needs_fieldless_whole(input) {
+        return quote!();
+    }
     let outer = outer_repr(input.repr.modifier);
     let whole = whole_ident();
     let tag = tag_ident();
     quote! {
         #outer
-        #[allow(dead_code, non_camel_case_types, clippy::all, clippy::pedantic)]
         struct #whole(#tag);
     }
 }
