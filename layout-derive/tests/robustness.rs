@@ -3,7 +3,9 @@
 //! panics; it returns code or a spanned error.
 //!
 //! A proc-macro crate exports only its macros, so this test compiles the derive's modules
-//! into itself (`#[path]` below) and calls the expansion on `proc_macro2` token streams.
+//! into itself (`#[path]` below) and calls the expansion on `proc_macro2` token streams. The
+//! generators are in `fuzz/`, shared with `expansion_compiles.rs`, which builds the returned
+//! code with rustc.
 //!
 //! `cargo test -p layout-derive` runs a bounded number of cases (part of CI); set
 //! `LAYOUTSCOPE_FUZZ_CASES=200000` for a long run. A failing case prints its seed and input;
@@ -32,161 +34,12 @@ mod type_text;
 #[path = "../src/valid.rs"]
 mod valid;
 
+mod fuzz;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use proc_macro2::{TokenStream, TokenTree};
-
-/// splitmix64: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
-
-const TYPES: &[&str] = &[
-    "u8",
-    "u64",
-    "bool",
-    "char",
-    "()",
-    "[u8; 3]",
-    "(u8, u32)",
-    "&'static str",
-    "Option<&'static u8>",
-    "Box<u8>",
-    "Vec<u8>",
-    "T",
-    "[T; N]",
-    "Option<T>",
-    "core::marker::PhantomData<T>",
-    "[u8]",
-    "dyn Send",
-    "str",
-    "fn(u8) -> u8",
-];
-const REPRS: &[&str] = &[
-    "",
-    "#[repr(C)]",
-    "#[repr(transparent)]",
-    "#[repr(packed)]",
-    "#[repr(C, packed(2))]",
-    "#[repr(align(8))]",
-    "#[repr(u8)]",
-    "#[repr(C, u8)]",
-    "#[repr(i64)]",
-    "#[repr(packed, align(4))]",
-    "#[repr(simd)]",
-    "#[repr(align(3))]",
-];
-const ATTRS: &[&str] = &[
-    "",
-    "#[layout(opaque)]",
-    "#[layout(offset = 0)]",
-    "#[layout(size = 8)]",
-    "#[layout(crate = \"::x\")]",
-    "#[layout(no_padding, niche)]",
-    "#[layout(opaque, opaque)]",
-    "#[layout = 1]",
-    "#[layout]",
-    "#[layout(max_size = \"9\")]",
-    "#[layout(offset = -1)]",
-    "#[layout(unknown(1, 2))]",
-];
-
-/// A random item: valid shapes most of the time, odd attributes often.
-fn generate(rng: &mut Rng) -> String {
-    let mut out = String::new();
-    out.push_str(rng.pick(REPRS));
-    out.push_str(rng.pick(ATTRS));
-    let generics = ["", "<T>", "<'a, T: 'a, const N: usize>", "<T = u8>"][rng.below(4)];
-    let name = format!("T{}", rng.below(1000));
-    match rng.below(4) {
-        0 => {
-            out.push_str(&format!("struct {name}{generics} {{"));
-            for i in 0..rng.below(12) {
-                out.push_str(&format!("{} f{i}: {},", rng.pick(ATTRS), rng.pick(TYPES)));
-            }
-            out.push('}');
-        }
-        1 => {
-            out.push_str(&format!("struct {name}{generics}("));
-            for _ in 0..rng.below(6) {
-                out.push_str(&format!("{} {},", rng.pick(ATTRS), rng.pick(TYPES)));
-            }
-            out.push_str(");");
-        }
-        2 => {
-            out.push_str(&format!("union {name}{generics} {{"));
-            for i in 0..rng.below(5) {
-                out.push_str(&format!("f{i}: {},", rng.pick(TYPES)));
-            }
-            out.push('}');
-        }
-        _ => {
-            out.push_str(&format!("enum {name}{generics} {{"));
-            for i in 0..rng.below(8) {
-                match rng.below(4) {
-                    0 => out.push_str(&format!("V{i},")),
-                    1 => out.push_str(&format!("V{i} = {},", rng.below(300) as i64 - 100)),
-                    2 => out.push_str(&format!("V{i}({} {}),", rng.pick(ATTRS), rng.pick(TYPES))),
-                    _ => out.push_str(&format!(
-                        "V{i} {{ x: {}, y: {} }},",
-                        rng.pick(TYPES),
-                        rng.pick(TYPES)
-                    )),
-                }
-            }
-            out.push('}');
-        }
-    }
-    out
-}
-
-/// Deletes, duplicates or swaps token trees, at any depth.
-fn mutate(rng: &mut Rng, stream: TokenStream) -> TokenStream {
-    let mut trees: Vec<TokenTree> = stream.into_iter().collect();
-    for _ in 0..=rng.below(3) {
-        if trees.is_empty() {
-            break;
-        }
-        let i = rng.below(trees.len());
-        match rng.below(4) {
-            0 => {
-                trees.remove(i);
-            }
-            1 => {
-                let t = trees[i].clone();
-                trees.insert(i, t);
-            }
-            2 => {
-                let j = rng.below(trees.len());
-                trees.swap(i, j);
-            }
-            _ => {
-                if let TokenTree::Group(g) = &trees[i] {
-                    let mut group = proc_macro2::Group::new(g.delimiter(), mutate(rng, g.stream()));
-                    group.set_span(g.span());
-                    trees[i] = TokenTree::Group(group);
-                }
-            }
-        }
-    }
-    trees.into_iter().collect()
-}
+use fuzz::{generate, mutate, Rng};
+use proc_macro2::TokenStream;
 
 /// Runs the expansion on `tokens`; panics (failing the test) with the input if it panicked.
 fn expand_never_panics(tokens: TokenStream, label: &str) -> bool {

@@ -1,0 +1,1001 @@
+//! The code the expansion returns compiles (issue 6): `robustness.rs` shows that the derive
+//! never panics; this test builds what it returned.
+//!
+//! Inputs: the items of `fuzz::generate` (valid by construction three times in five, wild
+//! otherwise), token-level mutations of them, the regression corpus `tests/corpus/` and
+//! mutations of it. Every input for which `expand::derive` returns code becomes one module of a
+//! throwaway crate, `target/oracle-work/derive-expansions/src/case_NNNN.rs`, so that rustc's
+//! diagnostics (`cargo check --message-format=json`) map to cases by file name. Three builds:
+//!
+//! 1. Baseline: the item as written under `#[derive(NullLayout)]` (a generated proc macro that
+//!    accepts `#[layout(...)]` and emits nothing), plus a function taking the item at one
+//!    instantiation (`'static`, `u8`, `2`). Mutations often make items rustc rejects
+//!    (duplicate fields, unused parameters); cases with errors are dropped and the build
+//!    repeated until it is clean, since a fatal error hides later ones. A case whose only
+//!    errors are in that function keeps its item and loses the function.
+//! 2. Pasted: the baseline file plus exactly the code `expand::derive` returned
+//!    (`to_string()`), plus a `const` that evaluates `LAYOUT` at the instantiation (a generic
+//!    type's checks and a data enum's shadow comparison run only then). Every case must
+//!    compile. The only accepted errors are failing layout checks: E0080 whose message is one
+//!    of layoutscope's check messages about this item (``size of `X` is 24 bytes, expected
+//!    8``), counted apart — the generator writes `size = 8` without knowing the size.
+//! 3. Derive: the compiled cases again with the real `#[derive(Layout)]` instead of the
+//!    pasted code, to compare warnings with the baseline. Warnings are compared here and not
+//!    in the pasted build because pasting loses the macro context: rustc does not report most
+//!    lints inside a proc macro's `call_site` code (users never see them), while pasted, the
+//!    hygienic `::core::option::Option::Some` would trip `unused_qualifications`. The crate
+//!    enables `missing_docs` and `unused_qualifications` and leaves every default lint on:
+//!    the project promises no warnings in user code under `deny(warnings, missing_docs,
+//!    unused_qualifications)`, so a warning of those lints that the baseline does not have
+//!    fails the test. Further allow-by-default lints popular in `#![warn]` lists
+//!    (`unreachable_pub`, `single_use_lifetimes`, `trivial_numeric_casts`, ... see
+//!    `EXTRA_LINTS`) are enabled too, and their new warnings are printed but do not fail: the
+//!    project makes no promise about them. One known derive bug is counted, not failed, until
+//!    it is fixed: `deprecated` warnings for a `#[deprecated]` type or field
+//!    (`KNOWN_WARNINGS`, `tests/corpus/07_deprecated.rs`).
+//!
+//! Excluded before building (counted): `#[layout(crate = "...")]` naming a path this crate
+//! does not provide (the generator uses only `fuzz::CRATE_PATHS`; mutations can change them),
+//! and `cfg` attributes other than the generator's always-true and always-false ones (rustc
+//! evaluates them before the derive runs; this test hands the derive the unconfigured item).
+//!
+//! The crate builds into `target/oracle-target` with `RUSTC_BOOTSTRAP=1`, like the oracle, so
+//! layoutscope is built once for both. `cargo test` builds 1,000 cases in about 10 s on 2
+//! cores (seed `DEFAULT_SEED`: 708 compile, 248 stop at a failing layout check, 44 are invalid
+//! before the derive, 0 fail). `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500,
+//! and `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs: with 10,000 and seed 1 (95 s), 7,361
+//! compile, 2,252 stop at a failing check, 387 are invalid before the derive, 0 fail. The
+//! counts print with `--nocapture`; a failing case prints its input, the expansion and rustc's
+//! message (all failures go to `target/oracle-work/derive-expansions/failures.txt`): add the
+//! input to `tests/corpus/` once the derive is fixed.
+
+#![allow(dead_code)]
+
+#[path = "../src/ast.rs"]
+mod ast;
+#[path = "../src/attr.rs"]
+mod attr;
+#[path = "../src/checks.rs"]
+mod checks;
+#[path = "../src/ctxt.rs"]
+mod ctxt;
+#[path = "../src/enums.rs"]
+mod enums;
+#[path = "../src/expand.rs"]
+mod expand;
+#[path = "../src/repr.rs"]
+mod repr;
+#[path = "../src/shadow.rs"]
+mod shadow;
+#[path = "../src/type_text.rs"]
+mod type_text;
+#[path = "../src/valid.rs"]
+mod valid;
+
+mod fuzz;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use fuzz::json::Json;
+use fuzz::{generate_with_origin, mutate, Origin, Rng, CRATE_PATHS};
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::{DeriveInput, GenericParam};
+
+/// Cases built by `cargo test`: about 10 s on 2 cores once layoutscope is built.
+const DEFAULT_CASES: usize = 1000;
+const BATCH: usize = 500;
+const DEFAULT_SEED: u64 = 0x005e_ed0f_1a70;
+
+/// Warnings of the promised lints that the derive is known to cause, with why: counted and
+/// printed, not failed, when the input has the attribute named. Delete an entry once the
+/// derive is fixed.
+const KNOWN_WARNINGS: &[(&str, &str, &str)] = &[(
+    "deprecated",
+    "deprecated",
+    "the derived code names a `#[deprecated]` type or field without `#[allow(deprecated)]`",
+)];
+
+/// Allow-by-default lints enabled in the crate whose new warnings are reported, not failed.
+const EXTRA_LINTS: &[&str] = &[
+    "elided_lifetimes_in_paths",
+    "explicit_outlives_requirements",
+    "let_underscore_drop",
+    "missing_copy_implementations",
+    "missing_debug_implementations",
+    "redundant_lifetimes",
+    "single_use_lifetimes",
+    "trivial_casts",
+    "trivial_numeric_casts",
+    "unnameable_types",
+    "unreachable_pub",
+    "unsafe_code",
+    "unused_import_braces",
+    "unused_lifetimes",
+    "unused_results",
+    "variant_size_differences",
+];
+
+struct Case {
+    origin: Origin,
+    label: String,
+    /// The item, as the tokens print.
+    input: String,
+    /// What `expand::derive` returned, as the tokens print.
+    expansion: String,
+    /// The item's type at one instantiation, e.g. `S1<'static, u8, 2>`; `None` when a const
+    /// parameter's type has no obvious value.
+    instance: Option<String>,
+    /// The type's name as layoutscope's check messages write it.
+    name: String,
+}
+
+#[derive(Default)]
+struct Sample {
+    cases: Vec<Case>,
+    not_items: usize,
+    spanned_errors: usize,
+    foreign_crate_path: usize,
+    unknown_cfg: usize,
+}
+
+impl Sample {
+    /// Expands `tokens`; keeps the case if the expansion returned code worth building.
+    fn offer(&mut self, tokens: TokenStream, origin: Origin, label: String) {
+        let Ok(input) = syn::parse2::<DeriveInput>(tokens.clone()) else {
+            self.not_items += 1;
+            return;
+        };
+        let code = match expand::derive(&input) {
+            Ok(code) => code,
+            Err(_) => {
+                self.spanned_errors += 1;
+                return;
+            }
+        };
+        if !crate_path_provided(&input) {
+            self.foreign_crate_path += 1;
+            return;
+        }
+        if !cfgs_known(&input) {
+            self.unknown_cfg += 1;
+            return;
+        }
+        self.cases.push(Case {
+            origin,
+            label,
+            input: tokens.to_string(),
+            expansion: code.to_string(),
+            instance: instance(&input),
+            name: ast::unraw(&input.ident),
+        });
+    }
+}
+
+fn sample(count: usize, seed: u64) -> Sample {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut corpus: Vec<(String, TokenStream)> = fs::read_dir(&dir)
+        .expect("the corpus directory")
+        .map(|entry| {
+            let path = entry.expect("a corpus entry").path();
+            let source = fs::read_to_string(&path).expect("a corpus file");
+            let name = path
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into();
+            (
+                name,
+                source.parse().expect("corpus files are token streams"),
+            )
+        })
+        .collect();
+    corpus.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut s = Sample::default();
+    for (name, tokens) in &corpus {
+        s.offer(tokens.clone(), Origin::Corpus, format!("corpus {name}"));
+    }
+    let mut rng = Rng(seed);
+    let mut round = 0;
+    while s.cases.len() < count {
+        let (source, origin) = generate_with_origin(&mut rng);
+        let tokens: TokenStream = source.parse().expect("generated items are token streams");
+        let label = format!("generated {origin:?} item {round} (seed {seed:#x})");
+        s.offer(tokens.clone(), origin, label);
+        let label = format!("mutation of generated item {round} (seed {seed:#x})");
+        s.offer(mutate(&mut rng, tokens), Origin::Mutated, label);
+        if round % 4 == 0 {
+            let (name, tokens) = &corpus[rng.below(corpus.len())];
+            let label = format!("mutation {round} of corpus {name} (seed {seed:#x})");
+            s.offer(mutate(&mut rng, tokens.clone()), Origin::Corpus, label);
+        }
+        round += 1;
+    }
+    s.cases.truncate(count);
+    s
+}
+
+/// The value of `#[layout(crate = "...")]`, when there is one, is a path the crate provides.
+fn crate_path_provided(input: &DeriveInput) -> bool {
+    let normal = |s: &str| {
+        syn::parse_str::<syn::Path>(s)
+            .map(|p| p.to_token_stream().to_string())
+            .ok()
+    };
+    let provided: Vec<Option<String>> = CRATE_PATHS.iter().map(|p| normal(p)).collect();
+    input
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("layout"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::List(list) => Some(list.tokens.clone()),
+            _ => None,
+        })
+        .flat_map(|tokens| {
+            let trees: Vec<TokenTree> = tokens.into_iter().collect();
+            let mut values = Vec::new();
+            for w in trees.windows(3) {
+                if let (TokenTree::Ident(key), TokenTree::Punct(eq), TokenTree::Literal(lit)) =
+                    (&w[0], &w[1], &w[2])
+                {
+                    if key == "crate" && eq.as_char() == '=' {
+                        values.push(lit.clone());
+                    }
+                }
+            }
+            values
+        })
+        .all(|lit| {
+            let value = syn::parse2::<syn::LitStr>(lit.into_token_stream())
+                .ok()
+                .map(|s| s.value());
+            value.is_some_and(|v| normal(&v).is_some() && provided.contains(&normal(&v)))
+        })
+}
+
+/// Every `cfg` and `cfg_attr` is one whose outcome the derive's view does not depend on:
+/// always true (`all()`) and not adding `#[layout]`, or always false (`any()`).
+fn cfgs_known(input: &DeriveInput) -> bool {
+    let mut attrs: Vec<&syn::Attribute> = input.attrs.iter().collect();
+    match &input.data {
+        syn::Data::Struct(s) => attrs.extend(s.fields.iter().flat_map(|f| &f.attrs)),
+        syn::Data::Union(u) => attrs.extend(u.fields.named.iter().flat_map(|f| &f.attrs)),
+        syn::Data::Enum(e) => {
+            for v in &e.variants {
+                attrs.extend(&v.attrs);
+                attrs.extend(v.fields.iter().flat_map(|f| &f.attrs));
+            }
+        }
+    }
+    attrs.iter().all(|a| {
+        let text: String = a
+            .meta
+            .to_token_stream()
+            .to_string()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if a.path().is_ident("cfg") {
+            text == "cfg(all())" || text == "cfg(not(any()))"
+        } else if a.path().is_ident("cfg_attr") {
+            text.starts_with("cfg_attr(any(),")
+                || (text.starts_with("cfg_attr(all(),") && !text.contains("layout"))
+        } else {
+            true
+        }
+    })
+}
+
+/// The type at `'static`, `u8` and small constants.
+fn instance(input: &DeriveInput) -> Option<String> {
+    let mut args = Vec::new();
+    for param in &input.generics.params {
+        args.push(match param {
+            GenericParam::Lifetime(_) => "'static",
+            GenericParam::Type(_) => "u8",
+            GenericParam::Const(c) => match c.ty.to_token_stream().to_string().as_str() {
+                "usize" | "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "2",
+                "bool" => "true",
+                "char" => "'c'",
+                _ => return None,
+            },
+        });
+    }
+    let ident = &input.ident;
+    Some(if args.is_empty() {
+        ident.to_string()
+    } else {
+        format!("{ident}<{}>", args.join(", "))
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Build {
+    Baseline,
+    Pasted,
+    Derive,
+}
+
+/// A case as built: whether its instantiation function survived the baseline.
+struct Built<'a> {
+    case: &'a Case,
+    probe: bool,
+}
+
+/// Line numbers (1-based) in a case file.
+struct Lines {
+    /// The `#[derive(...)]` line.
+    derive: usize,
+    /// The function that takes the instantiation.
+    probe: Option<usize>,
+    /// The first line after the baseline part: the pasted expansion.
+    expansion: usize,
+}
+
+fn case_file(b: &Built, index: usize, build: Build) -> (String, Lines) {
+    let case = b.case;
+    let mut out = format!(
+        "//! Case {index}: {}.\n",
+        case.label.replace(['\n', '\r'], " ")
+    );
+    let derive = 2;
+    out.push_str(match build {
+        Build::Derive => "#[derive(::layoutscope::Layout)]\n",
+        _ => "#[derive(::null_layout::NullLayout)]\n",
+    });
+    out.push_str(&case.input);
+    out.push('\n');
+    let mut probe = None;
+    if let (true, Some(ty)) = (b.probe, &case.instance) {
+        probe = Some(out.lines().count() + 1);
+        writeln!(
+            out,
+            "#[allow(dead_code, deprecated)] fn __layoutscope_fuzz_instance(_: {ty}) {{}}"
+        )
+        .expect("writing to a String");
+    }
+    let expansion = out.lines().count() + 1;
+    if build == Build::Pasted {
+        out.push_str(&case.expansion);
+        out.push('\n');
+        if let (true, Some(ty)) = (b.probe, &case.instance) {
+            writeln!(
+                out,
+                "#[allow(deprecated)] const _: &::layoutscope::TypeLayout = \
+                 &<{ty} as ::layoutscope::Layout>::LAYOUT;"
+            )
+            .expect("writing to a String");
+        }
+    }
+    (
+        out,
+        Lines {
+            derive,
+            probe,
+            expansion,
+        },
+    )
+}
+
+/// One diagnostic of the case crate, attributed to a case by its file.
+struct Diagnostic {
+    level: String,
+    code: Option<String>,
+    message: String,
+    rendered: String,
+    case: Option<usize>,
+    /// Lines of the primary spans in that case's file.
+    lines: Vec<usize>,
+}
+
+struct Project {
+    dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Project {
+    fn new() -> Project {
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .canonicalize()
+            .expect("the workspace directory");
+        let work = workspace.join("target").join("oracle-work");
+        let dir = work.join("derive-expansions");
+        let null = work.join("derive-expansions-null");
+        let escape = |p: &Path| {
+            p.to_string_lossy()
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+        };
+        write_if_changed(
+            &null.join("Cargo.toml"),
+            "# Written by layout-derive's expansion_compiles test.\n\
+             [package]\nname = \"null-layout\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             publish = false\n\n[lib]\nproc-macro = true\npath = \"lib.rs\"\n\n[workspace]\n",
+        );
+        write_if_changed(
+            &null.join("lib.rs"),
+            "//! `#[derive(NullLayout)]` accepts `#[layout(...)]` and emits nothing: the\n\
+             //! baseline build checks the fuzz cases' items alone.\n\
+             extern crate proc_macro;\n\
+             #[proc_macro_derive(NullLayout, attributes(layout))]\n\
+             pub fn null_layout(_: proc_macro::TokenStream) -> proc_macro::TokenStream {\n    \
+             proc_macro::TokenStream::new()\n}\n",
+        );
+        write_if_changed(
+            &dir.join("Cargo.toml"),
+            &format!(
+                "# Written by layout-derive's expansion_compiles test.\n\
+                 [package]\nname = \"derive-expansions\"\nversion = \"0.0.0\"\n\
+                 edition = \"2021\"\npublish = false\n\n\
+                 [dependencies]\nlayoutscope = {{ path = \"{}\" }}\n\
+                 null-layout = {{ path = \"{}\" }}\n\n\
+                 # Not a member of the layoutscope workspace this directory sits in.\n\
+                 [workspace]\n",
+                escape(&workspace),
+                escape(&null)
+            ),
+        );
+        // The workspace's versions, and nothing to resolve against the registry.
+        let lock = workspace.join("Cargo.lock");
+        if lock.exists() && !dir.join("Cargo.lock").exists() {
+            fs::copy(lock, dir.join("Cargo.lock")).expect("copying Cargo.lock");
+        }
+        Project {
+            dir,
+            target: workspace.join("target").join("oracle-target"),
+        }
+    }
+
+    /// Writes the cases and runs `cargo check`; returns the case crate's diagnostics and the
+    /// line layout of each case file.
+    fn check(&self, cases: &[Built], build: Build) -> (Vec<Diagnostic>, Vec<Lines>) {
+        let src = self.dir.join("src");
+        if src.exists() {
+            fs::remove_dir_all(&src).expect("removing the old cases");
+        }
+        fs::create_dir_all(&src).expect("the src directory");
+        let mut lib = String::from(
+            "//! Fuzz cases of `#[derive(Layout)]`'s expansion, one module each.\n\
+             #![warn(missing_docs, unused_qualifications)]\n",
+        );
+        writeln!(lib, "#![warn({})]", EXTRA_LINTS.join(", ")).expect("writing to a String");
+        lib.push_str(
+            "pub use ::layoutscope as renamed;\n\
+             /// For `crate = \"crate::reexport::layout\"`.\n\
+             pub mod reexport {\n    pub use ::layoutscope as layout;\n}\n\
+             /// A field type without a `Layout` impl, for `#[layout(opaque)]`.\n\
+             #[derive(Clone, Copy, Debug)]\n\
+             pub struct Foreign(pub u16, pub u8);\n",
+        );
+        let mut layouts = Vec::new();
+        for (i, case) in cases.iter().enumerate() {
+            let (text, lines) = case_file(case, i, build);
+            fs::write(src.join(format!("case_{i:04}.rs")), text).expect("writing a case");
+            writeln!(lib, "pub mod case_{i:04};").expect("writing to a String");
+            layouts.push(lines);
+        }
+        fs::write(src.join("lib.rs"), lib).expect("writing lib.rs");
+
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let output = Command::new(cargo)
+            .args(["check", "--lib", "--message-format=json", "--manifest-path"])
+            .arg(self.dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", &self.target)
+            // Like every build in the oracle's target directory, so fingerprints stay stable.
+            .env("RUSTC_BOOTSTRAP", "1")
+            .env("CARGO_INCREMENTAL", "0")
+            .env("CARGO_TERM_COLOR", "never")
+            .output()
+            .expect("running cargo");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let manifest = self.dir.join("Cargo.toml");
+        let mut diagnostics = Vec::new();
+        let mut foreign_errors = Vec::new();
+        for line in stdout.lines() {
+            let Some(json) = Json::parse(line) else {
+                continue;
+            };
+            if json.get("reason").and_then(Json::str) != Some("compiler-message") {
+                continue;
+            }
+            let Some(message) = json.get("message") else {
+                continue;
+            };
+            let d = diagnostic(message);
+            let ours = json
+                .get("manifest_path")
+                .and_then(Json::str)
+                .is_some_and(|p| Path::new(p) == manifest);
+            if !ours {
+                if d.level.starts_with("error") {
+                    foreign_errors.push(d.rendered);
+                }
+                continue;
+            }
+            diagnostics.push(d);
+        }
+        assert!(
+            foreign_errors.is_empty(),
+            "a dependency of the case crate does not compile:\n{}",
+            foreign_errors.join("\n")
+        );
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.level.starts_with("error"))
+            .count();
+        assert!(
+            output.status.success() || errors > 0,
+            "cargo check failed without a diagnostic:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (diagnostics, layouts)
+    }
+}
+
+fn write_if_changed(path: &Path, text: &str) {
+    if fs::read_to_string(path).ok().as_deref() == Some(text) {
+        return;
+    }
+    fs::create_dir_all(path.parent().expect("a parent directory")).expect("a directory");
+    fs::write(path, text).expect("writing a file");
+}
+
+fn diagnostic(message: &Json) -> Diagnostic {
+    let text = |key: &str| {
+        message
+            .get(key)
+            .and_then(Json::str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let code = message
+        .get("code")
+        .and_then(|c| c.get("code"))
+        .and_then(Json::str)
+        .map(str::to_string);
+    // The primary spans in a case file; else any span there, of the children or of a macro
+    // expansion's call site.
+    let mut all = Vec::new();
+    collect_spans(message, &mut all);
+    let primary: Vec<&(usize, usize, bool)> = all.iter().filter(|s| s.2).collect();
+    let chosen: Vec<&(usize, usize, bool)> = if primary.is_empty() {
+        all.iter().collect()
+    } else {
+        primary
+    };
+    let case = chosen.first().map(|s| s.0);
+    let lines = chosen
+        .iter()
+        .filter(|s| Some(s.0) == case)
+        .map(|s| s.1)
+        .collect();
+    Diagnostic {
+        level: text("level"),
+        code,
+        message: text("message"),
+        rendered: text("rendered"),
+        case,
+        lines,
+    }
+}
+
+/// (case, line, primary) of every span of `message` in a case file.
+fn collect_spans(message: &Json, out: &mut Vec<(usize, usize, bool)>) {
+    for span in message.get("spans").map(Json::array).unwrap_or_default() {
+        let mut s = Some(span);
+        let mut primary = span.get("is_primary").is_some_and(Json::is_true);
+        while let Some(span) = s {
+            let file = span
+                .get("file_name")
+                .and_then(Json::str)
+                .unwrap_or_default();
+            let case = file
+                .strip_prefix("src/case_")
+                .and_then(|f| f.strip_suffix(".rs"))
+                .and_then(|n| n.parse().ok());
+            if let Some(case) = case {
+                let line = span
+                    .get("line_start")
+                    .and_then(Json::number)
+                    .unwrap_or_default() as usize;
+                out.push((case, line, primary));
+                break;
+            }
+            // Inside a macro: look at where it was called.
+            s = span.get("expansion").and_then(|e| e.get("span"));
+            primary = false;
+        }
+    }
+    for child in message.get("children").map(Json::array).unwrap_or_default() {
+        let mut spans = Vec::new();
+        collect_spans(child, &mut spans);
+        out.extend(spans.into_iter().map(|(c, l, _)| (c, l, false)));
+    }
+}
+
+/// One of layoutscope's check messages (`layout-core/src/check.rs`) about the type `name`.
+fn is_check_message(message: &str, name: &str) -> bool {
+    let Some(m) = message.strip_prefix("evaluation panicked: ") else {
+        return false;
+    };
+    let quoted = format!("`{name}`");
+    let about = |rest: &str| rest.starts_with(&quoted);
+    if let Some(rest) = m.strip_prefix("size of ") {
+        return about(rest) && (rest.contains(", expected ") || rest.contains("maximum of"));
+    }
+    if let Some(rest) = m.strip_prefix("align of ") {
+        return about(rest) && rest.contains(", expected ");
+    }
+    if let Some(rest) = m.strip_prefix("offset of `") {
+        return rest.starts_with(&format!("{name}.")) && rest.contains(", expected ");
+    }
+    about(m)
+        && (m.contains(" of padding: ")
+            || m.contains("` has no niche, so `Option<")
+            || m.contains("` has no free niche value left"))
+}
+
+#[derive(Default)]
+struct Counts {
+    built: usize,
+    invalid_baseline: usize,
+    no_instance: usize,
+    compiled: usize,
+    expected_checks: usize,
+    failed: usize,
+}
+
+#[derive(Default)]
+struct Report {
+    total: Counts,
+    by_origin: BTreeMap<String, Counts>,
+    failures: Vec<String>,
+    lint_failures: Vec<String>,
+    /// New warnings of the promised lints, by lint.
+    lint_failure_counts: BTreeMap<String, usize>,
+    /// New warnings listed in `KNOWN_WARNINGS`.
+    known_warnings: BTreeMap<String, usize>,
+    extra_lints: BTreeMap<String, (usize, String)>,
+    pasted_warnings: BTreeMap<String, usize>,
+}
+
+impl Report {
+    fn count(&mut self, origin: Origin, f: impl Fn(&mut Counts)) {
+        f(&mut self.total);
+        f(self.by_origin.entry(format!("{origin:?}")).or_default());
+    }
+}
+
+fn run_batch(project: &Project, cases: &[Case], report: &mut Report) {
+    for case in cases {
+        report.count(case.origin, |c| c.built += 1);
+    }
+    // 1. Baseline, until clean.
+    let mut active: Vec<Built> = cases
+        .iter()
+        .map(|case| Built { case, probe: true })
+        .collect();
+    let baseline_warnings: Vec<Vec<Diagnostic>>;
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        assert!(rounds <= 20, "the baseline build does not converge");
+        let (diagnostics, layouts) = project.check(&active, Build::Baseline);
+        let mut errors: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
+        let mut unattributed = Vec::new();
+        for d in diagnostics.iter().filter(|d| d.level.starts_with("error")) {
+            match d.case {
+                Some(i) => errors.entry(i).or_default().push(d),
+                None => unattributed.push(d.rendered.clone()),
+            }
+        }
+        if errors.is_empty() {
+            assert!(
+                unattributed.is_empty(),
+                "baseline errors outside the cases:\n{}",
+                unattributed.join("\n")
+            );
+            let mut warnings: Vec<Vec<Diagnostic>> =
+                (0..active.len()).map(|_| Vec::new()).collect();
+            for d in diagnostics {
+                if let (Some(i), "warning") = (d.case, d.level.as_str()) {
+                    warnings[i].push(d);
+                }
+            }
+            baseline_warnings = warnings;
+            break;
+        }
+        let mut next = Vec::new();
+        for (i, b) in active.into_iter().enumerate() {
+            match errors.get(&i) {
+                None => next.push(b),
+                Some(es) => {
+                    let probe = layouts[i].probe;
+                    let only_probe = probe.is_some()
+                        && es.iter().all(|d| {
+                            !d.lines.is_empty() && d.lines.iter().all(|l| Some(*l) == probe)
+                        });
+                    if only_probe {
+                        report.count(b.case.origin, |c| c.no_instance += 1);
+                        next.push(Built {
+                            case: b.case,
+                            probe: false,
+                        });
+                    } else {
+                        report.count(b.case.origin, |c| c.invalid_baseline += 1);
+                    }
+                }
+            }
+        }
+        active = next;
+    }
+
+    // 2. The pasted expansions, until clean: cases with errors leave (expected or failed).
+    let mut indices: Vec<usize> = (0..active.len()).collect();
+    let pasted_warnings: Vec<(usize, Diagnostic)>;
+    loop {
+        let built: Vec<Built> = indices
+            .iter()
+            .map(|&i| Built {
+                case: active[i].case,
+                probe: active[i].probe,
+            })
+            .collect();
+        let (diagnostics, layouts) = project.check(&built, Build::Pasted);
+        let mut errors: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
+        let mut unattributed = Vec::new();
+        for d in diagnostics.iter().filter(|d| d.level.starts_with("error")) {
+            match d.case {
+                Some(i) => errors.entry(i).or_default().push(d),
+                None => unattributed.push(d.rendered.clone()),
+            }
+        }
+        assert!(
+            unattributed.is_empty(),
+            "errors outside the cases:\n{}",
+            unattributed.join("\n")
+        );
+        if errors.is_empty() {
+            pasted_warnings = diagnostics
+                .into_iter()
+                .filter(|d| d.level == "warning")
+                .filter_map(|d| {
+                    let i = d.case?;
+                    let in_expansion = d.lines.iter().any(|l| *l >= layouts[i].expansion);
+                    in_expansion.then_some((indices[i], d))
+                })
+                .collect();
+            break;
+        }
+        let mut next = Vec::new();
+        for (k, &i) in indices.iter().enumerate() {
+            let Some(es) = errors.get(&k) else {
+                next.push(i);
+                continue;
+            };
+            let case = active[i].case;
+            let expected = es.iter().all(|d| {
+                d.code.as_deref() == Some("E0080") && is_check_message(&d.message, &case.name)
+            });
+            if expected {
+                report.count(case.origin, |c| c.expected_checks += 1);
+            } else {
+                report.count(case.origin, |c| c.failed += 1);
+                let rendered: Vec<&str> = es.iter().map(|d| d.rendered.as_str()).collect();
+                report.failures.push(format!(
+                    "{}\n--- input:\n{}\n--- expansion:\n{}\n--- rustc:\n{}",
+                    case.label,
+                    case.input,
+                    case.expansion,
+                    rendered.join("")
+                ));
+            }
+        }
+        indices = next;
+    }
+    for (_, d) in pasted_warnings {
+        *report
+            .pasted_warnings
+            .entry(d.code.unwrap_or_default())
+            .or_default() += 1;
+    }
+
+    // 3. The real derive on the compiled cases: new warnings against the baseline.
+    let compiled: Vec<Built> = indices
+        .iter()
+        .map(|&i| Built {
+            case: active[i].case,
+            probe: active[i].probe,
+        })
+        .collect();
+    for b in &compiled {
+        report.count(b.case.origin, |c| c.compiled += 1);
+    }
+    if compiled.is_empty() {
+        return;
+    }
+    let (diagnostics, layouts) = project.check(&compiled, Build::Derive);
+    for d in diagnostics {
+        let Some(k) = d.case else {
+            continue;
+        };
+        let case = compiled[k].case;
+        if d.level.starts_with("error") {
+            report.count(case.origin, |c| c.failed += 1);
+            report.failures.push(format!(
+                "{} (the real derive fails where the pasted expansion compiled)\n--- input:\n{}\n--- rustc:\n{}",
+                case.label, case.input, d.rendered
+            ));
+            continue;
+        }
+        if d.level != "warning" {
+            continue;
+        }
+        let baseline = &baseline_warnings[indices[k]];
+        let code = d.code.clone().unwrap_or_default();
+        let known = baseline.iter().any(|b| b.code == d.code);
+        let at_derive = d.lines.iter().any(|l| *l == layouts[k].derive);
+        if known && !at_derive {
+            continue;
+        }
+        // Narrow: the lint, an input with the attribute, and a message about this case's items.
+        let known_bug = KNOWN_WARNINGS.iter().any(|(lint, attr, _)| {
+            *lint == code
+                && case.input.contains(&format!("# [{attr}"))
+                && d.message.contains(&format!("case_{k:04}::"))
+        });
+        if known_bug {
+            *report.known_warnings.entry(code).or_default() += 1;
+        } else if EXTRA_LINTS.contains(&code.as_str()) {
+            let entry = report.extra_lints.entry(code).or_insert((0, String::new()));
+            entry.0 += 1;
+            if entry.1.is_empty() {
+                entry.1 = format!("{}\n{}", case.input, d.rendered);
+            }
+        } else {
+            *report.lint_failure_counts.entry(code).or_default() += 1;
+            report.lint_failures.push(format!(
+                "{}\n--- input:\n{}\n--- rustc:\n{}",
+                case.label, case.input, d.rendered
+            ));
+        }
+    }
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    let value = std::env::var(name).ok()?;
+    let value = value.trim();
+    match value.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16).ok(),
+        None => value.parse().ok(),
+    }
+}
+
+#[test]
+fn expansions_compile() {
+    let count = env_number("LAYOUTSCOPE_FUZZ_CASES").map_or(DEFAULT_CASES, |n| n as usize);
+    let seed = env_number("LAYOUTSCOPE_FUZZ_SEED").unwrap_or(DEFAULT_SEED);
+    let started = Instant::now();
+    let sample = sample(count, seed);
+    let project = Project::new();
+    let mut report = Report::default();
+    for batch in sample.cases.chunks(BATCH) {
+        run_batch(&project, batch, &mut report);
+    }
+
+    let t = &report.total;
+    let mut summary = format!(
+        "seed {seed:#x}: {} inputs returned code; excluded {} (crate path not provided) and {} \
+         (cfg not always true/false); built {}: invalid baseline {}, compiled {}, failing layout \
+         checks (expected) {}, failed {}; instantiation dropped for {}; inputs with a spanned \
+         error {}, not an item {}; {:.1} s\n",
+        sample.cases.len() + sample.foreign_crate_path + sample.unknown_cfg,
+        sample.foreign_crate_path,
+        sample.unknown_cfg,
+        t.built,
+        t.invalid_baseline,
+        t.compiled,
+        t.expected_checks,
+        t.failed,
+        t.no_instance,
+        sample.spanned_errors,
+        sample.not_items,
+        started.elapsed().as_secs_f64(),
+    );
+    for (origin, c) in &report.by_origin {
+        writeln!(
+            summary,
+            "  {origin:8} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
+            c.built, c.invalid_baseline, c.compiled, c.expected_checks, c.failed
+        )
+        .expect("writing to a String");
+    }
+    if !report.pasted_warnings.is_empty() {
+        writeln!(
+            summary,
+            "  warnings in the pasted expansions (not seen through the derive): {:?}",
+            report.pasted_warnings
+        )
+        .expect("writing to a String");
+    }
+    if !report.lint_failure_counts.is_empty() {
+        writeln!(
+            summary,
+            "  new warnings through the derive (failures): {:?}",
+            report.lint_failure_counts
+        )
+        .expect("writing to a String");
+    }
+    for (lint, n) in &report.known_warnings {
+        let why = KNOWN_WARNINGS
+            .iter()
+            .find(|k| k.0 == lint)
+            .map_or("", |k| k.2);
+        writeln!(
+            summary,
+            "  new `{lint}` warnings, a known derive bug (not failed): {n}; {why}"
+        )
+        .expect("writing to a String");
+    }
+    for (lint, (n, example)) in &report.extra_lints {
+        writeln!(
+            summary,
+            "  new `{lint}` warnings (allow-by-default, not failed): {n}; e.g.\n{example}"
+        )
+        .expect("writing to a String");
+    }
+    println!("{summary}");
+    // Every failure, for a run that has more than the panic message shows.
+    let all: Vec<String> = report
+        .failures
+        .iter()
+        .chain(&report.lint_failures)
+        .cloned()
+        .collect();
+    let log = project.dir.join("failures.txt");
+    fs::write(&log, all.join("\n\n=====\n")).expect("writing failures.txt");
+
+    let shown = |list: &[String]| {
+        list.iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n=====\n")
+    };
+    assert!(
+        report.failures.is_empty(),
+        "{} expansions do not compile (first 5 below; all in {})\n{summary}\n{}",
+        report.failures.len(),
+        log.display(),
+        shown(&report.failures)
+    );
+    assert!(
+        report.lint_failures.is_empty(),
+        "{} new warnings from the derive (first 5 below; all in {})\n{summary}\n{}",
+        report.lint_failures.len(),
+        log.display(),
+        shown(&report.lint_failures)
+    );
+    // A generator that produced only invalid items would make this test vacuous.
+    let valid = t.built - t.invalid_baseline;
+    assert!(
+        valid * 10 >= t.built * 4 && t.compiled * 10 >= t.built * 3,
+        "too few cases reached the real build\n{summary}"
+    );
+    let kinds: BTreeSet<&str> = sample
+        .cases
+        .iter()
+        .filter_map(|c| {
+            c.input
+                .split_whitespace()
+                .find(|w| ["struct", "union", "enum"].contains(w))
+        })
+        .collect();
+    assert!(kinds.len() >= 3, "the sample lacks item kinds: {kinds:?}");
+}
