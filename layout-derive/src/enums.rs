@@ -130,9 +130,10 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
     );
     let check_items = checks::items(input, krate);
     // One `allow` for the block rather than one per shadow type: lint levels reach the
-    // items nested in it.
+    // items nested in it. `deprecated`: naming a user's `#[deprecated]` type, variant or field
+    // is not a use by the user.
     quote! {
-        #[allow(dead_code, non_camel_case_types, clippy::all, clippy::pedantic)]
+        #[allow(deprecated, dead_code, non_camel_case_types, clippy::all, clippy::pedantic)]
         const _: () = {
             #tag_enum
             #shadows

@@ -52,7 +52,9 @@ fn impl_aggregate(input: &Input, krate: &TokenStream, shape: TokenStream) -> Tok
         quote!(#krate::__private::aggregate::<Self>(#name, #repr, #shape, &[#(#fields),*])),
     );
     let check_items = checks::items(input, krate);
+    // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
     quote! {
+        #[allow(deprecated)]
         const _: () = {
             #[automatically_derived]
             impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {

@@ -30,9 +30,8 @@
 //!    fails the test. Further allow-by-default lints popular in `#![warn]` lists
 //!    (`unreachable_pub`, `single_use_lifetimes`, `trivial_numeric_casts`, ... see
 //!    `EXTRA_LINTS`) are enabled too, and their new warnings are printed but do not fail: the
-//!    project makes no promise about them. One known derive bug is counted, not failed, until
-//!    it is fixed: `deprecated` warnings for a `#[deprecated]` type or field
-//!    (`KNOWN_WARNINGS`, `tests/corpus/07_deprecated.rs`).
+//!    project makes no promise about them. This build found that the derived code warned
+//!    `deprecated` on a `#[deprecated]` type or field (fixed; `tests/corpus/07_deprecated.rs`).
 //!
 //! Excluded before building (counted): `#[layout(crate = "...")]` naming a path this crate
 //! does not provide (the generator uses only `fuzz::CRATE_PATHS`; mutations can change them),
@@ -91,15 +90,6 @@ use syn::{DeriveInput, GenericParam};
 const DEFAULT_CASES: usize = 1000;
 const BATCH: usize = 500;
 const DEFAULT_SEED: u64 = 0x005e_ed0f_1a70;
-
-/// Warnings of the promised lints that the derive is known to cause, with why: counted and
-/// printed, not failed, when the input has the attribute named. Delete an entry once the
-/// derive is fixed.
-const KNOWN_WARNINGS: &[(&str, &str, &str)] = &[(
-    "deprecated",
-    "deprecated",
-    "the derived code names a `#[deprecated]` type or field without `#[allow(deprecated)]`",
-)];
 
 /// Allow-by-default lints enabled in the crate whose new warnings are reported, not failed.
 const EXTRA_LINTS: &[&str] = &[
@@ -659,8 +649,6 @@ struct Report {
     lint_failures: Vec<String>,
     /// New warnings of the promised lints, by lint.
     lint_failure_counts: BTreeMap<String, usize>,
-    /// New warnings listed in `KNOWN_WARNINGS`.
-    known_warnings: BTreeMap<String, usize>,
     extra_lints: BTreeMap<String, (usize, String)>,
     pasted_warnings: BTreeMap<String, usize>,
 }
@@ -844,15 +832,7 @@ fn run_batch(project: &Project, cases: &[Case], report: &mut Report) {
         if known && !at_derive {
             continue;
         }
-        // Narrow: the lint, an input with the attribute, and a message about this case's items.
-        let known_bug = KNOWN_WARNINGS.iter().any(|(lint, attr, _)| {
-            *lint == code
-                && case.input.contains(&format!("# [{attr}"))
-                && d.message.contains(&format!("case_{k:04}::"))
-        });
-        if known_bug {
-            *report.known_warnings.entry(code).or_default() += 1;
-        } else if EXTRA_LINTS.contains(&code.as_str()) {
+        if EXTRA_LINTS.contains(&code.as_str()) {
             let entry = report.extra_lints.entry(code).or_insert((0, String::new()));
             entry.0 += 1;
             if entry.1.is_empty() {
@@ -929,17 +909,6 @@ fn expansions_compile() {
             summary,
             "  new warnings through the derive (failures): {:?}",
             report.lint_failure_counts
-        )
-        .expect("writing to a String");
-    }
-    for (lint, n) in &report.known_warnings {
-        let why = KNOWN_WARNINGS
-            .iter()
-            .find(|k| k.0 == lint)
-            .map_or("", |k| k.2);
-        writeln!(
-            summary,
-            "  new `{lint}` warnings, a known derive bug (not failed): {n}; {why}"
         )
         .expect("writing to a String");
     }
