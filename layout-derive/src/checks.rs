@@ -13,29 +13,40 @@ use syn::GenericParam;
 
 use crate::ast::Input;
 use crate::attr::CheckKind;
+use crate::emit::Out;
+use crate::expand::Krate;
 
-/// The layout expression, with the checks of a generic type run on it.
-pub fn wrap(input: &Input, krate: &TokenStream, layout: TokenStream) -> TokenStream {
+/// The layout expression that `layout` writes, with the checks of a generic type run on it.
+pub fn wrap(out: &mut Out, input: &Input, krate: &Krate, layout: impl FnOnce(&mut Out)) {
     let checks = checks(input);
     if checks.is_empty() || !is_generic(input) {
-        return layout;
+        layout(out);
+        return;
     }
-    let statements = checks
-        .iter()
-        .map(|c| c.render(krate, quote!(&layout)))
-        .map(|call| quote!(#call;));
-    quote!({
-        let layout: #krate::TypeLayout = #layout;
-        #(#statements)*
-        layout
-    })
+    let k = krate.tokens();
+    out.braces(|out| {
+        out.text("let layout: ")
+            .text(&krate.text)
+            .text("::TypeLayout = ");
+        layout(out);
+        out.text(";");
+        for check in &checks {
+            out.tokens(&check.render(&k, quote!(&layout))).text(";");
+        }
+        out.text("layout");
+    });
 }
 
 /// One `const` item per check, for a type without type or const parameters.
-pub fn items(input: &Input, krate: &TokenStream) -> TokenStream {
+pub fn items(out: &mut Out, input: &Input, krate: &Krate) {
     if is_generic(input) {
-        return quote!();
+        return;
     }
+    let checks = checks(input);
+    if checks.is_empty() {
+        return;
+    }
+    let k = krate.tokens();
     let ident = input.ident;
     let lifetimes = input.generics.lifetimes().map(|_| quote!('static));
     let args = if input.generics.params.is_empty() {
@@ -43,12 +54,11 @@ pub fn items(input: &Input, krate: &TokenStream) -> TokenStream {
     } else {
         quote!(<#(#lifetimes),*>)
     };
-    let layout = quote!(&<#ident #args as #krate::Layout>::LAYOUT);
-    let items = checks(input).into_iter().map(|c| {
-        let call = c.render(krate, layout.clone());
-        quote_spanned!(c.span=> const _: () = #call;)
-    });
-    quote!(#(#items)*)
+    let layout = quote!(&<#ident #args as #k::Layout>::LAYOUT);
+    for check in checks {
+        let call = check.render(&k, layout.clone());
+        out.tokens(&quote_spanned!(check.span=> const _: () = #call;));
+    }
 }
 
 fn is_generic(input: &Input) -> bool {

@@ -3,10 +3,11 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
-use syn::{DeriveInput, Ident, Type};
+use syn::{DeriveInput, Ident, Member, Type};
 
 use crate::ast::{unraw, Data, Field, Input, Style};
 use crate::ctxt::Ctxt;
+use crate::emit::Out;
 use crate::type_text::type_text;
 use crate::{checks, enums, valid};
 
@@ -15,110 +16,177 @@ pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
     let input = Input::from_syn(&cx, node);
     valid::check(&cx, &input);
     cx.check()?;
-    // Full paths rather than `use` aliases: every `use` in an expansion is an item that
-    // rustc resolves, hashes and tracks for incremental builds (measured: three aliases per
-    // type cost more build time than the longer paths).
-    let krate = match &input.attrs.krate {
-        Some(path) => path.to_token_stream(),
-        None => quote!(::layoutscope),
-    };
-    let krate = &krate;
-    Ok(match &input.data {
-        Data::Struct(style, _) => impl_aggregate(&input, krate, shape(krate, *style)),
-        Data::Union(_) => impl_aggregate(&input, krate, quote!(#krate::Shape::Union)),
-        Data::Enum(variants) => enums::expand(&input, variants, krate),
-    })
+    let krate = Krate::new(input.attrs.krate.as_ref());
+    let mut out = Out::default();
+    match &input.data {
+        Data::Struct(style, _) => impl_aggregate(&mut out, &input, &krate, shape(*style)),
+        Data::Union(_) => impl_aggregate(&mut out, &input, &krate, "Union"),
+        Data::Enum(variants) => enums::expand(&mut out, &input, variants, &krate),
+    }
+    out.finish()
 }
 
-fn impl_aggregate(input: &Input, krate: &TokenStream, shape: TokenStream) -> TokenStream {
-    let ident = input.ident;
-    let name = unraw(ident);
-    let repr = input.repr.to_tokens(krate);
-    let params = type_params(input);
-    let fields = input.all_fields().into_iter().map(|f| {
-        let member = &f.member;
-        field(
-            krate,
-            f,
-            quote!(::core::mem::offset_of!(Self, #member)),
-            &params,
-        )
-    });
-    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let where_clause = where_clause(input, krate);
-    let layout = checks::wrap(
-        input,
-        krate,
-        quote!(#krate::__private::aggregate::<Self>(#name, #repr, #shape, &[#(#fields),*])),
-    );
-    let check_items = checks::items(input, krate);
-    // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
-    quote! {
-        #[allow(deprecated)]
-        const _: () = {
-            #[automatically_derived]
-            impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
-                const LAYOUT: #krate::TypeLayout = #layout;
-            }
-            #check_items
+/// The path of the facade crate, `::layoutscope` unless `#[layout(crate = "...")]` says.
+///
+/// Written out in full at every use rather than imported once: every `use` in an expansion
+/// is an item that rustc resolves, hashes and tracks for incremental builds (measured: three
+/// imports per type cost more build time than the longer paths).
+pub struct Krate<'a> {
+    pub text: String,
+    user: Option<&'a syn::Path>,
+}
+
+impl<'a> Krate<'a> {
+    fn new(user: Option<&'a syn::Path>) -> Self {
+        let text = match user {
+            Some(path) => path.to_token_stream().to_string(),
+            None => "::layoutscope".to_owned(),
         };
+        Krate { text, user }
+    }
+
+    /// The path as tokens, for the few places built with `quote!`.
+    pub fn tokens(&self) -> TokenStream {
+        match self.user {
+            Some(path) => path.to_token_stream(),
+            None => quote!(::layoutscope),
+        }
     }
 }
 
-/// The `Shape` of a struct or variant with this syntax.
-pub fn shape(krate: &TokenStream, style: Style) -> TokenStream {
+fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
+    let k = krate.text.as_str();
+    let params = type_params(input);
+    // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
+    out.text("#[allow(deprecated)] const _: () = ");
+    out.braces(|out| {
+        impl_header(out, input, krate, "Layout");
+        out.braces(|out| {
+            out.text("const LAYOUT: ").text(k).text("::TypeLayout = ");
+            checks::wrap(out, input, krate, |out| {
+                out.text(k).text("::__private::aggregate::<Self>");
+                out.parens(|out| {
+                    out.str_lit(&unraw(input.ident)).text(",");
+                    input.repr.write(out, k);
+                    out.text(",")
+                        .text(k)
+                        .text("::Shape::")
+                        .text(shape)
+                        .text(",&");
+                    out.brackets(|out| {
+                        for f in input.all_fields() {
+                            field(out, k, f, &params, |out| {
+                                out.text("::core::mem::offset_of!(Self,");
+                                member(out, &f.member);
+                                out.text(")");
+                            });
+                            out.text(",");
+                        }
+                    });
+                });
+            });
+            out.text(";");
+        });
+        checks::items(out, input, krate);
+    });
+    out.text(";");
+}
+
+/// `#[automatically_derived] impl<..> <krate>::<Trait> for Type<..> where ..`, before the body.
+pub fn impl_header(out: &mut Out, input: &Input, krate: &Krate, trait_name: &str) {
+    out.text("#[automatically_derived] impl");
+    let generic = !input.generics.params.is_empty();
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    if generic {
+        out.tokens(&impl_generics);
+    }
+    out.text(" ")
+        .text(&krate.text)
+        .text("::")
+        .text(trait_name)
+        .text(" for ")
+        .text(&input.ident.to_string());
+    if generic {
+        out.tokens(&ty_generics);
+    }
+    where_clause(out, input, &krate.text);
+}
+
+/// A field or tuple index as written after `.`.
+pub fn member(out: &mut Out, member: &Member) {
+    match member {
+        Member::Named(ident) => out.text(&ident.to_string()),
+        Member::Unnamed(index) => out.int(index.index),
+    };
+}
+
+/// The `Shape` variant of a struct or variant with this syntax.
+pub fn shape(style: Style) -> &'static str {
     match style {
-        Style::Named => quote!(#krate::Shape::Struct),
-        Style::Tuple => quote!(#krate::Shape::TupleStruct),
-        Style::Unit => quote!(#krate::Shape::UnitStruct),
+        Style::Named => "Struct",
+        Style::Tuple => "TupleStruct",
+        Style::Unit => "UnitStruct",
     }
 }
 
-/// A `Field` description at the given offset expression; `params` are the container's type
-/// parameters, to mark fields whose written type mentions one.
-pub fn field(
-    krate: &TokenStream,
-    f: &Field,
-    offset: TokenStream,
-    params: &[&Ident],
-) -> TokenStream {
+/// A `Field` description whose offset expression `offset` writes; `params` are the
+/// container's type parameters, to mark fields whose written type mentions one.
+pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl FnOnce(&mut Out)) {
     let ty = f.ty;
-    let layout_ty = if f.attrs.opaque.is_some() {
-        quote!(#krate::__private::Opaque<#ty>)
-    } else {
-        ty.to_token_stream()
-    };
-    let name = &f.name;
-    let text = type_text(ty);
     let builder = if mentions_any(ty, params) {
-        quote!(generic_field)
+        "::__private::generic_field::<"
     } else {
-        quote!(field)
+        "::__private::field::<"
     };
-    quote!(#krate::__private::#builder::<#layout_ty>(#name, #text, #offset))
+    out.text(k).text(builder);
+    if f.attrs.opaque.is_some() {
+        out.text(k)
+            .text("::__private::Opaque<")
+            .tokens(ty)
+            .text(">");
+    } else {
+        // The field's own tokens: "does not implement `Layout`" points at the field.
+        out.tokens(ty);
+    }
+    out.text(">");
+    out.parens(|out| {
+        out.str_lit(&f.name)
+            .text(",")
+            .str_lit(&type_text(ty))
+            .text(",");
+        offset(out);
+    });
 }
 
 /// The user's where clause plus `FieldType: Layout` for each described field whose type
 /// mentions a type parameter: exactly the bounds the impl needs (a `Vec<T>` field needs none
 /// on `T`).
-pub fn where_clause(input: &Input, krate: &TokenStream) -> TokenStream {
+fn where_clause(out: &mut Out, input: &Input, k: &str) {
     let params = type_params(input);
-    let mut existing = input
+    let existing = input
         .generics
         .where_clause
         .iter()
-        .flat_map(|w| w.predicates.iter())
-        .peekable();
-    let mut needed = input
+        .flat_map(|w| w.predicates.iter());
+    let needed = input
         .all_fields()
         .into_iter()
-        .filter(|f| f.attrs.opaque.is_none() && mentions_any(f.ty, &params))
-        .map(|f| f.ty)
-        .peekable();
-    if existing.peek().is_none() && needed.peek().is_none() {
-        return quote!();
+        .filter(|f| f.attrs.opaque.is_none() && mentions_any(f.ty, &params));
+    let mut first = true;
+    let mut start = |out: &mut Out| {
+        if first {
+            out.text(" where ");
+            first = false;
+        }
+    };
+    for predicate in existing {
+        start(out);
+        out.tokens(predicate).text(",");
     }
-    quote!(where #(#existing,)* #(#needed: #krate::Layout,)*)
+    for f in needed {
+        start(out);
+        out.tokens(f.ty).text(": ").text(k).text("::Layout,");
+    }
 }
 
 pub fn type_params<'a>(input: &'a Input) -> Vec<&'a Ident> {

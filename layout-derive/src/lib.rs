@@ -9,6 +9,7 @@ mod ast;
 mod attr;
 mod checks;
 mod ctxt;
+mod emit;
 mod enums;
 mod expand;
 mod repr;

@@ -2,12 +2,12 @@
 //! zerocopy's `repr.rs`). rustc rejects such combinations too; we reject them as well so that
 //! the derive never describes a layout the compiler would not build.
 
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitInt};
 
 use crate::ctxt::Ctxt;
+use crate::emit::Out;
 
 #[derive(Clone, Copy)]
 pub enum Base {
@@ -146,39 +146,45 @@ impl Base {
 }
 
 impl Repr {
-    /// The `layoutscope::Repr` value for this repr.
-    pub fn to_tokens(self, krate: &TokenStream) -> TokenStream {
-        // The usual reprs by their constant: fewer tokens in every expansion.
-        match (self.base, self.modifier) {
-            (Base::Rust, Modifier::None) => return quote!(#krate::Repr::RUST),
-            (Base::C, Modifier::None) => return quote!(#krate::Repr::C),
-            (Base::Transparent, Modifier::None) => return quote!(#krate::Repr::TRANSPARENT),
-            _ => {}
+    /// Writes the `layoutscope::Repr` value for this repr; `k` is the crate path.
+    pub fn write(self, out: &mut Out, k: &str) {
+        // The usual reprs by their constant: less code in every expansion.
+        let constant = match (self.base, self.modifier) {
+            (Base::Rust, Modifier::None) => Some("RUST"),
+            (Base::C, Modifier::None) => Some("C"),
+            (Base::Transparent, Modifier::None) => Some("TRANSPARENT"),
+            _ => None,
+        };
+        if let Some(constant) = constant {
+            out.text(k).text("::Repr::").text(constant);
+            return;
         }
-        let base = match self.base {
-            Base::Rust => quote!(#krate::ReprBase::Rust),
-            Base::C => quote!(#krate::ReprBase::C),
-            Base::Transparent => quote!(#krate::ReprBase::Transparent),
-            Base::Int(_, variant) => {
-                let variant = syn::Ident::new(variant, Span::call_site());
-                quote!(#krate::ReprBase::Int(#krate::IntRepr::#variant))
-            }
-            Base::CInt(_, variant) => {
-                let variant = syn::Ident::new(variant, Span::call_site());
-                quote!(#krate::ReprBase::CInt(#krate::IntRepr::#variant))
-            }
-        };
-        let modifier = match self.modifier {
-            Modifier::None => quote!(#krate::ReprModifier::None),
-            Modifier::Packed(n) => {
-                let n = n as usize;
-                quote!(#krate::ReprModifier::Packed(#n))
-            }
-            Modifier::Align(n) => {
-                let n = n as usize;
-                quote!(#krate::ReprModifier::Align(#n))
-            }
-        };
-        quote!(#krate::Repr::new(#base, #modifier))
+        out.text(k).text("::Repr::new");
+        out.parens(|out| {
+            out.text(k).text("::ReprBase::");
+            match self.base {
+                Base::Rust => out.text("Rust"),
+                Base::C => out.text("C"),
+                Base::Transparent => out.text("Transparent"),
+                Base::Int(_, variant) => out
+                    .text("Int(")
+                    .text(k)
+                    .text("::IntRepr::")
+                    .text(variant)
+                    .text(")"),
+                Base::CInt(_, variant) => out
+                    .text("CInt(")
+                    .text(k)
+                    .text("::IntRepr::")
+                    .text(variant)
+                    .text(")"),
+            };
+            out.text(",").text(k).text("::ReprModifier::");
+            match self.modifier {
+                Modifier::None => out.text("None"),
+                Modifier::Packed(n) => out.text("Packed(").int(n).text(")"),
+                Modifier::Align(n) => out.text("Align(").int(n).text(")"),
+            };
+        });
     }
 }

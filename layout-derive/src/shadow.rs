@@ -11,10 +11,8 @@
 //! The generated impl compares the outermost shadow's size and align with the enum's, so a
 //! shadow that ever disagreed with the compiler would fail the build instead of lying.
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
-
 use crate::ast::{Input, Variant};
+use crate::emit::Out;
 use crate::repr::{Base, Modifier};
 
 /// How an enum with data is laid out.
@@ -26,88 +24,103 @@ pub enum DataLayout {
     TagThenUnion,
 }
 
-pub fn tag_ident() -> Ident {
-    Ident::new("__LayoutscopeTag", Span::call_site())
+/// The fieldless copy of the enum.
+pub const TAG: &str = "__LayoutscopeTag";
+/// The outermost shadow type, whose size and align must equal the enum's.
+pub const WHOLE: &str = "__LayoutscopeWhole";
+const PAYLOAD: &str = "__LayoutscopePayload";
+
+/// The name of variant `index`'s struct.
+pub fn variant_struct(out: &mut Out, index: usize) {
+    out.text("__LayoutscopeV").int(index as u128);
 }
 
-pub fn whole_ident() -> Ident {
-    Ident::new("__LayoutscopeWhole", Span::call_site())
+/// The name of field `index` in a variant struct.
+pub fn field_member(out: &mut Out, index: usize) {
+    out.text("f").int(index as u128);
 }
 
-pub fn variant_ident(index: usize) -> Ident {
-    format_ident!("__LayoutscopeV{}", index)
+/// The enum's generic arguments, `<'a, T, N>`, for naming a shadow type.
+pub fn ty_generics(out: &mut Out, input: &Input) {
+    if !input.generics.params.is_empty() {
+        let (_, ty_generics, _) = input.generics.split_for_impl();
+        out.tokens(&ty_generics);
+    }
 }
 
-pub fn payload_ident() -> Ident {
-    Ident::new("__LayoutscopePayload", Span::call_site())
-}
-
-pub fn field_ident(index: usize) -> Ident {
-    format_ident!("f{}", index)
+/// The enum's generic parameters and where clause, for declaring a shadow type.
+fn generics_and_where(out: &mut Out, input: &Input) {
+    if !input.generics.params.is_empty() {
+        out.tokens(input.generics);
+    }
+    if let Some(where_clause) = &input.generics.where_clause {
+        out.tokens(where_clause);
+    }
 }
 
 /// The fieldless enum that carries the discriminants and measures the tag.
-pub fn tag_enum(input: &Input, variants: &[Variant]) -> TokenStream {
-    let repr = match input.repr.base {
-        Base::Rust | Base::Transparent => quote!(),
-        Base::C => quote!(#[repr(C)]),
-        Base::Int(..) | Base::CInt(..) => {
-            let int = input
-                .repr
-                .base
-                .int()
-                .map(|(_, name)| Ident::new(name, Span::call_site()));
-            quote!(#[repr(#int)])
+pub fn tag_enum(out: &mut Out, input: &Input, variants: &[Variant]) {
+    match input.repr.base {
+        Base::Rust | Base::Transparent => {}
+        Base::C => {
+            out.text("#[repr(C)]");
         }
-    };
-    let tag = tag_ident();
-    let names = variants.iter().map(|v| v.ident);
-    let values = variants.iter().map(|v| match v.discriminant {
-        Some(expr) => quote!(= #expr),
-        None => quote!(),
-    });
-    quote! {
-        #repr
-        enum #tag {
-            #(#names #values,)*
+        Base::Int(..) | Base::CInt(..) => {
+            if let Some((_, int)) = input.repr.base.int() {
+                out.text("#[repr(").text(int).text(")]");
+            }
         }
     }
+    out.text("enum ").text(TAG);
+    out.braces(|out| {
+        for v in variants {
+            out.text(&v.ident.to_string());
+            if let Some(expr) = v.discriminant {
+                // The user's expression, with its spans: errors in it point there.
+                out.text("=").tokens(expr);
+            }
+            out.text(",");
+        }
+    });
 }
 
 /// The `repr(C, align(N))` that a shadow's outermost type copies from the enum.
-fn outer_repr(modifier: Modifier) -> TokenStream {
+fn outer_repr(out: &mut Out, modifier: Modifier) {
     match modifier {
-        Modifier::Align(n) => {
-            let n = proc_macro2::Literal::u64_unsuffixed(n);
-            quote!(#[repr(C, align(#n))])
-        }
-        Modifier::None | Modifier::Packed(_) => quote!(#[repr(C)]),
-    }
+        Modifier::Align(n) => out.text("#[repr(C, align(").int(n).text("))]"),
+        Modifier::None | Modifier::Packed(_) => out.text("#[repr(C)]"),
+    };
 }
 
 /// A `PhantomData` field that uses every lifetime and type parameter, so that shadow types
 /// may take the enum's generics; none without such parameters (less code for rustc).
-fn marker(input: &Input) -> TokenStream {
-    let mut lifetimes = input.generics.lifetimes().map(|l| &l.lifetime).peekable();
-    let mut types = input.generics.type_params().map(|t| &t.ident).peekable();
+fn marker(out: &mut Out, input: &Input) {
+    let mut lifetimes = input.generics.lifetimes().peekable();
+    let mut types = input.generics.type_params().peekable();
     if lifetimes.peek().is_none() && types.peek().is_none() {
-        return quote!();
+        return;
     }
-    quote!(marker: ::core::marker::PhantomData<(#(&#lifetimes (),)* #(fn() -> #types,)*)>,)
+    out.text("marker: ::core::marker::PhantomData<");
+    out.parens(|out| {
+        for l in lifetimes {
+            out.text("&").tokens(&l.lifetime).text("(),");
+        }
+        for t in types {
+            out.text("fn() -> ").tokens(&t.ident).text(",");
+        }
+    });
+    out.text(">,");
 }
 
 /// The shadow types of a data enum with an explicit layout, whose outermost type is
-/// `whole_ident()`.
+/// [`WHOLE`]; `tag` is the tag's type.
 pub fn data_types(
+    out: &mut Out,
     input: &Input,
     variants: &[Variant],
     layout: DataLayout,
-    tag: &TokenStream,
-) -> TokenStream {
-    let generics = input.generics;
-    let (_, ty_generics, _) = input.generics.split_for_impl();
-    let where_clause = &input.generics.where_clause;
-    let marker = marker(input);
+    tag: &str,
+) {
     // Unit variants need no struct: they have no field to measure, and a struct of the tag
     // alone is never larger or more aligned than the other variants' structs (each starts
     // with the tag, or holds nothing in a `repr(C)` enum's payload union).
@@ -118,58 +131,54 @@ pub fn data_types(
             .filter(|(_, v)| !v.fields.is_empty())
     };
 
-    let variant_structs = with_fields().map(|(i, v)| {
-        let name = variant_ident(i);
-        let fields = v.fields.iter().enumerate().map(|(j, f)| {
-            let ident = field_ident(j);
-            let ty = f.ty;
-            quote!(#ident: #ty,)
+    for (i, v) in with_fields() {
+        out.text("#[repr(C)] struct ");
+        variant_struct(out, i);
+        generics_and_where(out, input);
+        out.braces(|out| {
+            if layout == DataLayout::TagInEachVariant {
+                out.text("tag: ").text(tag).text(",");
+            }
+            for (j, f) in v.fields.iter().enumerate() {
+                field_member(out, j);
+                out.text(":").tokens(f.ty).text(",");
+            }
+            marker(out, input);
         });
-        let tag_field = match layout {
-            DataLayout::TagInEachVariant => quote!(tag: #tag,),
-            DataLayout::TagThenUnion => quote!(),
-        };
-        quote! {
-            #[repr(C)]
-            struct #name #generics #where_clause {
-                #tag_field
-                #(#fields)*
-                #marker
-            }
-        }
-    });
-    let members = with_fields().map(|(i, _)| {
-        let member = format_ident!("v{}", i);
-        let ty = variant_ident(i);
-        quote!(#member: ::core::mem::ManuallyDrop<#ty #ty_generics>,)
-    });
-    let outer = outer_repr(input.repr.modifier);
-    let whole = whole_ident();
-    let union_and_whole = match layout {
-        DataLayout::TagInEachVariant => quote! {
-            #outer
-            union #whole #generics #where_clause {
-                #(#members)*
-            }
-        },
-        DataLayout::TagThenUnion => {
-            let payload = payload_ident();
-            quote! {
-                #[repr(C)]
-                union #payload #generics #where_clause {
-                    #(#members)*
-                }
-                #outer
-                struct #whole #generics #where_clause {
-                    tag: #tag,
-                    payload: #payload #ty_generics,
-                }
-            }
+    }
+    let members = |out: &mut Out| {
+        for (i, _) in with_fields() {
+            out.text("v")
+                .int(i as u128)
+                .text(": ::core::mem::ManuallyDrop<");
+            variant_struct(out, i);
+            ty_generics(out, input);
+            out.text(">,");
         }
     };
-    quote! {
-        #(#variant_structs)*
-        #union_and_whole
+    match layout {
+        DataLayout::TagInEachVariant => {
+            outer_repr(out, input.repr.modifier);
+            out.text("union ").text(WHOLE);
+            generics_and_where(out, input);
+            out.braces(members);
+        }
+        DataLayout::TagThenUnion => {
+            out.text("#[repr(C)] union ").text(PAYLOAD);
+            generics_and_where(out, input);
+            out.braces(members);
+            outer_repr(out, input.repr.modifier);
+            out.text("struct ").text(WHOLE);
+            generics_and_where(out, input);
+            out.braces(|out| {
+                out.text("tag: ")
+                    .text(tag)
+                    .text(", payload: ")
+                    .text(PAYLOAD);
+                ty_generics(out, input);
+                out.text(",");
+            });
+        }
     }
 }
 
@@ -179,15 +188,14 @@ pub fn needs_fieldless_whole(input: &Input) -> bool {
 }
 
 /// The shadow of a fieldless enum with `align(N)`: the tag, aligned like the enum.
-pub fn fieldless_whole(input: &Input) -> TokenStream {
+pub fn fieldless_whole(out: &mut Out, input: &Input) {
     if !needs_fieldless_whole(input) {
-        return quote!();
+        return;
     }
-    let outer = outer_repr(input.repr.modifier);
-    let whole = whole_ident();
-    let tag = tag_ident();
-    quote! {
-        #outer
-        struct #whole(#tag);
-    }
+    outer_repr(out, input.repr.modifier);
+    out.text("struct ")
+        .text(WHOLE)
+        .text("(")
+        .text(TAG)
+        .text(");");
 }

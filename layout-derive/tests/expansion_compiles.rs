@@ -58,6 +58,8 @@ mod attr;
 mod checks;
 #[path = "../src/ctxt.rs"]
 mod ctxt;
+#[path = "../src/emit.rs"]
+mod emit;
 #[path = "../src/enums.rs"]
 mod enums;
 #[path = "../src/expand.rs"]
