@@ -50,6 +50,11 @@ fn fieldless_enum_tag_is_the_value_and_unused_values_are_the_niche() {
     assert_eq!(size_of::<Option<HttpStatus>>(), 2);
 }
 
+// `LayoutOfVal` is derived only where a variant has fields to locate: a function per
+// C-like enum would cost build time for nothing.
+static_assertions::assert_not_impl_any!(HttpStatus: LayoutOfVal);
+static_assertions::assert_impl_all!(Data: LayoutOfVal);
+
 #[derive(Layout)]
 #[allow(dead_code)]
 enum Data {

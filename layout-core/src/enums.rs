@@ -306,8 +306,9 @@ impl Variant {
 
 /// The active variant of a live enum value and the real offsets of its fields, found by
 /// pattern matching (no `unsafe`, no byte is read). Implemented by `#[derive(Layout)]` for
-/// every enum; for `repr(Rust)` enums with data it is the only sound way to learn where a
-/// variant's fields are.
+/// every enum with fields; for `repr(Rust)` enums with data it is the only sound way to learn
+/// where a variant's fields are. Fieldless and empty enums do not get it: they have no field
+/// to locate, and a function per type is a real cost in build time (C-like enums are common).
 pub trait LayoutOfVal: Layout {
     /// Calls `visit` once with the index of the active variant (in
     /// [`TypeLayout::variants`]) and the address of each of its fields, in declaration order.

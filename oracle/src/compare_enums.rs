@@ -328,20 +328,29 @@ fn live_value(
 ) {
     let name = &v.name;
     c.eq(
-        &format!("{name}: variant_of_val of a `{name}` value"),
-        value.active.as_str(),
-        name.as_str(),
-    );
-    c.eq(
         &format!("{name}: discriminant vs discriminant_value"),
         v.discriminant(),
         value.rustc_discriminant.clone(),
     );
+    // Enums without fields have no `LayoutOfVal`: the probe printed `-`, and there is no
+    // field to locate. Every other enum must report its active variant.
+    let expected_active = if inst.has_fields() {
+        name.as_str()
+    } else {
+        "-"
+    };
     c.eq(
-        &format!("{name}: fields visited by visit_fields_of_val"),
-        names(value.offsets.iter().map(|(n, _)| n.as_str())),
-        names(v.fields.iter().map(|f| f.name.as_str())),
+        &format!("{name}: variant_of_val of a `{name}` value"),
+        value.active.as_str(),
+        expected_active,
     );
+    if inst.has_fields() {
+        c.eq(
+            &format!("{name}: fields visited by visit_fields_of_val"),
+            names(value.offsets.iter().map(|(n, _)| n.as_str())),
+            names(v.fields.iter().map(|f| f.name.as_str())),
+        );
+    }
     if v.exact {
         for f in &v.fields {
             if let Some((_, live)) = value.offsets.iter().find(|(n, _)| *n == f.name) {

@@ -329,6 +329,15 @@ fn enum_head<E: layoutscope::Layout>(id: usize) {
     }
 }
 
+/// Prints rustc's discriminant for a value of variant `index` of an enum without fields,
+/// which has no `LayoutOfVal` (`-` in place of the active variant it would report).
+fn enum_fieldless_value<E>(id: usize, index: usize, value: &E) {
+    println!(
+        "e.value {id} {index} - {:?}",
+        core::intrinsics::discriminant_value(value),
+    );
+}
+
 /// Prints what a live value of variant `index` reports, and rustc's discriminant for it.
 fn enum_value<E: layoutscope::LayoutOfVal>(id: usize, index: usize, value: &E) {
     let mut live = Vec::new();
@@ -473,13 +482,19 @@ pub fn render_enums(
         writeln!(probe, "\ntype __E{id} = {};", inst.ty).unwrap();
         writeln!(probe, "fn enum_{id}() {{").unwrap();
         writeln!(probe, "    enum_head::<__E{id}>({id});").unwrap();
+        // The derive implements `LayoutOfVal` only for enums with fields.
+        let value_fn = if inst.has_fields() {
+            "enum_value"
+        } else {
+            "enum_fieldless_value"
+        };
         for (i, v) in inst.variants.iter().enumerate() {
             if !v.inhabited {
                 continue;
             }
             writeln!(
                 probe,
-                "    {{\n        let value: __E{id} = __E{id}::{};\n        enum_value({id}, {i}, &value);",
+                "    {{\n        let value: __E{id} = __E{id}::{};\n        {value_fn}({id}, {i}, &value);",
                 construct(v)
             )
             .unwrap();

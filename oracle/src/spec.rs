@@ -266,6 +266,11 @@ impl EnumInstance {
     }
 
     /// Only unit variants: `as` casts to integers are allowed.
+    /// Whether some variant has a field (the derive implements `LayoutOfVal` only then).
+    pub fn has_fields(&self) -> bool {
+        self.variants.iter().any(|v| !v.fields.is_empty())
+    }
+
     pub fn unit_only(&self) -> bool {
         !self.variants.is_empty() && self.variants.iter().all(|v| v.style == Style::Unit)
     }
