@@ -339,6 +339,11 @@ pub trait LayoutOfVal: Layout {
     }
 }
 
+/// [`variant`] for a unit variant (the most common kind, so the shortest call).
+pub const fn unit_variant(name: &'static str, bits: u128, signed: bool, exact: bool) -> Variant {
+    variant(name, bits, signed, Shape::UnitStruct, &[], exact)
+}
+
 /// A variant description; `bits` and `signed` make its [`Discriminant`], `exact` says whether
 /// the field offsets are known.
 pub const fn variant(

@@ -142,7 +142,13 @@ fn variant(
     input: &Input,
     params: &[&syn::Ident],
 ) {
-    out.text(k).text("::__private::variant");
+    let exact = matches!(kind, Kind::Specified(_) | Kind::Fieldless);
+    let unit = v.style == Style::Unit;
+    out.text(k).text(if unit {
+        "::__unit_variant"
+    } else {
+        "::__variant"
+    });
     out.parens(|out| {
         out.str_lit(&v.name).text(",");
         // Without explicit discriminants they are 0, 1, 2…; with some, the compiler
@@ -156,6 +162,10 @@ fn variant(
             out.int(index as u128);
         }
         out.text(if signed { ",true," } else { ",false," });
+        if unit {
+            out.text(if exact { "true" } else { "false" });
+            return;
+        }
         out.text(k)
             .text("::Shape::")
             .text(shape(v.style))
@@ -165,7 +175,7 @@ fn variant(
                 field(out, k, f, params, |out| match kind {
                     Kind::Specified(layout) => {
                         if *layout == DataLayout::TagThenUnion {
-                            out.text("::core::mem::offset_of!");
+                            out.text(k).text("::__offset_of!");
                             out.parens(|out| {
                                 out.text(WHOLE);
                                 shadow::ty_generics(out, input);
@@ -173,7 +183,7 @@ fn variant(
                             });
                             out.text("+");
                         }
-                        out.text("::core::mem::offset_of!");
+                        out.text(k).text("::__offset_of!");
                         out.parens(|out| {
                             shadow::variant_struct(out, index);
                             shadow::ty_generics(out, input);
@@ -190,7 +200,6 @@ fn variant(
                 out.text(",");
             }
         });
-        let exact = matches!(kind, Kind::Specified(_) | Kind::Fieldless);
         out.text(if exact { ",true" } else { ",false" });
     });
 }

@@ -76,7 +76,7 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
                     out.brackets(|out| {
                         for f in input.all_fields() {
                             field(out, k, f, &params, |out| {
-                                out.text("::core::mem::offset_of!(Self,");
+                                out.text(k).text("::__offset_of!(Self,");
                                 member(out, &f.member);
                                 out.text(")");
                             });
@@ -134,9 +134,9 @@ pub fn shape(style: Style) -> &'static str {
 pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl FnOnce(&mut Out)) {
     let ty = f.ty;
     let builder = if mentions_any(ty, params) {
-        "::__private::generic_field::<"
+        "::__generic_field::<"
     } else {
-        "::__private::field::<"
+        "::__field::<"
     };
     out.text(k).text(builder);
     if f.attrs.opaque.is_some() {
