@@ -13,6 +13,14 @@ extern crate proc_macro;
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 
+fn delimiters(delimiter: Delimiter) -> (char, char) {
+    match delimiter {
+        Delimiter::Brace => ('{', '}'),
+        Delimiter::Bracket => ('[', ']'),
+        Delimiter::Parenthesis | Delimiter::None => ('(', ')'),
+    }
+}
+
 /// Lexes our own text. Inside the compiler this goes straight to `proc_macro`: proc-macro2's
 /// `parse` first lexes the text again with its own (unoptimised) lexer to validate it, which
 /// cost more than building the tokens one by one. Outside a macro (this crate's tests) it is
@@ -76,19 +84,24 @@ impl Out {
 
     /// A delimited group whose contents `body` writes.
     pub fn group(&mut self, delimiter: Delimiter, body: impl FnOnce(&mut Out)) -> &mut Self {
-        let (open, close) = match delimiter {
-            Delimiter::Brace => ('{', '}'),
-            Delimiter::Bracket => ('[', ']'),
-            Delimiter::Parenthesis | Delimiter::None => ('(', ')'),
-        };
-        self.lazy.push((delimiter, self.text.len()));
-        self.text.push(open);
-        let depth = self.lazy.len();
+        // The work is in `open` and `close`, which are not generic: one copy of them in this
+        // crate's machine code instead of one per closure.
+        let depth = self.open(delimiter);
         body(self);
+        self.close(delimiter, depth)
+    }
+
+    fn open(&mut self, delimiter: Delimiter) -> usize {
+        self.lazy.push((delimiter, self.text.len()));
+        self.text.push(delimiters(delimiter).0);
+        self.lazy.len()
+    }
+
+    fn close(&mut self, delimiter: Delimiter, depth: usize) -> &mut Self {
         if self.lazy.len() == depth {
             // Still text: close it as text.
             self.lazy.pop();
-            self.text.push(close);
+            self.text.push(delimiters(delimiter).1);
         } else {
             // Tokens went in, so this group was turned into the innermost built group.
             self.flush();
