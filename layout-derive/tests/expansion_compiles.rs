@@ -1,11 +1,12 @@
-//! The code the expansion returns compiles (issue 6): `robustness.rs` shows that the derive
-//! never panics; this test builds what it returned.
+//! The code the expansion returns compiles, and its errors point at the user's tokens (issue 6:
+//! "it returns either code that compiles or a spanned error"): `robustness.rs` shows that the
+//! derive never panics; this test builds what it returned.
 //!
 //! Inputs: the items of `fuzz::generate` (valid by construction three times in five, wild
 //! otherwise), token-level mutations of them, the regression corpus `tests/corpus/` and
 //! mutations of it. Every input for which `expand::derive` returns code becomes one module of a
 //! throwaway crate, `target/oracle-work/derive-expansions/src/case_NNNN.rs`, so that rustc's
-//! diagnostics (`cargo check --message-format=json`) map to cases by file name. Three builds:
+//! diagnostics (`cargo check --message-format=json`) map to cases by file name. Four builds:
 //!
 //! 1. Baseline: the item as written under `#[derive(NullLayout)]` (a generated proc macro that
 //!    accepts `#[layout(...)]` and emits nothing), plus a function taking the item at one
@@ -32,19 +33,42 @@
 //!    `EXTRA_LINTS`) are enabled too, and their new warnings are printed but do not fail: the
 //!    project makes no promise about them. This build found that the derived code warned
 //!    `deprecated` on a `#[deprecated]` type or field (fixed; `tests/corpus/07_deprecated.rs`).
+//! 4. Errors (`errors_are_spanned`): inputs for which `expand::derive` returns an error, built
+//!    with the real `#[derive(Layout)]`. Every message the expansion returned (it reports all
+//!    problems of an input at once) must come out as an error of the case, no other error may,
+//!    and the primary spans of each must lie inside the item as written (the offending key,
+//!    literal or field type), not on the `#[derive(...)]` line where an error spanned at
+//!    `Span::call_site()` shows. (A stand-in derive that emits its `compile_error!` with
+//!    call-site spans fails every case.) Only items rustc accepts alone are meaningful: the
+//!    error cases share build 1, and those it drops are counted as invalid alone. That is
+//!    almost every error input the sample draws (96 of the first 100 in `cargo test`: wild
+//!    items with unused parameters, `repr(u8)` on a struct, a `str` field...), so two
+//!    thirds of the error cases are `fuzz::misattributed_item`s: valid items broken only where
+//!    rustc does not look (malformed `#[layout]` keys on the type or a field, `no_padding` on
+//!    an enum, `offset` on a variant's field, an unsized tail), drawn from a stream of their
+//!    own so that the code cases stay the same, and each of which the derive must reject. Per
+//!    batch of 500 code cases: the next 50 drawn error inputs and 100 misattributed items.
+//!    rustc stops after macro expansion, so this build takes about 0.1 s per batch.
 //!
-//! Excluded before building (counted): `#[layout(crate = "...")]` naming a path this crate
-//! does not provide (the generator uses only `fuzz::CRATE_PATHS`; mutations can change them),
-//! and `cfg` attributes other than the generator's always-true and always-false ones (rustc
-//! evaluates them before the derive runs; this test hands the derive the unconfigured item).
+//! Excluded before building (counted): code cases whose `#[layout(crate = "...")]` names a
+//! path this crate does not provide (the generator uses only `fuzz::CRATE_PATHS`; mutations
+//! can change them; an error expands to `compile_error!` only, so error cases keep theirs),
+//! and code and error cases with `cfg` attributes other than the generator's always-true and
+//! always-false ones (rustc evaluates them before the derive runs; this test hands the derive
+//! the unconfigured item).
 //!
 //! The crate builds into `target/oracle-target` with `RUSTC_BOOTSTRAP=1`, like the oracle, so
-//! layoutscope is built once for both. `cargo test` builds 1,000 cases in about 10 s on 2
-//! cores (seed `DEFAULT_SEED`: 708 compile, 248 stop at a failing layout check, 44 are invalid
-//! before the derive, 0 fail). `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500,
-//! and `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs: with 10,000 and seed 1 (95 s), 7,361
-//! compile, 2,252 stop at a failing check, 387 are invalid before the derive, 0 fail. The
-//! counts print with `--nocapture`; a failing case prints its input, the expansion and rustc's
+//! layoutscope is built once for both. `cargo test` builds 1,000 cases and 300 error cases in
+//! about 10 s on 2 cores, of which the error cases take about 0.4 s (seed `DEFAULT_SEED`: 708
+//! compile, 248 stop at a failing layout check, 44 are invalid before the derive, 0 fail; of
+//! the error cases 109 are invalid alone, 96 drawn and 13 misattributed, where an unsized tail
+//! breaks a `#[derive(Clone)]` or a `repr(transparent)`, and 191 are checked, with 378 errors,
+//! 0 failing). `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500, and
+//! `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs: with 10,000 and seed 1 (98 s in release),
+//! 7,361 compile, 2,252 stop at a failing check, 387 are invalid before the derive, 0 fail; of
+//! 3,000 error cases 1,050 are invalid alone (936 of the 1,000 drawn) and 1,950 are checked
+//! (64 drawn, 1,886 misattributed), with 4,043 errors, 0 failing. The counts print with
+//! `--nocapture`; a failing case prints its input, the expansion (or the errors) and rustc's
 //! message (all failures go to `target/oracle-work/derive-expansions/failures.txt`): add the
 //! input to `tests/corpus/` once the derive is fixed.
 
@@ -83,7 +107,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use fuzz::json::Json;
-use fuzz::{generate_with_origin, mutate, Origin, Rng, CRATE_PATHS};
+use fuzz::{generate_with_origin, misattributed_item, mutate, Origin, Rng, CRATE_PATHS};
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::{DeriveInput, GenericParam};
@@ -91,6 +115,10 @@ use syn::{DeriveInput, GenericParam};
 /// Cases built by `cargo test`: about 10 s on 2 cores once layoutscope is built.
 const DEFAULT_CASES: usize = 1000;
 const BATCH: usize = 500;
+/// Inputs whose expansion is an error built per `BATCH` cases: the first ones the sample drew
+/// (most of them items rustc rejects alone), and `fuzz::misattributed_item`s.
+const DRAWN_ERRORS_PER_BATCH: usize = 50;
+const MISATTRIBUTED_PER_BATCH: usize = 100;
 const DEFAULT_SEED: u64 = 0x005e_ed0f_1a70;
 
 /// Allow-by-default lints enabled in the crate whose new warnings are reported, not failed.
@@ -118,8 +146,12 @@ struct Case {
     label: String,
     /// The item, as the tokens print.
     input: String,
-    /// What `expand::derive` returned, as the tokens print.
+    /// What `expand::derive` returned, as the tokens print: the code, or the
+    /// `compile_error!`s of an error.
     expansion: String,
+    /// The messages of the errors `expand::derive` returned (it reports every problem of the
+    /// input at once); empty when it returned code.
+    errors: Vec<String>,
     /// The item's type at one instantiation, e.g. `S1<'static, u8, 2>`; `None` when a const
     /// parameter's type has no obvious value.
     instance: Option<String>,
@@ -130,10 +162,18 @@ struct Case {
 #[derive(Default)]
 struct Sample {
     cases: Vec<Case>,
+    /// Inputs for which `expand::derive` returned an error, in the order drawn.
+    error_cases: Vec<Case>,
+    /// `fuzz::misattributed_item`s (all expand to an error).
+    misattributed: Vec<Case>,
+    /// Misattributed items the derive accepted: each is a bug.
+    accepted_misattributed: Vec<String>,
     not_items: usize,
     spanned_errors: usize,
     foreign_crate_path: usize,
     unknown_cfg: usize,
+    /// Error inputs with a `cfg` not always true/false (rustc would hand the derive another item).
+    unknown_cfg_errors: usize,
 }
 
 impl Sample {
@@ -145,11 +185,35 @@ impl Sample {
         };
         let code = match expand::derive(&input) {
             Ok(code) => code,
-            Err(_) => {
-                self.spanned_errors += 1;
+            Err(error) => {
+                let list = if origin == Origin::Misattributed {
+                    &mut self.misattributed
+                } else {
+                    self.spanned_errors += 1;
+                    &mut self.error_cases
+                };
+                // The crate path does not matter: an error expands to `compile_error!` only.
+                if !cfgs_known(&input) {
+                    self.unknown_cfg_errors += 1;
+                    return;
+                }
+                list.push(Case {
+                    origin,
+                    label,
+                    input: tokens.to_string(),
+                    expansion: error.to_compile_error().to_string(),
+                    errors: error.into_iter().map(|e| e.to_string()).collect(),
+                    instance: None,
+                    name: ast::unraw(&input.ident),
+                });
                 return;
             }
         };
+        if origin == Origin::Misattributed {
+            self.accepted_misattributed
+                .push(format!("{label}: {tokens}"));
+            return;
+        }
         if !crate_path_provided(&input) {
             self.foreign_crate_path += 1;
             return;
@@ -163,6 +227,7 @@ impl Sample {
             label,
             input: tokens.to_string(),
             expansion: code.to_string(),
+            errors: Vec::new(),
             instance: instance(&input),
             name: ast::unraw(&input.ident),
         });
@@ -209,6 +274,22 @@ fn sample(count: usize, seed: u64) -> Sample {
         round += 1;
     }
     s.cases.truncate(count);
+    s.error_cases
+        .truncate(count * DRAWN_ERRORS_PER_BATCH / BATCH);
+    // From a stream of their own, so that the cases above stay those of earlier runs.
+    let mut rng = Rng(seed ^ 0xbad_a77e);
+    let mut round = 0;
+    let wanted = count * MISATTRIBUTED_PER_BATCH / BATCH;
+    // Bounded: were the derive to accept them, they would not count (and the test fails).
+    while s.misattributed.len() < wanted && round < 2 * wanted + 100 {
+        let source = misattributed_item(&mut rng);
+        let tokens: TokenStream = source
+            .parse()
+            .expect("misattributed items are token streams");
+        let label = format!("misattributed item {round} (seed {seed:#x})");
+        s.offer(tokens, Origin::Misattributed, label);
+        round += 1;
+    }
     s
 }
 
@@ -323,6 +404,9 @@ struct Built<'a> {
 struct Lines {
     /// The `#[derive(...)]` line.
     derive: usize,
+    /// The item as written: (line, column) of its first character and just after its last, as
+    /// rustc counts them (1-based, in characters).
+    item: ((usize, usize), (usize, usize)),
     /// The function that takes the instantiation.
     probe: Option<usize>,
     /// The first line after the baseline part: the pasted expansion.
@@ -342,6 +426,14 @@ fn case_file(b: &Built, index: usize, build: Build) -> (String, Lines) {
     });
     out.push_str(&case.input);
     out.push('\n');
+    let last = case.input.rsplit('\n').next().unwrap_or_default();
+    let item = (
+        (derive + 1, 1),
+        (
+            derive + 1 + case.input.matches('\n').count(),
+            last.chars().count() + 1,
+        ),
+    );
     let mut probe = None;
     if let (true, Some(ty)) = (b.probe, &case.instance) {
         probe = Some(out.lines().count() + 1);
@@ -368,6 +460,7 @@ fn case_file(b: &Built, index: usize, build: Build) -> (String, Lines) {
         out,
         Lines {
             derive,
+            item,
             probe,
             expansion,
         },
@@ -383,6 +476,21 @@ struct Diagnostic {
     case: Option<usize>,
     /// Lines of the primary spans in that case's file.
     lines: Vec<usize>,
+    /// The primary spans that rustc reports in a case file, as reported (not followed to a
+    /// macro's call site).
+    primary: Vec<Spot>,
+    /// Primary spans reported elsewhere (in a dependency's or a macro's source).
+    primary_elsewhere: usize,
+}
+
+/// A span in a case file.
+#[derive(Clone, Copy)]
+struct Spot {
+    case: usize,
+    /// (line, column) of its start and end, 1-based.
+    start: (usize, usize),
+    end: (usize, usize),
+    primary: bool,
 }
 
 struct Project {
@@ -555,18 +663,26 @@ fn diagnostic(message: &Json) -> Diagnostic {
     // expansion's call site.
     let mut all = Vec::new();
     collect_spans(message, &mut all);
-    let primary: Vec<&(usize, usize, bool)> = all.iter().filter(|s| s.2).collect();
-    let chosen: Vec<&(usize, usize, bool)> = if primary.is_empty() {
+    let primary: Vec<Spot> = all.iter().filter(|s| s.primary).copied().collect();
+    let chosen: Vec<&Spot> = if primary.is_empty() {
         all.iter().collect()
     } else {
-        primary
+        primary.iter().collect()
     };
-    let case = chosen.first().map(|s| s.0);
+    let case = chosen.first().map(|s| s.case);
     let lines = chosen
         .iter()
-        .filter(|s| Some(s.0) == case)
-        .map(|s| s.1)
+        .filter(|s| Some(s.case) == case)
+        .map(|s| s.start.0)
         .collect();
+    let primary_elsewhere = message
+        .get("spans")
+        .map(Json::array)
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| s.get("is_primary").is_some_and(Json::is_true))
+        .count()
+        - primary.len();
     Diagnostic {
         level: text("level"),
         code,
@@ -574,11 +690,14 @@ fn diagnostic(message: &Json) -> Diagnostic {
         rendered: text("rendered"),
         case,
         lines,
+        primary,
+        primary_elsewhere,
     }
 }
 
-/// (case, line, primary) of every span of `message` in a case file.
-fn collect_spans(message: &Json, out: &mut Vec<(usize, usize, bool)>) {
+/// Every span of `message` in a case file; a span in a macro's source counts at the macro's
+/// call site, and only spans of `message` itself reported in a case file are primary.
+fn collect_spans(message: &Json, out: &mut Vec<Spot>) {
     for span in message.get("spans").map(Json::array).unwrap_or_default() {
         let mut s = Some(span);
         let mut primary = span.get("is_primary").is_some_and(Json::is_true);
@@ -592,11 +711,14 @@ fn collect_spans(message: &Json, out: &mut Vec<(usize, usize, bool)>) {
                 .and_then(|f| f.strip_suffix(".rs"))
                 .and_then(|n| n.parse().ok());
             if let Some(case) = case {
-                let line = span
-                    .get("line_start")
-                    .and_then(Json::number)
-                    .unwrap_or_default() as usize;
-                out.push((case, line, primary));
+                let number =
+                    |key: &str| span.get(key).and_then(Json::number).unwrap_or_default() as usize;
+                out.push(Spot {
+                    case,
+                    start: (number("line_start"), number("column_start")),
+                    end: (number("line_end"), number("column_end")),
+                    primary,
+                });
                 break;
             }
             // Inside a macro: look at where it was called.
@@ -607,7 +729,10 @@ fn collect_spans(message: &Json, out: &mut Vec<(usize, usize, bool)>) {
     for child in message.get("children").map(Json::array).unwrap_or_default() {
         let mut spans = Vec::new();
         collect_spans(child, &mut spans);
-        out.extend(spans.into_iter().map(|(c, l, _)| (c, l, false)));
+        out.extend(spans.into_iter().map(|s| Spot {
+            primary: false,
+            ..s
+        }));
     }
 }
 
@@ -643,9 +768,26 @@ struct Counts {
     failed: usize,
 }
 
+/// The inputs whose expansion is an error (`errors_are_spanned`).
+#[derive(Default)]
+struct ErrorCounts {
+    built: usize,
+    invalid_baseline: usize,
+    /// Built with the real derive and checked.
+    checked: usize,
+    /// The errors in those: the derive reports all problems of an input at once.
+    messages: usize,
+    failed: usize,
+}
+
 #[derive(Default)]
 struct Report {
     total: Counts,
+    errors: ErrorCounts,
+    /// By source: inputs the sample drew, and misattributed items.
+    errors_by_source: BTreeMap<&'static str, ErrorCounts>,
+    /// Error cases whose errors do not come out, or not spanned to the item.
+    span_failures: Vec<String>,
     by_origin: BTreeMap<String, Counts>,
     failures: Vec<String>,
     lint_failures: Vec<String>,
@@ -660,16 +802,31 @@ impl Report {
         f(&mut self.total);
         f(self.by_origin.entry(format!("{origin:?}")).or_default());
     }
+
+    fn count_error(&mut self, case: &Case, f: impl Fn(&mut ErrorCounts)) {
+        f(&mut self.errors);
+        let source = match case.origin {
+            Origin::Misattributed => "misattributed",
+            _ => "drawn",
+        };
+        f(self.errors_by_source.entry(source).or_default());
+    }
 }
 
-fn run_batch(project: &Project, cases: &[Case], report: &mut Report) {
+/// Builds a batch of code cases (`cases`) and of error cases (`error_cases`, which share the
+/// baseline build and then go to `errors_are_spanned`).
+fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &mut Report) {
     for case in cases {
         report.count(case.origin, |c| c.built += 1);
+    }
+    for case in error_cases {
+        report.count_error(case, |c| c.built += 1);
     }
     // 1. Baseline, until clean.
     let mut active: Vec<Built> = cases
         .iter()
         .map(|case| Built { case, probe: true })
+        .chain(error_cases.iter().map(|&case| Built { case, probe: false }))
         .collect();
     let baseline_warnings: Vec<Vec<Diagnostic>>;
     let mut rounds = 0;
@@ -717,6 +874,8 @@ fn run_batch(project: &Project, cases: &[Case], report: &mut Report) {
                             case: b.case,
                             probe: false,
                         });
+                    } else if !b.case.errors.is_empty() {
+                        report.count_error(b.case, |c| c.invalid_baseline += 1);
                     } else {
                         report.count(b.case.origin, |c| c.invalid_baseline += 1);
                     }
@@ -726,8 +885,20 @@ fn run_batch(project: &Project, cases: &[Case], report: &mut Report) {
         active = next;
     }
 
+    let valid_error_cases: Vec<Built> = active
+        .iter()
+        .filter(|b| !b.case.errors.is_empty())
+        .map(|b| Built {
+            case: b.case,
+            probe: false,
+        })
+        .collect();
+    errors_are_spanned(project, &valid_error_cases, report);
+
     // 2. The pasted expansions, until clean: cases with errors leave (expected or failed).
-    let mut indices: Vec<usize> = (0..active.len()).collect();
+    let mut indices: Vec<usize> = (0..active.len())
+        .filter(|&i| active[i].case.errors.is_empty())
+        .collect();
     let pasted_warnings: Vec<(usize, Diagnostic)>;
     loop {
         let built: Vec<Built> = indices
@@ -850,6 +1021,96 @@ fn run_batch(project: &Project, cases: &[Case], report: &mut Report) {
     }
 }
 
+/// Build 4: the error cases whose item compiles alone, with the real `#[derive(Layout)]`.
+/// Every message `expand::derive` returned must come out as an error of the case, and every
+/// error of the case must be one of them with its primary spans inside the item as written.
+/// An error spanned at `Span::call_site()` points at the `#[derive(...)]` line instead, and
+/// fails.
+fn errors_are_spanned(project: &Project, cases: &[Built], report: &mut Report) {
+    if cases.is_empty() {
+        return;
+    }
+    let (diagnostics, layouts) = project.check(cases, Build::Derive);
+    let mut errors: Vec<Vec<&Diagnostic>> = cases.iter().map(|_| Vec::new()).collect();
+    for d in diagnostics.iter().filter(|d| d.level.starts_with("error")) {
+        match d.case {
+            Some(k) => errors[k].push(d),
+            // rustc's closing "aborting due to N previous errors" has no span.
+            None if d.message.starts_with("aborting due to") => {}
+            None => report
+                .span_failures
+                .push(format!("an error outside the cases:\n{}", d.rendered)),
+        }
+    }
+    for (k, b) in cases.iter().enumerate() {
+        let case = b.case;
+        let (start, end) = layouts[k].item;
+        let inside = |s: &Spot| s.case == k && start <= s.start && s.end <= end;
+        let mut problems = Vec::new();
+        for message in &case.errors {
+            if !errors[k]
+                .iter()
+                .any(|d| d.message.contains(message.as_str()))
+            {
+                problems.push(format!("the derive's error does not come out: {message}"));
+            }
+        }
+        for d in &errors[k] {
+            let where_ = d
+                .primary
+                .iter()
+                .map(|s| format!("{}:{}-{}:{}", s.start.0, s.start.1, s.end.0, s.end.1))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if !case.errors.iter().any(|m| d.message.contains(m.as_str())) {
+                problems.push(format!(
+                    "an error the derive did not return, at {where_}: {}",
+                    d.message
+                ));
+            }
+            if d.primary.is_empty() || d.primary_elsewhere > 0 {
+                problems.push(format!(
+                    "an error with a primary span outside the case file: {}",
+                    d.message
+                ));
+            } else if !d.primary.iter().all(inside) {
+                let at_derive = d.primary.iter().any(|s| s.start.0 == layouts[k].derive);
+                problems.push(format!(
+                    "an error spanned at {where_}{}, outside the item ({}:{}-{}:{})",
+                    if at_derive {
+                        " (the #[derive] line: call_site)"
+                    } else {
+                        ""
+                    },
+                    start.0,
+                    start.1,
+                    end.0,
+                    end.1
+                ));
+            }
+        }
+        let failed = !problems.is_empty();
+        report.count_error(case, |c| {
+            c.checked += 1;
+            c.messages += case.errors.len();
+            c.failed += usize::from(failed);
+        });
+        if !failed {
+            continue;
+        }
+        let rendered: Vec<&str> = errors[k].iter().map(|d| d.rendered.as_str()).collect();
+        report.span_failures.push(format!(
+            "{}: {}\n--- input (line {} of the case file):\n{}\n--- expand::derive:\n{}\n--- rustc:\n{}",
+            case.label,
+            problems.join("; "),
+            start.0,
+            case.input,
+            case.errors.join("\n"),
+            rendered.join("")
+        ));
+    }
+}
+
 fn env_number(name: &str) -> Option<u64> {
     let value = std::env::var(name).ok()?;
     let value = value.trim();
@@ -867,8 +1128,16 @@ fn expansions_compile() {
     let sample = sample(count, seed);
     let project = Project::new();
     let mut report = Report::default();
+    let mut drawn_errors = sample.error_cases.chunks(DRAWN_ERRORS_PER_BATCH);
+    let mut misattributed = sample.misattributed.chunks(MISATTRIBUTED_PER_BATCH);
     for batch in sample.cases.chunks(BATCH) {
-        run_batch(&project, batch, &mut report);
+        let errors: Vec<&Case> = drawn_errors
+            .next()
+            .unwrap_or_default()
+            .iter()
+            .chain(misattributed.next().unwrap_or_default())
+            .collect();
+        run_batch(&project, batch, &errors, &mut report);
     }
 
     let t = &report.total;
@@ -895,6 +1164,22 @@ fn expansions_compile() {
             summary,
             "  {origin:8} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
             c.built, c.invalid_baseline, c.compiled, c.expected_checks, c.failed
+        )
+        .expect("writing to a String");
+    }
+    let e = &report.errors;
+    writeln!(
+        summary,
+        "  error cases (the real derive's errors point into the item): excluded {} (cfg not \
+         always true/false); built {}: invalid alone {}, checked {} ({} errors), failed {}",
+        sample.unknown_cfg_errors, e.built, e.invalid_baseline, e.checked, e.messages, e.failed
+    )
+    .expect("writing to a String");
+    for (source, c) in &report.errors_by_source {
+        writeln!(
+            summary,
+            "    {source:13} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  failed {}",
+            c.built, c.invalid_baseline, c.checked, c.messages, c.failed
         )
         .expect("writing to a String");
     }
@@ -927,6 +1212,7 @@ fn expansions_compile() {
         .failures
         .iter()
         .chain(&report.lint_failures)
+        .chain(&report.span_failures)
         .cloned()
         .collect();
     let log = project.dir.join("failures.txt");
@@ -952,6 +1238,25 @@ fn expansions_compile() {
         report.lint_failures.len(),
         log.display(),
         shown(&report.lint_failures)
+    );
+    assert!(
+        report.span_failures.is_empty(),
+        "{} error cases whose errors do not point into the item (first 5 below; all in {})\n\
+         {summary}\n{}",
+        report.span_failures.len(),
+        log.display(),
+        shown(&report.span_failures)
+    );
+    assert!(
+        sample.accepted_misattributed.is_empty(),
+        "the derive returned code for {} items with a broken `#[layout]` or an unsized tail:\n{}",
+        sample.accepted_misattributed.len(),
+        sample.accepted_misattributed.join("\n")
+    );
+    // Too few error cases valid alone would leave the spans unchecked.
+    assert!(
+        e.checked * 2 >= e.built && (e.checked >= 100 || count < DEFAULT_CASES),
+        "too few error cases reached the real build\n{summary}"
     );
     // A generator that produced only invalid items would make this test vacuous.
     let valid = t.built - t.invalid_baseline;

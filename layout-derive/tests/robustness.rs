@@ -1,6 +1,7 @@
-//! Robustness of the expansion, outside the compiler: generated and mutated inputs, huge
-//! inputs, and the regression corpus in `tests/corpus/`. Requirement: `expand::derive` never
-//! panics; it returns code or a spanned error.
+//! Robustness of the expansion, outside the compiler: generated and mutated inputs, valid items
+//! with broken `#[layout]` keys (which must all be rejected), huge inputs, and the regression
+//! corpus in `tests/corpus/`. Requirement: `expand::derive` never panics; it returns code or a
+//! spanned error.
 //!
 //! A proc-macro crate exports only its macros, so this test compiles the derive's modules
 //! into itself (`#[path]` below) and calls the expansion on `proc_macro2` token streams. The
@@ -40,7 +41,7 @@ mod fuzz;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use fuzz::{generate, mutate, Rng};
+use fuzz::{generate, misattributed_item, mutate, Rng};
 use proc_macro2::TokenStream;
 
 /// Runs the expansion on `tokens`; panics (failing the test) with the input if it panicked.
@@ -92,6 +93,30 @@ fn generated_and_mutated_inputs_never_panic() {
         expanded as u64 > cases() / 2,
         "only {expanded} inputs reached the derive"
     );
+}
+
+/// Valid items with broken `#[layout]` keys or an unsized tail (`expansion_compiles.rs` builds
+/// some and checks where rustc shows the errors): never a panic, always an error.
+#[test]
+fn misattributed_items_never_panic() {
+    let mut rng = Rng(0xbad_a77e);
+    for case in 0..cases() {
+        let seed = rng.0;
+        let source = misattributed_item(&mut rng);
+        let tokens: TokenStream = source
+            .parse()
+            .expect("misattributed items are token streams");
+        let label = format!("misattributed case {case} (seed {seed:#x})");
+        assert!(
+            expand_never_panics(tokens.clone(), &label),
+            "{label}: not an item"
+        );
+        let input = syn::parse2(tokens.clone()).expect("an item");
+        assert!(
+            expand::derive(&input).is_err(),
+            "{label}: the derive accepted\n{tokens}"
+        );
+    }
 }
 
 /// 1,000 fields, 1,000 variants, and generics nested 120 deep (rustc itself stops at its

@@ -1,11 +1,13 @@
 //! Inputs for the derive's fuzz tests, shared by `robustness.rs` (never panics) and
-//! `expansion_compiles.rs` (the returned code compiles): a deterministic RNG, two item
-//! generators and a token-level mutator.
+//! `expansion_compiles.rs` (the returned code compiles, the returned errors point into the
+//! item): a deterministic RNG, three item generators and a token-level mutator.
 //!
 //! `valid_item` builds items that rustc accepts by construction, with random but valid
 //! `#[layout]` keys, so that the compile test spends its builds on code worth compiling;
 //! `wild_item` mixes shapes and attributes freely (unused generics, unsized tails, malformed
-//! keys) to reach the derive's error paths.
+//! keys) to reach the derive's error paths; `misattributed_item` breaks a valid item only where
+//! rustc does not look (`#[layout]` keys, an unsized tail), so that the derive's errors can be
+//! seen through rustc.
 
 pub mod json;
 
@@ -50,6 +52,7 @@ pub enum Origin {
     Wild,
     Mutated,
     Corpus,
+    Misattributed,
 }
 
 /// A random item: valid by construction three times in five, wild otherwise.
@@ -162,6 +165,142 @@ pub fn wild_item(rng: &mut Rng) -> String {
         }
     }
     out
+}
+
+/// `#[layout]` attributes the derive rejects on any type. rustc accepts them: `layout` is the
+/// derive's helper attribute, whose tokens only the derive reads.
+const BAD_CONTAINER_ATTRS: &[&str] = &[
+    "#[layout]",
+    "#[layout = \"x\"]",
+    "#[layout(size)]",
+    "#[layout(size = \"8\")]",
+    "#[layout(size = -1)]",
+    "#[layout(size = 1.5)]",
+    "#[layout(align = x)]",
+    "#[layout(max_size = 99999999999999999999999)]",
+    "#[layout(niche = 1)]",
+    "#[layout(no_padding(1))]",
+    "#[layout(crate)]",
+    "#[layout(crate = 1)]",
+    "#[layout(crate = \"not a path\")]",
+    "#[layout(crate = \"::layoutscope\", crate = \"::layoutscope\")]",
+    "#[layout(size = 4096, size = 4096)]",
+    "#[layout(align = 1)] #[layout(align = 1)]",
+    "#[layout(niche, niche)]",
+    "#[layout(opaque)]",
+    "#[layout(offset = 0)]",
+    "#[layout(unknown)]",
+    "#[layout(a::b = 1)]",
+    "#[layout(max_size = 8 align = 8)]",
+    "#[layout(size = )]",
+    "#[layout(\"size\")]",
+    "#[layout(niche,, align = 8)]",
+];
+/// `#[layout]` attributes the derive rejects on any field.
+const BAD_FIELD_ATTRS: &[&str] = &[
+    "#[layout]",
+    "#[layout = 1]",
+    "#[layout(opaque = 1)]",
+    "#[layout(opaque(x))]",
+    "#[layout(opaque, opaque)]",
+    "#[layout(opaque)] #[layout(opaque)]",
+    "#[layout(offset)]",
+    "#[layout(offset = \"0\")]",
+    "#[layout(offset = -4)]",
+    "#[layout(offset = 1.5)]",
+    "#[layout(offset = 99999999999999999999999)]",
+    "#[layout(offset = 0, offset = 0)]",
+    "#[layout(size = 8)]",
+    "#[layout(crate = \"x\")]",
+    "#[layout(niche)]",
+    "#[layout(unknown(1, 2))]",
+    "#[layout(self::opaque)]",
+    "#[layout(opaque offset = 0)]",
+    "#[layout(\"opaque\")]",
+];
+/// Unsized last fields for a struct.
+const UNSIZED_TAILS: &[&str] = &[
+    "[u8]",
+    "str",
+    "dyn Send",
+    "[(u8, u16)]",
+    "(dyn core::fmt::Debug)",
+];
+
+/// A `valid_item` with one to three errors that only the derive sees: attributes from
+/// `BAD_CONTAINER_ATTRS` or `BAD_FIELD_ATTRS` at random places, `no_padding` on an enum,
+/// `offset` on an enum variant's field, or an unsized last field on a struct. The derive must
+/// reject each; rustc accepts most of these items alone (not all: `#[derive(Clone)]` with an
+/// unsized tail), so the derive's errors can be checked as rustc reports them.
+pub fn misattributed_item(rng: &mut Rng) -> String {
+    let source = valid_item(rng);
+    let mut item: syn::DeriveInput = syn::parse_str(&source).expect("valid items parse");
+    let attrs = |text: &str| {
+        syn::parse::Parser::parse_str(syn::Attribute::parse_outer, text)
+            .expect("the bad attributes are attributes")
+    };
+    let insert = |rng: &mut Rng, list: &mut Vec<syn::Attribute>, text: &str| {
+        let at = rng.below(list.len() + 1);
+        list.splice(at..at, attrs(text));
+    };
+    let mut tail_added = false;
+    for _ in 0..=rng.below(3) {
+        let bad_container = rng.pick(BAD_CONTAINER_ATTRS);
+        let is_enum = matches!(item.data, syn::Data::Enum(_));
+        let mut fields: Vec<&mut syn::Field> = match &mut item.data {
+            syn::Data::Struct(s) => s.fields.iter_mut().collect(),
+            syn::Data::Union(u) => u.fields.named.iter_mut().collect(),
+            syn::Data::Enum(e) => e
+                .variants
+                .iter_mut()
+                .flat_map(|v| v.fields.iter_mut())
+                .collect(),
+        };
+        match rng.below(10) {
+            0..=3 => insert(rng, &mut item.attrs, bad_container),
+            4..=7 if !fields.is_empty() => {
+                let at = rng.below(fields.len());
+                let bad = if is_enum && rng.one_in(4) {
+                    "#[layout(offset = 0)]"
+                } else {
+                    rng.pick(BAD_FIELD_ATTRS)
+                };
+                insert(rng, &mut fields[at].attrs, bad);
+            }
+            8 if is_enum => insert(rng, &mut item.attrs, "#[layout(no_padding)]"),
+            _ => {
+                let tail = rng.pick(UNSIZED_TAILS);
+                // Only the last field may be unsized.
+                let data = if tail_added {
+                    None
+                } else {
+                    Some(&mut item.data)
+                };
+                tail_added = true;
+                match data {
+                    Some(syn::Data::Struct(syn::DataStruct {
+                        fields: syn::Fields::Named(f),
+                        ..
+                    })) => f.named.push(
+                        syn::parse::Parser::parse_str(
+                            syn::Field::parse_named,
+                            &format!("tail: {tail}"),
+                        )
+                        .expect("a named field"),
+                    ),
+                    Some(syn::Data::Struct(syn::DataStruct {
+                        fields: syn::Fields::Unnamed(f),
+                        ..
+                    })) => f.unnamed.push(
+                        syn::parse::Parser::parse_str(syn::Field::parse_unnamed, tail)
+                            .expect("a tuple field"),
+                    ),
+                    _ => insert(rng, &mut item.attrs, bad_container),
+                }
+            }
+        }
+    }
+    quote::ToTokens::to_token_stream(&item).to_string()
 }
 
 /// Paths under which the compile test's crate provides layoutscope (see its `lib.rs`).
