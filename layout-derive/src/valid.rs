@@ -1,12 +1,13 @@
 //! Rejects inputs whose layout cannot be described exactly, each with a span and a message
 //! that says what to write instead.
 
-use syn::Type;
+use syn::{GenericParam, Type};
 
-use crate::ast::{Data, Input, Variant};
+use crate::ast::{Data, Input, Style, Variant};
 use crate::attr::CheckKind;
 use crate::ctxt::Ctxt;
 use crate::repr::Modifier;
+use crate::type_text::type_text;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Data::Enum(variants) = &input.data {
@@ -17,22 +18,47 @@ pub fn check(cx: &Ctxt, input: &Input) {
             "integer reprs such as `repr(u8)` apply to enums only; use `repr(C)` or no repr on a struct or union",
         ));
     }
-    if let Data::Struct(_, fields) = &input.data {
+    if let Data::Struct(style, fields) = &input.data {
         if let Some(last) = fields.last() {
-            if let Some(what) = unsized_kind(last.ty) {
+            if let Some((what, instance)) = unsized_kind(last.ty) {
                 cx.error_spanned_by(
                     last.ty,
                     format_args!(
                         "layoutscope describes sized types, and {what} makes `{}` unsized; \
-                         make the tail a generic parameter (`struct {}<T: ?Sized> {{ .., {}: T }}`) \
-                         and derive on a sized instance such as `[u8; 16]`",
+                         make the tail a generic parameter (`{}`) and derive on a sized \
+                         instance such as {instance}",
                         input.ident,
-                        input.ident,
-                        last.name,
+                        generic_tail(input, *style, &last.name),
                     ),
                 );
             }
         }
+    }
+}
+
+/// The struct rewritten with its tail as a `?Sized` type parameter, in the struct's own
+/// syntax and keeping its other parameters: `struct Packet<'a, T: ?Sized> { .., data: T }`.
+fn generic_tail(input: &Input, style: Style, tail: &str) -> String {
+    let taken = |name: &str| input.generics.type_params().any(|p| p.ident == name);
+    let param = ["T", "Tail", "TailT"]
+        .into_iter()
+        .find(|name| !taken(name))
+        .unwrap_or("Tail_");
+    let mut params: Vec<String> = input
+        .generics
+        .params
+        .iter()
+        .map(|p| match p {
+            GenericParam::Lifetime(l) => l.lifetime.to_string(),
+            GenericParam::Type(t) => t.ident.to_string(),
+            GenericParam::Const(c) => format!("const {}: {}", c.ident, type_text(&c.ty)),
+        })
+        .collect();
+    params.push(format!("{param}: ?Sized"));
+    let params = params.join(", ");
+    match style {
+        Style::Tuple => format!("struct {}<{params}>(.., {param});", input.ident),
+        _ => format!("struct {}<{params}> {{ .., {tail}: {param} }}", input.ident),
     }
 }
 
@@ -77,12 +103,21 @@ fn check_enum(cx: &Ctxt, input: &Input, variants: &[Variant]) {
     }
 }
 
-/// Describes a syntactically unsized type (`[T]`, `str`, `dyn Trait`).
-fn unsized_kind(ty: &Type) -> Option<&'static str> {
+/// Describes a syntactically unsized type (`[E]`, `str`, `dyn Trait`), with a sized type to
+/// suggest in its place.
+fn unsized_kind(ty: &Type) -> Option<(&'static str, String)> {
     match ty {
-        Type::Slice(_) => Some("the slice tail `[T]`"),
-        Type::TraitObject(_) => Some("the trait-object tail `dyn Trait`"),
-        Type::Path(p) if p.qself.is_none() && p.path.is_ident("str") => Some("the `str` tail"),
+        Type::Slice(slice) => Some((
+            "the slice tail `[T]`",
+            format!("`[{}; 16]`", type_text(&slice.elem)),
+        )),
+        Type::TraitObject(_) => Some((
+            "the trait-object tail `dyn Trait`",
+            "a concrete type that implements the trait".to_owned(),
+        )),
+        Type::Path(p) if p.qself.is_none() && p.path.is_ident("str") => {
+            Some(("the `str` tail", "`[u8; 16]`".to_owned()))
+        }
         Type::Paren(p) => unsized_kind(&p.elem),
         Type::Group(g) => unsized_kind(&g.elem),
         _ => None,

@@ -18,4 +18,7 @@ struct Object {
     value: dyn core::fmt::Debug,
 }
 
+#[derive(Layout)]
+struct Frame<'a, T>(&'a T, u8, [u16]);
+
 fn main() {}
