@@ -48,11 +48,13 @@ pub use render::{str_width, Diagram, ShortTypeName, Style};
 // The derive's most repeated paths, kept short at the crate root: every expansion names them
 // once per field or variant, and tokens are what an expansion costs. Not a public API.
 #[doc(hidden)]
-pub use build::{field as __field, generic_field as __generic_field};
+pub use build::{aggregate as __aggregate, field as __field, generic_field as __generic_field};
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
 #[doc(hidden)]
-pub use enums::{unit_variant as __unit_variant, variant as __variant};
+pub use enums::{
+    enumeration as __enumeration, unit_variant as __unit_variant, variant as __variant,
+};
 
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.
 ///

@@ -78,7 +78,7 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
         out.braces(|out| {
             out.text("const LAYOUT: ").text(k).text("::TypeLayout = ");
             checks::wrap(out, input, krate, |out| {
-                out.text(k).text("::__private::enumeration::<Self>");
+                out.text(k).text("::__enumeration::<Self>");
                 out.parens(|out| {
                     out.str_lit(&unraw(input.ident)).text(",");
                     input.repr.write(out, k);

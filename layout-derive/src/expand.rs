@@ -8,7 +8,7 @@ use syn::{DeriveInput, Ident, Member, Type};
 use crate::ast::{unraw, Data, Field, Input, Style};
 use crate::ctxt::Ctxt;
 use crate::emit::Out;
-use crate::type_text::type_text;
+use crate::type_text::tokens_text;
 use crate::{checks, enums, valid};
 
 pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
@@ -64,7 +64,7 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
         out.braces(|out| {
             out.text("const LAYOUT: ").text(k).text("::TypeLayout = ");
             checks::wrap(out, input, krate, |out| {
-                out.text(k).text("::__private::aggregate::<Self>");
+                out.text(k).text("::__aggregate::<Self>");
                 out.parens(|out| {
                     out.str_lit(&unraw(input.ident)).text(",");
                     input.repr.write(out, k);
@@ -138,21 +138,23 @@ pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl 
     } else {
         "::__field::<"
     };
+    // The field's own tokens (so that "does not implement `Layout`" points at the field),
+    // made once for both the type argument and the type's text.
+    let tokens = ty.to_token_stream();
     out.text(k).text(builder);
     if f.attrs.opaque.is_some() {
         out.text(k)
             .text("::__private::Opaque<")
-            .tokens(ty)
+            .tokens(&tokens)
             .text(">");
     } else {
-        // The field's own tokens: "does not implement `Layout`" points at the field.
-        out.tokens(ty);
+        out.tokens(&tokens);
     }
     out.text(">");
     out.parens(|out| {
         out.str_lit(&f.name)
             .text(",")
-            .str_lit(&type_text(ty))
+            .str_lit(&tokens_text(tokens))
             .text(",");
         offset(out);
     });

@@ -5,8 +5,13 @@ use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
 
 pub fn type_text(ty: &syn::Type) -> String {
+    tokens_text(ty.to_token_stream())
+}
+
+/// [`type_text`] of a type already turned into tokens (turning it again costs time).
+pub fn tokens_text(tokens: TokenStream) -> String {
     let mut out = String::new();
-    write_stream(&mut out, ty.to_token_stream());
+    write_stream(&mut out, tokens);
     out
 }
 
