@@ -1,9 +1,8 @@
 //! The `impl Layout` and `impl LayoutOfVal` of an enum.
 
-use crate::ast::{unraw, Input, Style, Variant};
-use crate::checks;
+use crate::ast::{Input, Style, Variant};
 use crate::emit::Out;
-use crate::expand::{field, impl_header, member, shape, type_params, Krate};
+use crate::expand::{field, impl_header, impl_layout, member, shape, type_params, Krate};
 use crate::repr::Base;
 use crate::shadow::{self, DataLayout, TAG, WHOLE};
 
@@ -74,28 +73,17 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
             Kind::Empty | Kind::Unspecified => {}
         }
 
-        impl_header(out, input, krate, "Layout");
-        out.braces(|out| {
-            out.text("const LAYOUT: ").text(k).text("::TypeLayout = ");
-            checks::wrap(out, input, krate, |out| {
-                out.text(k).text("::__enumeration::<Self>");
-                out.parens(|out| {
-                    out.str_lit(&unraw(input.ident)).text(",");
-                    input.repr.write(out, k);
-                    out.text(",&");
-                    out.brackets(|out| {
-                        for (i, v) in variants.iter().enumerate() {
-                            variant(out, k, &kind, i, v, explicit, signed, input, &params);
-                            out.text(",");
-                        }
-                    });
+        impl_layout(out, input, krate, "::__enumeration", |out| {
+            out.text("&");
+            out.brackets(|out| {
+                for (i, v) in variants.iter().enumerate() {
+                    variant(out, k, &kind, i, v, explicit, signed, input, &params);
                     out.text(",");
-                    shadow_facts(out, k, &kind, aligned, tag_ty, input);
-                });
+                }
             });
-            out.text(";");
+            out.text(",");
+            shadow_facts(out, k, &kind, aligned, tag_ty, input);
         });
-        checks::items(out, input, krate);
 
         // Only where there are fields to locate: a function per enum is among the costliest
         // things an expansion can hold, and C-like enums are common.

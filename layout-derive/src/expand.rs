@@ -60,36 +60,48 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
     // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
     out.text("#[allow(deprecated)] const _: () = ");
     out.braces(|out| {
-        impl_header(out, input, krate, "Layout");
-        out.braces(|out| {
-            out.text("const LAYOUT: ").text(k).text("::TypeLayout = ");
-            checks::wrap(out, input, krate, |out| {
-                out.text(k).text("::__aggregate::<Self>");
-                out.parens(|out| {
-                    out.str_lit(&unraw(input.ident)).text(",");
-                    input.repr.write(out, k);
-                    out.text(",")
-                        .text(k)
-                        .text("::Shape::")
-                        .text(shape)
-                        .text(",&");
-                    out.brackets(|out| {
-                        for f in input.all_fields() {
-                            field(out, k, f, &params, |out| {
-                                out.text(k).text("::__offset_of!(Self,");
-                                member(out, &f.member);
-                                out.text(")");
-                            });
-                            out.text(",");
-                        }
+        impl_layout(out, input, krate, "::__aggregate", |out| {
+            out.text(k).text("::Shape::").text(shape).text(",&");
+            out.brackets(|out| {
+                for f in input.all_fields() {
+                    field(out, k, f, &params, |out| {
+                        out.text(k).text("::__offset_of!(Self,");
+                        member(out, &f.member);
+                        out.text(")");
                     });
-                });
+                    out.text(",");
+                }
             });
-            out.text(";");
         });
-        checks::items(out, input, krate);
     });
     out.text(";");
+}
+
+/// The `impl Layout` whose `LAYOUT` is `<krate><builder>::<Self>("Name", <repr>, ..)`, the
+/// rest of the arguments written by `rest`, followed by the type's check items.
+pub fn impl_layout(
+    out: &mut Out,
+    input: &Input,
+    krate: &Krate,
+    builder: &str,
+    rest: impl FnOnce(&mut Out),
+) {
+    let k = krate.text.as_str();
+    impl_header(out, input, krate, "Layout");
+    out.braces(|out| {
+        out.text("const LAYOUT: ").text(k).text("::TypeLayout = ");
+        checks::wrap(out, input, krate, |out| {
+            out.text(k).text(builder).text("::<Self>");
+            out.parens(|out| {
+                out.str_lit(&unraw(input.ident)).text(",");
+                input.repr.write(out, k);
+                out.text(",");
+                rest(out);
+            });
+        });
+        out.text(";");
+    });
+    checks::items(out, input, krate);
 }
 
 /// `#[automatically_derived] impl<..> <krate>::<Trait> for Type<..> where ..`, before the body.

@@ -74,28 +74,8 @@
 
 #![allow(dead_code)]
 
-#[path = "../src/ast.rs"]
-mod ast;
-#[path = "../src/attr.rs"]
-mod attr;
-#[path = "../src/checks.rs"]
-mod checks;
-#[path = "../src/ctxt.rs"]
-mod ctxt;
-#[path = "../src/emit.rs"]
-mod emit;
-#[path = "../src/enums.rs"]
-mod enums;
-#[path = "../src/expand.rs"]
-mod expand;
-#[path = "../src/repr.rs"]
-mod repr;
-#[path = "../src/shadow.rs"]
-mod shadow;
-#[path = "../src/type_text.rs"]
-mod type_text;
-#[path = "../src/valid.rs"]
-mod valid;
+// The derive's modules, compiled into this test (a proc-macro crate exports only its macros).
+include!("fuzz/derive_modules.rs");
 
 mod fuzz;
 
@@ -834,14 +814,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
         rounds += 1;
         assert!(rounds <= 20, "the baseline build does not converge");
         let (diagnostics, layouts) = project.check(&active, Build::Baseline);
-        let mut errors: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
-        let mut unattributed = Vec::new();
-        for d in diagnostics.iter().filter(|d| d.level.starts_with("error")) {
-            match d.case {
-                Some(i) => errors.entry(i).or_default().push(d),
-                None => unattributed.push(d.rendered.clone()),
-            }
-        }
+        let (errors, unattributed) = errors_by_case(&diagnostics);
         if errors.is_empty() {
             assert!(
                 unattributed.is_empty(),
@@ -909,14 +882,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
             })
             .collect();
         let (diagnostics, layouts) = project.check(&built, Build::Pasted);
-        let mut errors: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
-        let mut unattributed = Vec::new();
-        for d in diagnostics.iter().filter(|d| d.level.starts_with("error")) {
-            match d.case {
-                Some(i) => errors.entry(i).or_default().push(d),
-                None => unattributed.push(d.rendered.clone()),
-            }
-        }
+        let (errors, unattributed) = errors_by_case(&diagnostics);
         assert!(
             unattributed.is_empty(),
             "errors outside the cases:\n{}",
@@ -1225,28 +1191,22 @@ fn expansions_compile() {
             .collect::<Vec<_>>()
             .join("\n\n=====\n")
     };
-    assert!(
-        report.failures.is_empty(),
-        "{} expansions do not compile (first 5 below; all in {})\n{summary}\n{}",
-        report.failures.len(),
-        log.display(),
-        shown(&report.failures)
-    );
-    assert!(
-        report.lint_failures.is_empty(),
-        "{} new warnings from the derive (first 5 below; all in {})\n{summary}\n{}",
-        report.lint_failures.len(),
-        log.display(),
-        shown(&report.lint_failures)
-    );
-    assert!(
-        report.span_failures.is_empty(),
-        "{} error cases whose errors do not point into the item (first 5 below; all in {})\n\
-         {summary}\n{}",
-        report.span_failures.len(),
-        log.display(),
-        shown(&report.span_failures)
-    );
+    for (failures, what) in [
+        (&report.failures, "expansions do not compile"),
+        (&report.lint_failures, "new warnings from the derive"),
+        (
+            &report.span_failures,
+            "error cases whose errors do not point into the item",
+        ),
+    ] {
+        assert!(
+            failures.is_empty(),
+            "{} {what} (first 5 below; all in {})\n{summary}\n{}",
+            failures.len(),
+            log.display(),
+            shown(failures)
+        );
+    }
     assert!(
         sample.accepted_misattributed.is_empty(),
         "the derive returned code for {} items with a broken `#[layout]` or an unsized tail:\n{}",
@@ -1274,4 +1234,17 @@ fn expansions_compile() {
         })
         .collect();
     assert!(kinds.len() >= 3, "the sample lacks item kinds: {kinds:?}");
+}
+
+/// The build's errors by case index, and the rendered errors that belong to no case.
+fn errors_by_case(diagnostics: &[Diagnostic]) -> (BTreeMap<usize, Vec<&Diagnostic>>, Vec<String>) {
+    let mut errors: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut unattributed = Vec::new();
+    for d in diagnostics.iter().filter(|d| d.level.starts_with("error")) {
+        match d.case {
+            Some(i) => errors.entry(i).or_default().push(d),
+            None => unattributed.push(d.rendered.clone()),
+        }
+    }
+    (errors, unattributed)
 }

@@ -14,28 +14,8 @@
 
 #![allow(dead_code)]
 
-#[path = "../src/ast.rs"]
-mod ast;
-#[path = "../src/attr.rs"]
-mod attr;
-#[path = "../src/checks.rs"]
-mod checks;
-#[path = "../src/ctxt.rs"]
-mod ctxt;
-#[path = "../src/emit.rs"]
-mod emit;
-#[path = "../src/enums.rs"]
-mod enums;
-#[path = "../src/expand.rs"]
-mod expand;
-#[path = "../src/repr.rs"]
-mod repr;
-#[path = "../src/shadow.rs"]
-mod shadow;
-#[path = "../src/type_text.rs"]
-mod type_text;
-#[path = "../src/valid.rs"]
-mod valid;
+// The derive's modules, compiled into this test (a proc-macro crate exports only its macros).
+include!("fuzz/derive_modules.rs");
 
 mod fuzz;
 
