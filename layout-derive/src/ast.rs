@@ -1,9 +1,11 @@
 //! The derive input parsed into a model with spans: data shape, fields, attributes, repr.
 
-use syn::{DeriveInput, Generics, Ident, Member, Type};
+use proc_macro2::{Ident, TokenStream};
+use syn::Member;
 
 use crate::attr::{self, ContainerAttrs, FieldAttrs};
 use crate::ctxt::Ctxt;
+use crate::item::{self, Body, Generics, Item};
 use crate::repr::{self, Repr};
 
 pub struct Input<'a> {
@@ -26,7 +28,7 @@ pub struct Variant<'a> {
     pub style: Style,
     pub fields: Vec<Field<'a>>,
     /// `= expr`, when written.
-    pub discriminant: Option<&'a syn::Expr>,
+    pub discriminant: Option<&'a TokenStream>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,34 +42,33 @@ pub struct Field<'a> {
     pub member: Member,
     /// The name as users read it: `a`, `type` for `r#type`, `0` for positional fields.
     pub name: String,
-    pub ty: &'a Type,
+    /// The type's tokens as written.
+    pub ty: &'a TokenStream,
     pub attrs: FieldAttrs,
 }
 
 impl<'a> Input<'a> {
-    pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Input<'a> {
+    pub fn from_item(cx: &Ctxt, node: &'a Item) -> Input<'a> {
         // Container first, so that errors come out in source order.
         let attrs = attr::container(cx, &node.attrs);
         let repr = repr::parse(cx, &node.attrs);
-        let data = match &node.data {
-            syn::Data::Struct(s) => Data::Struct(style(&s.fields), fields(cx, &s.fields)),
-            syn::Data::Union(u) => Data::Union(
-                u.fields
-                    .named
-                    .iter()
+        let data = match &node.body {
+            Body::Struct(f) => Data::Struct(style(f), fields(cx, f)),
+            Body::Union(f) => Data::Union(
+                f.iter()
                     .enumerate()
-                    .map(|(i, f)| Field::from_syn(cx, i, f))
+                    .map(|(i, f)| Field::from_item(cx, i, f))
                     .collect(),
             ),
-            syn::Data::Enum(e) => Data::Enum(
-                e.variants
+            Body::Enum(variants) => Data::Enum(
+                variants
                     .iter()
                     .map(|v| Variant {
                         ident: &v.ident,
                         name: unraw(&v.ident),
                         style: style(&v.fields),
                         fields: fields(cx, &v.fields),
-                        discriminant: v.discriminant.as_ref().map(|(_, expr)| expr),
+                        discriminant: v.discriminant.as_ref(),
                     })
                     .collect(),
             ),
@@ -90,29 +91,32 @@ impl<'a> Input<'a> {
     }
 }
 
-fn style(fields: &syn::Fields) -> Style {
+fn style(fields: &item::Fields) -> Style {
     match fields {
-        syn::Fields::Named(_) => Style::Named,
-        syn::Fields::Unnamed(_) => Style::Tuple,
-        syn::Fields::Unit => Style::Unit,
+        item::Fields::Named(_) => Style::Named,
+        item::Fields::Unnamed(_) => Style::Tuple,
+        item::Fields::Unit => Style::Unit,
     }
 }
 
-fn fields<'a>(cx: &Ctxt, fields: &'a syn::Fields) -> Vec<Field<'a>> {
-    fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| Field::from_syn(cx, i, f))
-        .collect()
+fn fields<'a>(cx: &Ctxt, fields: &'a item::Fields) -> Vec<Field<'a>> {
+    match fields {
+        item::Fields::Named(f) | item::Fields::Unnamed(f) => f
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Field::from_item(cx, i, f))
+            .collect(),
+        item::Fields::Unit => Vec::new(),
+    }
 }
 
 impl<'a> Field<'a> {
-    fn from_syn(cx: &Ctxt, index: usize, node: &'a syn::Field) -> Field<'a> {
+    fn from_item(cx: &Ctxt, index: usize, node: &'a item::Field) -> Field<'a> {
         let member = match &node.ident {
             Some(ident) => Member::Named(ident.clone()),
             None => Member::Unnamed(syn::Index {
                 index: index as u32,
-                span: syn::spanned::Spanned::span(&node.ty),
+                span: proc_macro2::Span::call_site(),
             }),
         };
         let name = match &node.ident {

@@ -1,10 +1,9 @@
 //! `#[layout(...)]` attributes on the type and on fields.
 
 use proc_macro2::Span;
-use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Path};
 
-use crate::ctxt::Ctxt;
+use crate::ctxt::{Ctxt, Spans};
 
 /// Keys accepted on the type.
 const CONTAINER_KEYS: &str =
@@ -15,8 +14,8 @@ const FIELD_KEYS: &str = "`opaque` or `offset = N`";
 /// `#[layout(...)]` on the struct or union.
 #[derive(Default)]
 pub struct ContainerAttrs {
-    /// `crate = "path"`: where the `layoutscope` items are.
-    pub krate: Option<Path>,
+    /// `crate = "path"`: where the `layoutscope` items are (a path, checked).
+    pub krate: Option<String>,
     /// Compile-time checks, in the order written.
     pub checks: Vec<Check>,
 }
@@ -96,7 +95,7 @@ fn first_time(cx: &Ctxt, seen: &mut Option<Span>, key: &syn::Path) -> bool {
         );
         return false;
     }
-    *seen = Some(key.span());
+    *seen = Some(key.spans().0);
     true
 }
 
@@ -143,7 +142,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 };
                 if first_time(cx, &mut krate_seen, &meta.path) {
                     match value.parse::<Path>() {
-                        Ok(path) => out.krate = Some(path),
+                        Ok(_) => out.krate = Some(value.value()),
                         Err(_) => cx.error_spanned_by(
                             &value,
                             "`crate` must be a path such as \"::layoutscope\" or \"my_reexport::layout\"",
@@ -155,7 +154,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 .into_iter()
                 .find(|k| meta.path.is_ident(k))
             {
-                let span = meta.path.span();
+                let span = meta.path.spans().0;
                 let kind = match key {
                     "no_padding" | "niche" => {
                         if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
@@ -226,7 +225,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 first_time(cx, &mut out.opaque, &meta.path);
                 Ok(())
             } else if meta.path.is_ident("offset") {
-                let span = meta.path.span();
+                let span = meta.path.spans().0;
                 if let Some(n) = int_value(cx, &meta, "offset")? {
                     if out.offset.is_some() {
                         cx.error_spanned_by(

@@ -7,14 +7,13 @@
 //! check at once. A generic type's checks run inside `LAYOUT`, when an instance's layout is
 //! evaluated (after monomorphization).
 
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
-use syn::GenericParam;
+use proc_macro2::Span;
 
 use crate::ast::Input;
 use crate::attr::CheckKind;
 use crate::emit::Out;
 use crate::expand::Krate;
+use crate::item::ParamKind;
 
 /// The layout expression that `layout` writes, with the checks of a generic type run on it.
 pub fn wrap(out: &mut Out, input: &Input, krate: &Krate, layout: impl FnOnce(&mut Out)) {
@@ -23,7 +22,6 @@ pub fn wrap(out: &mut Out, input: &Input, krate: &Krate, layout: impl FnOnce(&mu
         layout(out);
         return;
     }
-    let k = krate.tokens();
     out.braces(|out| {
         out.text("let layout: ")
             .text(&krate.text)
@@ -31,7 +29,8 @@ pub fn wrap(out: &mut Out, input: &Input, krate: &Krate, layout: impl FnOnce(&mu
         layout(out);
         out.text(";");
         for check in &checks {
-            out.tokens(&check.render(&k, quote!(&layout))).text(";");
+            out.text_at(&check.call(&krate.text, "&layout"), check.span)
+                .text(";");
         }
         out.text("layout");
     });
@@ -46,18 +45,18 @@ pub fn items(out: &mut Out, input: &Input, krate: &Krate) {
     if checks.is_empty() {
         return;
     }
-    let k = krate.tokens();
-    let ident = input.ident;
-    let lifetimes = input.generics.lifetimes().map(|_| quote!('static));
-    let args = if input.generics.params.is_empty() {
-        quote!()
+    let lifetimes = input.generics.lifetimes().count();
+    let args = if lifetimes == 0 {
+        String::new()
     } else {
-        quote!(<#(#lifetimes),*>)
+        format!("<{}>", "'static,".repeat(lifetimes))
     };
-    let layout = quote!(&<#ident #args as #k::Layout>::LAYOUT);
+    let layout = format!("&<{}{args} as {}::Layout>::LAYOUT", input.ident, krate.text);
     for check in checks {
-        let call = check.render(&k, layout.clone());
-        out.tokens(&quote_spanned!(check.span=> const _: () = #call;));
+        // The whole item at the key: rustc reports a failing constant at the span of the
+        // item, which must not stretch back to `#[derive(Layout)]`.
+        let item = format!("const _: () = {};", check.call(&krate.text, &layout));
+        out.text_at(&item, check.span);
     }
 }
 
@@ -66,25 +65,24 @@ fn is_generic(input: &Input) -> bool {
         .generics
         .params
         .iter()
-        .any(|p| !matches!(p, GenericParam::Lifetime(_)))
+        .any(|p| !matches!(p.kind, ParamKind::Lifetime))
 }
 
 /// A call to `layoutscope::__private::check::<name>(layout, args..)`.
 struct Check {
     span: Span,
     name: &'static str,
-    args: TokenStream,
+    /// The arguments after the layout, each after a comma.
+    args: String,
 }
 
 impl Check {
-    /// The call, with every token spanned to the key: rustc reports a failing constant at
-    /// the span of the whole call, which must not stretch back to `#[derive(Layout)]`.
-    fn render(&self, krate: &TokenStream, layout: TokenStream) -> TokenStream {
-        let name = syn::Ident::new(self.name, self.span);
-        let args = &self.args;
-        respan(
-            quote!(#krate::__private::check::#name(#layout #args)),
-            self.span,
+    /// The call, to be spanned to the key: rustc reports a failing constant at the span of
+    /// the whole call.
+    fn call(&self, krate: &str, layout: &str) -> String {
+        format!(
+            "{krate}::__private::check::{}({layout}{})",
+            self.name, self.args
         )
     }
 }
@@ -96,11 +94,11 @@ fn checks(input: &Input) -> Vec<Check> {
         .iter()
         .map(|c| {
             let (name, args) = match c.kind {
-                CheckKind::Size(n) => ("size", quote!(, #n as usize)),
-                CheckKind::Align(n) => ("align", quote!(, #n as usize)),
-                CheckKind::MaxSize(n) => ("max_size", quote!(, #n as usize)),
-                CheckKind::NoPadding => ("no_padding", quote!()),
-                CheckKind::Niche => ("niche", quote!()),
+                CheckKind::Size(n) => ("size", format!(", {n}u64 as usize")),
+                CheckKind::Align(n) => ("align", format!(", {n}u64 as usize")),
+                CheckKind::MaxSize(n) => ("max_size", format!(", {n}u64 as usize")),
+                CheckKind::NoPadding => ("no_padding", String::new()),
+                CheckKind::Niche => ("niche", String::new()),
             };
             Check {
                 span: c.span,
@@ -111,29 +109,13 @@ fn checks(input: &Input) -> Vec<Check> {
         .collect();
     for field in input.all_fields() {
         if let Some((span, n)) = field.attrs.offset {
-            let name = &field.name;
             out.push(Check {
                 span,
                 name: "offset",
-                args: quote!(, #name, #n as usize),
+                // `Debug` writes the name as a string literal.
+                args: format!(", {:?}, {n}u64 as usize", field.name),
             });
         }
     }
     out
-}
-
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let proc_macro2::TokenTree::Group(g) = &tree {
-                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
-                group.set_span(span);
-                tree = proc_macro2::TokenTree::Group(group);
-            } else {
-                tree.set_span(span);
-            }
-            tree
-        })
-        .collect()
 }

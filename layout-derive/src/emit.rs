@@ -11,7 +11,6 @@
 extern crate proc_macro;
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
-use quote::ToTokens;
 
 fn delimiters(delimiter: Delimiter) -> (char, char) {
     match delimiter {
@@ -75,11 +74,27 @@ impl Out {
     }
 
     /// Tokens with their own spans.
-    pub fn tokens(&mut self, tokens: &impl ToTokens) -> &mut Self {
+    pub fn tokens(&mut self, tokens: &TokenStream) -> &mut Self {
+        if tokens.is_empty() {
+            // Nothing to insert: the open groups can stay text.
+            return self;
+        }
         self.build_open_groups();
         self.flush();
-        self.parts.push(tokens.to_token_stream());
+        self.parts.push(tokens.clone());
         self
+    }
+
+    /// Source text whose tokens all get `span`, so that rustc reports a problem in them at
+    /// `span` (a user's attribute key) rather than at `#[derive(Layout)]`.
+    pub fn text_at(&mut self, text: &str, span: Span) -> &mut Self {
+        match lex(text) {
+            Some(tokens) => self.tokens(&respan(tokens, span)),
+            None => {
+                self.failed = true;
+                self
+            }
+        }
     }
 
     /// A delimited group whose contents `body` writes.
@@ -155,14 +170,30 @@ impl Out {
         self.text.clear();
     }
 
-    pub fn finish(mut self) -> syn::Result<TokenStream> {
+    /// The code, or a `compile_error!` when this crate wrote text it cannot lex (a bug).
+    pub fn finish(mut self) -> Result<TokenStream, TokenStream> {
         self.flush();
         if self.failed || !self.outer.is_empty() || !self.lazy.is_empty() {
-            return Err(syn::Error::new(
-                Span::call_site(),
-                "layoutscope wrote code the compiler cannot lex; please report this input",
-            ));
+            let message =
+                "layoutscope wrote code the compiler cannot lex; please report this input";
+            return Err(syn::Error::new(Span::call_site(), message).to_compile_error());
         }
         Ok(self.parts.into_iter().collect())
     }
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(g) = &tree {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tree = TokenTree::Group(group);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }

@@ -1,22 +1,23 @@
 //! Writes the `impl Layout`. All computation happens in `layoutscope`'s const fns; the
 //! generated code only names the fields and hands `offset_of!` results to them.
 
-use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
-use syn::{DeriveInput, Ident, Member, Type};
+use proc_macro2::{Ident, TokenStream};
+use syn::Member;
 
 use crate::ast::{unraw, Data, Field, Input, Style};
 use crate::ctxt::Ctxt;
 use crate::emit::Out;
+use crate::item::Item;
 use crate::type_text::tokens_text;
 use crate::{checks, enums, valid};
 
-pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
+/// The expansion, or the `compile_error!`s of every problem found in the input.
+pub fn derive(node: &Item) -> Result<TokenStream, TokenStream> {
     let cx = Ctxt::default();
-    let input = Input::from_syn(&cx, node);
+    let input = Input::from_item(&cx, node);
     valid::check(&cx, &input);
     cx.check()?;
-    let krate = Krate::new(input.attrs.krate.as_ref());
+    let krate = Krate::new(input.attrs.krate.as_deref());
     let mut out = Out::default();
     match &input.data {
         Data::Struct(style, _) => impl_aggregate(&mut out, &input, &krate, shape(*style)),
@@ -31,25 +32,14 @@ pub fn derive(node: &DeriveInput) -> syn::Result<TokenStream> {
 /// Written out in full at every use rather than imported once: every `use` in an expansion
 /// is an item that rustc resolves, hashes and tracks for incremental builds (measured: three
 /// imports per type cost more build time than the longer paths).
-pub struct Krate<'a> {
+pub struct Krate {
     pub text: String,
-    user: Option<&'a syn::Path>,
 }
 
-impl<'a> Krate<'a> {
-    fn new(user: Option<&'a syn::Path>) -> Self {
-        let text = match user {
-            Some(path) => path.to_token_stream().to_string(),
-            None => "::layoutscope".to_owned(),
-        };
-        Krate { text, user }
-    }
-
-    /// The path as tokens, for the few places built with `quote!`.
-    pub fn tokens(&self) -> TokenStream {
-        match self.user {
-            Some(path) => path.to_token_stream(),
-            None => quote!(::layoutscope),
+impl Krate {
+    fn new(user: Option<&str>) -> Self {
+        Krate {
+            text: user.unwrap_or("::layoutscope").to_owned(),
         }
     }
 }
@@ -108,9 +98,8 @@ pub fn impl_layout(
 pub fn impl_header(out: &mut Out, input: &Input, krate: &Krate, trait_name: &str) {
     out.text("#[automatically_derived] impl");
     let generic = !input.generics.params.is_empty();
-    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     if generic {
-        out.tokens(&impl_generics);
+        generic_list(out, input.generics.impl_params());
     }
     out.text(" ")
         .text(&krate.text)
@@ -119,9 +108,18 @@ pub fn impl_header(out: &mut Out, input: &Input, krate: &Krate, trait_name: &str
         .text(" for ")
         .text(&input.ident.to_string());
     if generic {
-        out.tokens(&ty_generics);
+        generic_list(out, input.generics.type_arguments());
     }
     where_clause(out, input, &krate.text);
+}
+
+/// `<a, b, ..>` of parameters or arguments.
+pub fn generic_list<'a>(out: &mut Out, items: impl Iterator<Item = &'a TokenStream>) {
+    out.text("<");
+    for item in items {
+        out.tokens(item).text(",");
+    }
+    out.text(">");
 }
 
 /// A field or tuple index as written after `.`.
@@ -144,29 +142,27 @@ pub fn shape(style: Style) -> &'static str {
 /// A `Field` description whose offset expression `offset` writes; `params` are the
 /// container's type parameters, to mark fields whose written type mentions one.
 pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl FnOnce(&mut Out)) {
-    let ty = f.ty;
-    let builder = if mentions_any(ty, params) {
+    let tokens = f.ty;
+    let builder = if mentions_any(tokens, params) {
         "::__generic_field::<"
     } else {
         "::__field::<"
     };
-    // The field's own tokens (so that "does not implement `Layout`" points at the field),
-    // made once for both the type argument and the type's text.
-    let tokens = ty.to_token_stream();
+    // The field's own tokens, so that "does not implement `Layout`" points at the field.
     out.text(k).text(builder);
     if f.attrs.opaque.is_some() {
         out.text(k)
             .text("::__private::Opaque<")
-            .tokens(&tokens)
+            .tokens(tokens)
             .text(">");
     } else {
-        out.tokens(&tokens);
+        out.tokens(tokens);
     }
     out.text(">");
     out.parens(|out| {
         out.str_lit(&f.name)
             .text(",")
-            .str_lit(&tokens_text(tokens))
+            .str_lit(&tokens_text(tokens.clone()))
             .text(",");
         offset(out);
     });
@@ -177,11 +173,7 @@ pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl 
 /// on `T`).
 fn where_clause(out: &mut Out, input: &Input, k: &str) {
     let params = type_params(input);
-    let existing = input
-        .generics
-        .where_clause
-        .iter()
-        .flat_map(|w| w.predicates.iter());
+    let existing = input.generics.predicates.iter();
     let needed = input
         .all_fields()
         .into_iter()
@@ -207,7 +199,7 @@ pub fn type_params<'a>(input: &'a Input) -> Vec<&'a Ident> {
     input.generics.type_params().map(|p| &p.ident).collect()
 }
 
-fn mentions_any(ty: &Type, params: &[&Ident]) -> bool {
+fn mentions_any(ty: &TokenStream, params: &[&Ident]) -> bool {
     // Walking a type's tokens is not free inside a proc macro (each token is a handle into the
     // compiler); most types have no type parameters to look for.
     if params.is_empty() {
@@ -220,5 +212,5 @@ fn mentions_any(ty: &Type, params: &[&Ident]) -> bool {
             _ => false,
         })
     }
-    walk(ty.to_token_stream(), params)
+    walk(ty.clone(), params)
 }

@@ -2,7 +2,8 @@
 //! `layoutscope` facade, which documents the attributes.
 //!
 //! The work is split like thiserror's: `ast` parses the input into a spanned model,
-//! `valid` rejects what cannot be described, `expand` writes the `impl`. Every error is a
+//! `item` reads the input with syn's
+//! parsers (keeping tokens), `ast` turns it into a spanned model, `valid` rejects what cannot be described, `expand` writes the `impl`. Every error is a
 //! spanned `syn::Error`; all problems in one input are reported together.
 
 mod ast;
@@ -12,6 +13,7 @@ mod ctxt;
 mod emit;
 mod enums;
 mod expand;
+mod item;
 mod repr;
 mod shadow;
 mod type_text;
@@ -25,8 +27,8 @@ use proc_macro::TokenStream;
 /// `#[layout(opaque)]` on a field whose type does not implement `Layout`.
 #[proc_macro_derive(Layout, attributes(layout))]
 pub fn derive_layout(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let input = syn::parse_macro_input!(input as item::Item);
     expand::derive(&input)
-        .unwrap_or_else(syn::Error::into_compile_error)
+        .unwrap_or_else(|errors| errors)
         .into()
 }

@@ -3,10 +3,9 @@
 //! the derive never describes a layout the compiler would not build.
 
 use proc_macro2::Span;
-use syn::spanned::Spanned;
 use syn::{Attribute, LitInt};
 
-use crate::ctxt::Ctxt;
+use crate::ctxt::{Ctxt, Spans};
 use crate::emit::Out;
 
 #[derive(Clone, Copy)]
@@ -57,7 +56,7 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
     let mut align = None::<(Span, u64)>;
     for attr in attrs.iter().filter(|a| a.path().is_ident("repr")) {
         let result = attr.parse_nested_meta(|meta| {
-            let span = meta.path.span();
+            let span = meta.path.spans().0;
             let name = meta.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
             match name.as_str() {
                 "C" => c = Some(span),

@@ -13,6 +13,7 @@
 
 use crate::ast::{Input, Variant};
 use crate::emit::Out;
+use crate::expand::generic_list;
 use crate::repr::{Base, Modifier};
 
 /// How an enum with data is laid out.
@@ -43,18 +44,18 @@ pub fn field_member(out: &mut Out, index: usize) {
 /// The enum's generic arguments, `<'a, T, N>`, for naming a shadow type.
 pub fn ty_generics(out: &mut Out, input: &Input) {
     if !input.generics.params.is_empty() {
-        let (_, ty_generics, _) = input.generics.split_for_impl();
-        out.tokens(&ty_generics);
+        generic_list(out, input.generics.type_arguments());
     }
 }
 
 /// The enum's generic parameters and where clause, for declaring a shadow type.
 fn generics_and_where(out: &mut Out, input: &Input) {
-    if !input.generics.params.is_empty() {
-        out.tokens(input.generics);
-    }
-    if let Some(where_clause) = &input.generics.where_clause {
-        out.tokens(where_clause);
+    out.tokens(&input.generics.declared);
+    if !input.generics.predicates.is_empty() {
+        out.text(" where ");
+        for predicate in &input.generics.predicates {
+            out.tokens(predicate).text(",");
+        }
     }
 }
 
@@ -103,10 +104,10 @@ fn marker(out: &mut Out, input: &Input) {
     out.text("marker: ::core::marker::PhantomData<");
     out.parens(|out| {
         for l in lifetimes {
-            out.text("&").tokens(&l.lifetime).text("(),");
+            out.text("&").tokens(&l.argument).text("(),");
         }
         for t in types {
-            out.text("fn() -> ").tokens(&t.ident).text(",");
+            out.text("fn() -> ").tokens(&t.argument).text(",");
         }
     });
     out.text(">,");

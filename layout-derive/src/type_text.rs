@@ -2,13 +2,8 @@
 //! streams print (`Option < Box < T > >`).
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
-use quote::ToTokens;
 
-pub fn type_text(ty: &syn::Type) -> String {
-    tokens_text(ty.to_token_stream())
-}
-
-/// [`type_text`] of a type already turned into tokens (turning it again costs time).
+/// A type's tokens as text.
 pub fn tokens_text(tokens: TokenStream) -> String {
     let mut out = String::new();
     write_stream(&mut out, tokens);

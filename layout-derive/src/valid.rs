@@ -1,13 +1,14 @@
 //! Rejects inputs whose layout cannot be described exactly, each with a span and a message
 //! that says what to write instead.
 
-use syn::{GenericParam, Type};
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 use crate::ast::{Data, Input, Style, Variant};
 use crate::attr::CheckKind;
 use crate::ctxt::Ctxt;
+use crate::item::ParamKind;
 use crate::repr::Modifier;
-use crate::type_text::type_text;
+use crate::type_text::tokens_text;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Data::Enum(variants) = &input.data {
@@ -48,10 +49,10 @@ fn generic_tail(input: &Input, style: Style, tail: &str) -> String {
         .generics
         .params
         .iter()
-        .map(|p| match p {
-            GenericParam::Lifetime(l) => l.lifetime.to_string(),
-            GenericParam::Type(t) => t.ident.to_string(),
-            GenericParam::Const(c) => format!("const {}: {}", c.ident, type_text(&c.ty)),
+        .map(|p| match &p.kind {
+            ParamKind::Lifetime => format!("'{}", p.ident),
+            ParamKind::Type => p.ident.to_string(),
+            ParamKind::Const(ty) => format!("const {}: {}", p.ident, tokens_text(ty.clone())),
         })
         .collect();
     params.push(format!("{param}: ?Sized"));
@@ -105,21 +106,50 @@ fn check_enum(cx: &Ctxt, input: &Input, variants: &[Variant]) {
 
 /// Describes a syntactically unsized type (`[E]`, `str`, `dyn Trait`), with a sized type to
 /// suggest in its place.
-fn unsized_kind(ty: &Type) -> Option<(&'static str, String)> {
-    match ty {
-        Type::Slice(slice) => Some((
-            "the slice tail `[T]`",
-            format!("`[{}; 16]`", type_text(&slice.elem)),
-        )),
-        Type::TraitObject(_) => Some((
+fn unsized_kind(ty: &TokenStream) -> Option<(&'static str, String)> {
+    let mut trees = ty.clone().into_iter();
+    let first = trees.next()?;
+    let alone = trees.next().is_none();
+    match first {
+        TokenTree::Group(g) if alone => match g.delimiter() {
+            // `[E]`, not the array `[E; N]`.
+            Delimiter::Bracket if !has_top_level(&g.stream(), ';') => Some((
+                "the slice tail `[T]`",
+                format!("`[{}; 16]`", tokens_text(g.stream())),
+            )),
+            // `(T)`, not a tuple; and a `macro_rules!` fragment's invisible group.
+            Delimiter::Parenthesis if !has_top_level(&g.stream(), ',') => unsized_kind(&g.stream()),
+            Delimiter::None => unsized_kind(&g.stream()),
+            _ => None,
+        },
+        TokenTree::Ident(i) if i == "dyn" => Some((
             "the trait-object tail `dyn Trait`",
             "a concrete type that implements the trait".to_owned(),
         )),
-        Type::Path(p) if p.qself.is_none() && p.path.is_ident("str") => {
+        TokenTree::Ident(i) if alone && i == "str" => {
             Some(("the `str` tail", "`[u8; 16]`".to_owned()))
         }
-        Type::Paren(p) => unsized_kind(&p.elem),
-        Type::Group(g) => unsized_kind(&g.elem),
         _ => None,
     }
+}
+
+/// Whether `punct` occurs outside any group and any `<..>`.
+fn has_top_level(stream: &TokenStream, punct: char) -> bool {
+    let mut angles = 0usize;
+    let mut arrow = false;
+    for tree in stream.clone() {
+        let TokenTree::Punct(p) = tree else {
+            arrow = false;
+            continue;
+        };
+        match p.as_char() {
+            '<' => angles += 1,
+            // Not the `>` of `->`.
+            '>' if !arrow => angles = angles.saturating_sub(1),
+            c if c == punct && angles == 0 => return true,
+            _ => {}
+        }
+        arrow = p.as_char() == '-' && p.spacing() == proc_macro2::Spacing::Joint;
+    }
+    false
 }

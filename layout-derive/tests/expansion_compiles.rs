@@ -159,11 +159,14 @@ struct Sample {
 impl Sample {
     /// Expands `tokens`; keeps the case if the expansion returned code worth building.
     fn offer(&mut self, tokens: TokenStream, origin: Origin, label: String) {
-        let Ok(input) = syn::parse2::<DeriveInput>(tokens.clone()) else {
+        let (Ok(input), Ok(item)) = (
+            syn::parse2::<DeriveInput>(tokens.clone()),
+            syn::parse2::<item::Item>(tokens.clone()),
+        ) else {
             self.not_items += 1;
             return;
         };
-        let code = match expand::derive(&input) {
+        let code = match expand::derive(&item) {
             Ok(code) => code,
             Err(error) => {
                 let list = if origin == Origin::Misattributed {
@@ -181,8 +184,8 @@ impl Sample {
                     origin,
                     label,
                     input: tokens.to_string(),
-                    expansion: error.to_compile_error().to_string(),
-                    errors: error.into_iter().map(|e| e.to_string()).collect(),
+                    expansion: error.to_string(),
+                    errors: compile_error_messages(error),
                     instance: None,
                     name: ast::unraw(&input.ident),
                 });
@@ -274,6 +277,18 @@ fn sample(count: usize, seed: u64) -> Sample {
 }
 
 /// The value of `#[layout(crate = "...")]`, when there is one, is a path the crate provides.
+/// The messages of the `::core::compile_error! { "..." }` invocations the derive returned.
+fn compile_error_messages(errors: TokenStream) -> Vec<String> {
+    errors
+        .into_iter()
+        .filter_map(|tree| match tree {
+            proc_macro2::TokenTree::Group(g) => syn::parse2::<syn::LitStr>(g.stream()).ok(),
+            _ => None,
+        })
+        .map(|lit| lit.value())
+        .collect()
+}
+
 fn crate_path_provided(input: &DeriveInput) -> bool {
     let normal = |s: &str| {
         syn::parse_str::<syn::Path>(s)

@@ -26,7 +26,7 @@ use proc_macro2::TokenStream;
 
 /// Runs the expansion on `tokens`; panics (failing the test) with the input if it panicked.
 fn expand_never_panics(tokens: TokenStream, label: &str) -> bool {
-    let Ok(input) = syn::parse2::<syn::DeriveInput>(tokens.clone()) else {
+    let Ok(input) = syn::parse2::<item::Item>(tokens.clone()) else {
         // Not an item at all: rustc would not call the derive.
         return false;
     };
@@ -91,7 +91,7 @@ fn misattributed_items_never_panic() {
             expand_never_panics(tokens.clone(), &label),
             "{label}: not an item"
         );
-        let input = syn::parse2(tokens.clone()).expect("an item");
+        let input = syn::parse2::<item::Item>(tokens.clone()).expect("an item");
         assert!(
             expand::derive(&input).is_err(),
             "{label}: the derive accepted\n{tokens}"

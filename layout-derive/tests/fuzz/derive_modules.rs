@@ -14,6 +14,8 @@ mod emit;
 mod enums;
 #[path = "../../src/expand.rs"]
 mod expand;
+#[path = "../../src/item.rs"]
+mod item;
 #[path = "../../src/repr.rs"]
 mod repr;
 #[path = "../../src/shadow.rs"]
