@@ -33,13 +33,83 @@ pub const fn generic_field<T: Layout>(
     }
 }
 
+/// `fields` (written with offset 0) at the offsets the C rule gives them, counting from
+/// `start`: each field at the next multiple of its alignment (capped at `pack`, 0 when not
+/// packed) after the end of the previous one. This is the layout of a `repr(C)` struct, and of
+/// the structs that RFC 2195 lays out a `repr(u8)`-style enum's variants as.
+///
+/// It replaces one `offset_of!` per field: each of those is a separate constant for rustc to
+/// type-check, evaluate and track, the largest build-time cost of the derive (issue 7). The
+/// result is checked against the compiler: see [`aggregate`] and `enumeration`.
+pub const fn c_fields<const N: usize>(
+    mut fields: [Field; N],
+    start: usize,
+    pack: usize,
+) -> [Field; N] {
+    let mut end = start;
+    let mut i = 0;
+    while i < N {
+        let offset = end.next_multiple_of(capped(fields[i].align, pack));
+        fields[i].offset = offset;
+        end = offset + fields[i].size;
+        i += 1;
+    }
+    fields
+}
+
+/// `align` inside `packed(pack)`; `pack` 0 is not packed.
+pub(crate) const fn capped(align: usize, pack: usize) -> usize {
+    if pack != 0 && pack < align {
+        pack
+    } else {
+        align
+    }
+}
+
+/// Size and align of a `repr(C)` struct or union with these fields (offsets already set),
+/// by the C rule: the largest (capped) field alignment, raised by `align(N)`; the end of the
+/// last byte of any field, rounded up to that alignment.
+const fn c_size_align(fields: &[Field], repr: Repr) -> (usize, usize) {
+    let pack = match repr.packed() {
+        Some(n) => n,
+        None => 0,
+    };
+    let mut align = match repr.modifier {
+        crate::ReprModifier::Align(n) => n,
+        _ => 1,
+    };
+    let mut end = 0;
+    let mut i = 0;
+    while i < fields.len() {
+        let a = capped(fields[i].align, pack);
+        if a > align {
+            align = a;
+        }
+        if fields[i].end() > end {
+            end = fields[i].end();
+        }
+        i += 1;
+    }
+    (end.next_multiple_of(align), align)
+}
+
 /// The layout of a struct, tuple struct, unit struct, union or tuple `T` from its fields.
+///
+/// For `repr(C)` types the derive computes the offsets ([`c_fields`]; all 0 in a union); the
+/// size and align that the C rule gives for them must then be the compiler's, or the build
+/// fails rather than describe a layout that is not the type's.
 pub const fn aggregate<T>(
     name: &'static str,
     repr: Repr,
     shape: Shape,
     fields: &'static [Field],
 ) -> TypeLayout {
+    if let crate::ReprBase::C = repr.base {
+        let (size, align) = c_size_align(fields, repr);
+        if size != size_of::<T>() || align != align_of::<T>() {
+            panic!("layoutscope: this repr(C) type's layout differs from the C rule; please report this type");
+        }
+    }
     let largest = match shape {
         // rustc gives unions no niche: any field may be the one that is initialised.
         Shape::Union => LargestNiche::None,
@@ -96,4 +166,49 @@ impl<T> Layout for Opaque<T> {
         type_name: core::any::type_name::<T>,
         ..opaque::<T>("opaque")
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ReprBase, ReprModifier};
+
+    const MIXED: [Field; 3] = [
+        field::<u8>("a", "u8", 0),
+        field::<u32>("b", "u32", 0),
+        field::<u16>("c", "u16", 0),
+    ];
+
+    fn offsets(fields: &[Field]) -> [usize; 3] {
+        [fields[0].offset, fields[1].offset, fields[2].offset]
+    }
+
+    #[test]
+    fn the_c_rule_aligns_each_field_after_the_previous_one() {
+        assert_eq!(offsets(&c_fields(MIXED, 0, 0)), [0, 4, 8]);
+        // `packed(2)` caps the alignment of `b` at 2.
+        assert_eq!(offsets(&c_fields(MIXED, 0, 2)), [0, 2, 6]);
+        // After a 1-byte tag (RFC 2195's variant structs).
+        assert_eq!(offsets(&c_fields(MIXED, 1, 0)), [1, 4, 8]);
+        assert_eq!(offsets(&c_fields(MIXED, 2, 1)), [2, 3, 7]);
+    }
+
+    #[test]
+    fn size_and_align_follow_the_c_rule() {
+        let fields = c_fields(MIXED, 0, 0);
+        assert_eq!(c_size_align(&fields, Repr::C), (12, 4));
+        let packed = c_fields(MIXED, 0, 1);
+        let repr = Repr::new(ReprBase::C, ReprModifier::Packed(1));
+        assert_eq!(c_size_align(&packed, repr), (7, 1));
+        let repr = Repr::new(ReprBase::C, ReprModifier::Align(16));
+        assert_eq!(c_size_align(&fields, repr), (16, 16));
+    }
+
+    #[test]
+    #[should_panic(expected = "differs from the C rule")]
+    fn a_repr_c_layout_that_is_not_the_types_is_refused() {
+        // One `u8` by the C rule is 1 byte, but `u64` is 8: `aggregate` must not describe it.
+        const ONE_BYTE: [Field; 1] = [field::<u8>("a", "u8", 0)];
+        aggregate::<u64>("NotOneByte", Repr::C, Shape::Struct, &ONE_BYTE);
+    }
 }

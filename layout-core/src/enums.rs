@@ -87,12 +87,19 @@ pub enum Tag {
 /// Facts from the derive about an enum with an explicit layout, checked against rustc.
 #[derive(Clone, Copy, Debug)]
 pub struct Shadow {
-    /// `size_of` the shadow `repr(C)` type that RFC 2195 says the enum is laid out as.
+    /// `size_of` the shadow `repr(C)` type that RFC 2195 says the enum is laid out as; unused
+    /// when [`Shadow::computed`].
     pub size: usize,
-    /// `align_of` the shadow type.
+    /// `align_of` the shadow type; unused when [`Shadow::computed`].
     pub align: usize,
     /// `size_of` the tag integer (measured on a fieldless enum with the same repr).
     pub tag_size: usize,
+    /// `align_of` the tag integer.
+    pub tag_align: usize,
+    /// Whether the enum has a primitive representation (`repr(u8)` & co) with data, whose
+    /// variant field offsets the derive computed by RFC 2195's rule (each variant a `repr(C)`
+    /// struct that starts with the tag); size and align are then computed from the variants.
+    pub computed: bool,
 }
 
 impl Shadow {
@@ -102,7 +109,53 @@ impl Shadow {
             size: size_of::<S>(),
             align: align_of::<S>(),
             tag_size: size_of::<T>(),
+            tag_align: align_of::<T>(),
+            computed: false,
         }
+    }
+
+    /// The facts of a data enum with the primitive representation `T` (`repr(u8)` & co),
+    /// whose variant fields the derive laid out with `c_fields` after the tag.
+    pub const fn primitive<T>() -> Shadow {
+        Shadow {
+            size: 0,
+            align: 0,
+            tag_size: size_of::<T>(),
+            tag_align: align_of::<T>(),
+            computed: true,
+        }
+    }
+
+    /// Size and align of the enum: its shadow's, or for a primitive representation those of
+    /// a `repr(C)` union of `repr(C)` structs that each hold the tag and one variant's fields,
+    /// raised by `align(N)`.
+    const fn size_align(self, variants: &[Variant], repr: Repr) -> (usize, usize) {
+        if !self.computed {
+            return (self.size, self.align);
+        }
+        let mut align = self.tag_align;
+        if let crate::ReprModifier::Align(n) = repr.modifier {
+            if n > align {
+                align = n;
+            }
+        }
+        let mut end = self.tag_size;
+        let mut v = 0;
+        while v < variants.len() {
+            let fields = variants[v].fields;
+            let mut f = 0;
+            while f < fields.len() {
+                if fields[f].align > align {
+                    align = fields[f].align;
+                }
+                if fields[f].end() > end {
+                    end = fields[f].end();
+                }
+                f += 1;
+            }
+            v += 1;
+        }
+        (end.next_multiple_of(align), align)
     }
 }
 
@@ -120,7 +173,8 @@ pub const fn enumeration<E>(
     let size = size_of::<E>();
     let (tag, largest) = match shadow {
         Some(shadow) => {
-            if shadow.size != size || shadow.align != align_of::<E>() {
+            let (expected_size, expected_align) = shadow.size_align(variants, repr);
+            if expected_size != size || expected_align != align_of::<E>() {
                 panic!("layoutscope: the enum's layout differs from its RFC 2195 shadow; please report this type");
             }
             let (tag, largest) = tagged(variants, shadow.tag_size, repr);
@@ -364,5 +418,42 @@ pub const fn variant(
         } else {
             Offsets::Unknown
         },
+    }
+}
+
+#[cfg(test)]
+mod primitive_tests {
+    use super::*;
+    use crate::build::{c_fields, field};
+    use crate::model::ReprModifier;
+
+    #[allow(dead_code)]
+    #[repr(u8)]
+    enum E {
+        A(u32),
+        B,
+    }
+
+    // RFC 2195: `A` is `#[repr(C)] struct { tag: u8, 0: u32 }`.
+    const A_FIELDS: [Field; 1] = c_fields([field::<u32>("0", "u32", 0)], 1, 0);
+    const VARIANTS: [Variant; 2] = [
+        variant("A", 0, false, Shape::TupleStruct, &A_FIELDS, true),
+        unit_variant("B", 1, false, true),
+    ];
+    const REPR: Repr = Repr::new(ReprBase::Int(IntRepr::U8), ReprModifier::None);
+
+    #[test]
+    fn a_primitive_representation_is_computed_by_rfc_2195() {
+        assert_eq!(A_FIELDS[0].offset, 4);
+        let layout = enumeration::<E>("E", REPR, &VARIANTS, Some(Shadow::primitive::<u8>()));
+        assert_eq!((layout.size, layout.align), (8, 4));
+        assert_eq!(layout.tag, Tag::Direct { offset: 0, size: 1 });
+    }
+
+    #[test]
+    #[should_panic(expected = "differs from its RFC 2195 shadow")]
+    fn a_computed_layout_that_is_not_the_enums_is_refused() {
+        // `u16` is 2 bytes; the variants computed above need 8.
+        enumeration::<u16>("E", REPR, &VARIANTS, Some(Shadow::primitive::<u8>()));
     }
 }

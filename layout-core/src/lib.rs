@@ -48,7 +48,10 @@ pub use render::{str_width, Diagram, ShortTypeName, Style};
 // The derive's most repeated paths, kept short at the crate root: every expansion names them
 // once per field or variant, and tokens are what an expansion costs. Not a public API.
 #[doc(hidden)]
-pub use build::{aggregate as __aggregate, field as __field, generic_field as __generic_field};
+pub use build::{
+    aggregate as __aggregate, c_fields as __c_fields, field as __field,
+    generic_field as __generic_field,
+};
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
 #[doc(hidden)]

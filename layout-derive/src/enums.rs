@@ -1,8 +1,8 @@
 //! The `impl Layout` and `impl LayoutOfVal` of an enum.
 
-use crate::ast::{Input, Style, Variant};
+use crate::ast::{Field, Input, Style, Variant};
 use crate::emit::Out;
-use crate::expand::{field, impl_header, impl_layout, member, shape, type_params, Krate};
+use crate::expand::{field_list, impl_header, impl_layout, member, shape, type_params, Krate};
 use crate::repr::Base;
 use crate::shadow::{self, DataLayout, TAG, WHOLE};
 
@@ -69,7 +69,10 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
         }
         match kind {
             Kind::Fieldless => shadow::fieldless_whole(out, input),
-            Kind::Specified(layout) => shadow::data_types(out, input, variants, layout, tag_ty),
+            Kind::Specified(DataLayout::TagThenUnion) => {
+                shadow::data_types(out, input, variants, tag_ty)
+            }
+            Kind::Specified(DataLayout::TagInEachVariant) => {}
             Kind::Empty | Kind::Unspecified => {}
         }
 
@@ -77,7 +80,9 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
             out.text("&");
             out.brackets(|out| {
                 for (i, v) in variants.iter().enumerate() {
-                    variant(out, k, &kind, i, v, explicit, signed, input, &params);
+                    variant(
+                        out, k, &kind, i, v, explicit, signed, input, &params, tag_ty,
+                    );
                     out.text(",");
                 }
             });
@@ -102,7 +107,16 @@ fn shadow_facts(out: &mut Out, k: &str, kind: &Kind, aligned: bool, tag_ty: &str
         // `align(N)` pads it.
         Kind::Fieldless if !aligned => ("Self", "Self"),
         Kind::Fieldless => (WHOLE, TAG),
-        Kind::Specified(_) => (WHOLE, tag_ty),
+        Kind::Specified(DataLayout::TagThenUnion) => (WHOLE, tag_ty),
+        Kind::Specified(DataLayout::TagInEachVariant) => {
+            // No shadow type: `enumeration` computes size and align from the variants.
+            out.text("::core::option::Option::Some(")
+                .text(k)
+                .text("::Shadow::primitive::<")
+                .text(tag_ty)
+                .text(">())");
+            return;
+        }
         Kind::Empty | Kind::Unspecified => {
             out.text("::core::option::Option::None");
             return;
@@ -129,6 +143,7 @@ fn variant(
     signed: bool,
     input: &Input,
     params: &[&syn::Ident],
+    tag_ty: &str,
 ) {
     let exact = matches!(kind, Kind::Specified(_) | Kind::Fieldless);
     let unit = v.style == Style::Unit;
@@ -158,36 +173,44 @@ fn variant(
             .text("::Shape::")
             .text(shape(v.style))
             .text(",&");
-        out.brackets(|out| {
-            for (j, f) in v.fields.iter().enumerate() {
-                field(out, k, f, params, |out| match kind {
-                    Kind::Specified(layout) => {
-                        if *layout == DataLayout::TagThenUnion {
-                            out.text(k).text("::__offset_of!");
-                            out.parens(|out| {
-                                out.text(WHOLE);
-                                shadow::ty_generics(out, input);
-                                out.text(", payload");
-                            });
-                            out.text("+");
-                        }
-                        out.text(k).text("::__offset_of!");
-                        out.parens(|out| {
-                            shadow::variant_struct(out, index);
-                            shadow::ty_generics(out, input);
-                            out.text(",");
-                            shadow::field_member(out, j);
-                        });
-                    }
-                    // Not known in const: `Offsets::Unknown` says so and renderers do not
-                    // show it.
-                    _ => {
+        let fields: Vec<&Field> = v.fields.iter().collect();
+        match kind {
+            Kind::Specified(DataLayout::TagInEachVariant) => {
+                // RFC 2195: the variant is a `repr(C)` struct of the tag and its fields, so
+                // the offsets follow the C rule after the tag (computed in const, cheaper than
+                // `offset_of!` on a shadow struct; `enumeration` checks the result).
+                out.text(k).text("::__c_fields");
+                out.parens(|out| {
+                    field_list(out, k, &fields, params, |out, _, _| {
                         out.text("0");
-                    }
+                    });
+                    out.text(",::core::mem::size_of::<")
+                        .text(tag_ty)
+                        .text(">(),0");
                 });
-                out.text(",");
             }
-        });
+            Kind::Specified(DataLayout::TagThenUnion) => {
+                field_list(out, k, &fields, params, |out, j, _| {
+                    out.text(k).text("::__offset_of!");
+                    out.parens(|out| {
+                        out.text(WHOLE);
+                        shadow::ty_generics(out, input);
+                        out.text(", payload");
+                    });
+                    out.text("+").text(k).text("::__offset_of!");
+                    out.parens(|out| {
+                        shadow::variant_struct(out, index);
+                        shadow::ty_generics(out, input);
+                        out.text(",");
+                        shadow::field_member(out, j);
+                    });
+                });
+            }
+            // Not known in const: `Offsets::Unknown` says so and renderers do not show it.
+            _ => field_list(out, k, &fields, params, |out, _, _| {
+                out.text("0");
+            }),
+        }
         out.text(if exact { ",true" } else { ",false" });
     });
 }

@@ -8,6 +8,7 @@ use crate::ast::{unraw, Data, Field, Input, Style};
 use crate::ctxt::Ctxt;
 use crate::emit::Out;
 use crate::item::Item;
+use crate::repr::Base;
 use crate::type_text::tokens_text;
 use crate::{checks, enums, valid};
 
@@ -47,24 +48,54 @@ impl Krate {
 fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
     let k = krate.text.as_str();
     let params = type_params(input);
+    let fields = input.all_fields();
+    let c = matches!(input.repr.base, Base::C);
+    let union = matches!(input.data, Data::Union(_));
     // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
     out.text("#[allow(deprecated)] const _: () = ");
     out.braces(|out| {
         impl_layout(out, input, krate, "::__aggregate", |out| {
             out.text(k).text("::Shape::").text(shape).text(",&");
-            out.brackets(|out| {
-                for f in input.all_fields() {
-                    field(out, k, f, &params, |out| {
-                        out.text(k).text("::__offset_of!(Self,");
-                        member(out, &f.member);
-                        out.text(")");
+            if c && union {
+                // The C rule puts every field of a union at 0.
+                field_list(out, k, &fields, &params, |out, _, _| {
+                    out.text("0");
+                });
+            } else if c {
+                // Offsets by the C rule, computed in const (cheaper than `offset_of!`).
+                out.text(k).text("::__c_fields");
+                out.parens(|out| {
+                    field_list(out, k, &fields, &params, |out, _, _| {
+                        out.text("0");
                     });
-                    out.text(",");
-                }
-            });
+                    out.text(",0,").int(input.repr.pack());
+                });
+            } else {
+                field_list(out, k, &fields, &params, |out, _, f| {
+                    out.text(k).text("::__offset_of!(Self,");
+                    member(out, &f.member);
+                    out.text(")");
+                });
+            }
         });
     });
     out.text(";");
+}
+
+/// `[field, ..]`, each field's offset expression written by `offset`.
+pub fn field_list(
+    out: &mut Out,
+    k: &str,
+    fields: &[&Field],
+    params: &[&Ident],
+    mut offset: impl FnMut(&mut Out, usize, &Field),
+) {
+    out.brackets(|out| {
+        for (i, f) in fields.iter().enumerate() {
+            field(out, k, f, params, |out| offset(out, i, f));
+            out.text(",");
+        }
+    });
 }
 
 /// The `impl Layout` whose `LAYOUT` is `<krate><builder>::<Self>("Name", <repr>, ..)`, the

@@ -145,6 +145,14 @@ impl Base {
 }
 
 impl Repr {
+    /// `N` of `packed(N)`, 0 when not packed.
+    pub fn pack(self) -> u64 {
+        match self.modifier {
+            Modifier::Packed(n) => n,
+            Modifier::None | Modifier::Align(_) => 0,
+        }
+    }
+
     /// Writes the `layoutscope::Repr` value for this repr; `k` is the crate path.
     pub fn write(self, out: &mut Out, k: &str) {
         // The usual reprs by their constant: less code in every expansion.

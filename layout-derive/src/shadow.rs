@@ -3,10 +3,12 @@
 //!
 //! - a fieldless enum with the same discriminants and integer repr: its variants cast to the
 //!   discriminant values, and its size is the tag's size;
-//! - for `repr(u8)`-style data enums, a `repr(C)` union of `repr(C)` structs that each start
-//!   with the tag;
 //! - for `repr(C)` and `repr(C, u8)` data enums, a `repr(C)` struct of the tag followed by a
 //!   `repr(C)` union of one `repr(C)` struct per variant.
+//!
+//! `repr(u8)`-style data enums and `repr(C)` structs need none: the C rule is computed in
+//! const from the field types' sizes and aligns (`__c_fields`), which costs rustc less than
+//! shadow types and one `offset_of!` per field.
 //!
 //! The generated impl compares the outermost shadow's size and align with the enum's, so a
 //! shadow that ever disagreed with the compiler would fail the build instead of lying.
@@ -16,12 +18,14 @@ use crate::emit::Out;
 use crate::expand::generic_list;
 use crate::repr::{Base, Modifier};
 
-/// How an enum with data is laid out.
+/// How an enum with data is laid out (RFC 2195).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum DataLayout {
-    /// `repr(u8)` & co: each variant struct starts with the tag.
+    /// `repr(u8)` & co: a `repr(C)` union of `repr(C)` variant structs that each start with
+    /// the tag. Computed in const: no shadow types.
     TagInEachVariant,
-    /// `repr(C)` / `repr(C, u8)`: tag, then a union of the variant structs.
+    /// `repr(C)` / `repr(C, u8)`: tag, then a union of the variant structs. Measured on the
+    /// shadow types.
     TagThenUnion,
 }
 
@@ -113,18 +117,11 @@ fn marker(out: &mut Out, input: &Input) {
     out.text(">,");
 }
 
-/// The shadow types of a data enum with an explicit layout, whose outermost type is
-/// [`WHOLE`]; `tag` is the tag's type.
-pub fn data_types(
-    out: &mut Out,
-    input: &Input,
-    variants: &[Variant],
-    layout: DataLayout,
-    tag: &str,
-) {
-    // Unit variants need no struct: they have no field to measure, and a struct of the tag
-    // alone is never larger or more aligned than the other variants' structs (each starts
-    // with the tag, or holds nothing in a `repr(C)` enum's payload union).
+/// The shadow types of a `repr(C)` / `repr(C, u8)` data enum: a `repr(C)` struct [`WHOLE`] of
+/// the tag (of type `tag`) and a `repr(C)` union of one `repr(C)` struct per variant.
+pub fn data_types(out: &mut Out, input: &Input, variants: &[Variant], tag: &str) {
+    // Unit variants need no struct: they have no field to measure, and an empty struct in
+    // the payload union is never larger or more aligned than the others.
     let with_fields = || {
         variants
             .iter()
@@ -137,9 +134,6 @@ pub fn data_types(
         variant_struct(out, i);
         generics_and_where(out, input);
         out.braces(|out| {
-            if layout == DataLayout::TagInEachVariant {
-                out.text("tag: ").text(tag).text(",");
-            }
             for (j, f) in v.fields.iter().enumerate() {
                 field_member(out, j);
                 out.text(":").tokens(f.ty).text(",");
@@ -147,7 +141,9 @@ pub fn data_types(
             marker(out, input);
         });
     }
-    let members = |out: &mut Out| {
+    out.text("#[repr(C)] union ").text(PAYLOAD);
+    generics_and_where(out, input);
+    out.braces(|out| {
         for (i, _) in with_fields() {
             out.text("v")
                 .int(i as u128)
@@ -156,31 +152,18 @@ pub fn data_types(
             ty_generics(out, input);
             out.text(">,");
         }
-    };
-    match layout {
-        DataLayout::TagInEachVariant => {
-            outer_repr(out, input.repr.modifier);
-            out.text("union ").text(WHOLE);
-            generics_and_where(out, input);
-            out.braces(members);
-        }
-        DataLayout::TagThenUnion => {
-            out.text("#[repr(C)] union ").text(PAYLOAD);
-            generics_and_where(out, input);
-            out.braces(members);
-            outer_repr(out, input.repr.modifier);
-            out.text("struct ").text(WHOLE);
-            generics_and_where(out, input);
-            out.braces(|out| {
-                out.text("tag: ")
-                    .text(tag)
-                    .text(", payload: ")
-                    .text(PAYLOAD);
-                ty_generics(out, input);
-                out.text(",");
-            });
-        }
-    }
+    });
+    outer_repr(out, input.repr.modifier);
+    out.text("struct ").text(WHOLE);
+    generics_and_where(out, input);
+    out.braces(|out| {
+        out.text("tag: ")
+            .text(tag)
+            .text(", payload: ")
+            .text(PAYLOAD);
+        ty_generics(out, input);
+        out.text(",");
+    });
 }
 
 /// Whether a fieldless enum's shadow needs a wrapper around the tag: only to copy `align(N)`.
