@@ -7,7 +7,7 @@
 //! bigger: about 0.4 s more on the critical path of every clean build of a user's project
 //! (measured with `cargo build --timings` on the benchmark's 2-core machine, issue 7).
 
-use proc_macro2::{Ident, TokenStream, TokenTree};
+use proc_macro2::{Ident, Spacing, TokenStream, TokenTree};
 use syn::buffer::Cursor;
 use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
@@ -209,7 +209,7 @@ fn named_field(input: ParseStream) -> syn::Result<Field> {
     input.parse::<Visibility>()?;
     let ident = input.parse()?;
     input.parse::<Token![:]>()?;
-    let ty = tokens_of::<syn::Type>(input)?;
+    let ty = field_type(input)?;
     // A default value (unstable `default_field_values`) does not change the layout.
     if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
@@ -225,7 +225,7 @@ fn named_field(input: ParseStream) -> syn::Result<Field> {
 fn unnamed_field(input: ParseStream) -> syn::Result<Field> {
     let attrs = input.call(Attribute::parse_outer)?;
     input.parse::<Visibility>()?;
-    let ty = tokens_of::<syn::Type>(input)?;
+    let ty = field_type(input)?;
     Ok(Field {
         attrs,
         ident: None,
@@ -254,6 +254,38 @@ fn variant(input: ParseStream) -> syn::Result<Variant> {
         ident,
         fields,
         discriminant,
+    })
+}
+
+/// A field's type: its tokens up to the next `,` (or the `=` of a default value) outside any
+/// `<..>`. rustc has parsed the item before it calls the derive, so the type is well formed;
+/// finding its end this way costs less than building syn's tree of it only to drop it.
+fn field_type(input: ParseStream) -> syn::Result<TokenStream> {
+    input.step(|cursor| {
+        let mut rest = *cursor;
+        let mut tokens = TokenStream::new();
+        let mut angles = 0usize;
+        let mut arrow = false;
+        while let Some((tree, next)) = rest.token_tree() {
+            if let TokenTree::Punct(p) = &tree {
+                match p.as_char() {
+                    ',' | '=' if angles == 0 => break,
+                    '<' => angles += 1,
+                    // Not the `>` of `->` (`fn() -> T`, `Fn(A) -> B`).
+                    '>' if !arrow => angles = angles.saturating_sub(1),
+                    _ => {}
+                }
+                arrow = p.as_char() == '-' && p.spacing() == Spacing::Joint;
+            } else {
+                arrow = false;
+            }
+            tokens.extend([tree]);
+            rest = next;
+        }
+        if tokens.is_empty() {
+            return Err(cursor.error("expected a type"));
+        }
+        Ok((tokens, rest))
     })
 }
 
@@ -422,4 +454,43 @@ fn between(begin: Cursor, end: Cursor) -> TokenStream {
         cursor = next;
     }
     tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_types(source: &str) -> Vec<String> {
+        let item: Item = syn::parse_str(source).expect("an item");
+        let (Body::Struct(Fields::Named(fields)) | Body::Struct(Fields::Unnamed(fields))) =
+            item.body
+        else {
+            return Vec::new();
+        };
+        fields.iter().map(|f| f.ty.to_string()).collect()
+    }
+
+    #[test]
+    fn a_field_type_ends_at_the_comma_outside_angle_brackets() {
+        let types = field_types(
+            "struct S<K, V, T: Tr, const N: usize> where T: Clone { \
+             a: HashMap<K, V>, b: fn(u8) -> Vec<u8>, c: [u8; N], \
+             d: Box<dyn Fn(K, V) -> Vec<T> + Send>, e: <T as Tr>::X, f: Option<Vec<Vec<u8>>> = None, \
+             g: &'static str }",
+        );
+        assert_eq!(
+            types,
+            [
+                "HashMap < K , V >",
+                "fn (u8) -> Vec < u8 >",
+                "[u8 ; N]",
+                "Box < dyn Fn (K , V) -> Vec < T > + Send >",
+                "< T as Tr >:: X",
+                "Option < Vec < Vec < u8 >>>",
+                "&'static str",
+            ]
+        );
+        let tuple = field_types("struct T(pub HashMap<u8, u16>, fn() -> u8);");
+        assert_eq!(tuple, ["HashMap < u8 , u16 >", "fn () -> u8"]);
+    }
 }
