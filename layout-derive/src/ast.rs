@@ -1,7 +1,6 @@
 //! The derive input parsed into a model with spans: data shape, fields, attributes, repr.
 
 use proc_macro2::{Ident, TokenStream};
-use syn::Member;
 
 use crate::attr::{self, ContainerAttrs, FieldAttrs};
 use crate::ctxt::Ctxt;
@@ -39,7 +38,8 @@ pub enum Style {
 }
 
 pub struct Field<'a> {
-    pub member: Member,
+    /// The field as written after `.`: `a`, `r#type`, `0`.
+    pub member: String,
     /// The name as users read it: `a`, `type` for `r#type`, `0` for positional fields.
     pub name: String,
     /// The type's tokens as written.
@@ -113,15 +113,12 @@ fn fields<'a>(cx: &Ctxt, fields: &'a item::Fields) -> Vec<Field<'a>> {
 impl<'a> Field<'a> {
     fn from_item(cx: &Ctxt, index: usize, node: &'a item::Field) -> Field<'a> {
         let member = match &node.ident {
-            Some(ident) => Member::Named(ident.clone()),
-            None => Member::Unnamed(syn::Index {
-                index: index as u32,
-                span: proc_macro2::Span::call_site(),
-            }),
-        };
-        let name = match &node.ident {
-            Some(ident) => unraw(ident),
+            Some(ident) => ident.to_string(),
             None => index.to_string(),
+        };
+        let name = match member.strip_prefix("r#") {
+            Some(rest) => rest.to_owned(),
+            None => member.clone(),
         };
         Field {
             member,

@@ -2,7 +2,7 @@
 
 use crate::ast::{Field, Input, Style, Variant};
 use crate::emit::Out;
-use crate::expand::{field_list, impl_header, impl_layout, member, shape, type_params, Krate};
+use crate::expand::{field_list, impl_header, impl_layout, shape, type_params, Krate};
 use crate::repr::Base;
 use crate::shadow::{self, DataLayout, TAG, WHOLE};
 
@@ -241,7 +241,7 @@ fn layout_of_val(out: &mut Out, variants: &[Variant]) {
                     Style::Named => {
                         out.braces(|out| {
                             for (j, f) in v.fields.iter().enumerate() {
-                                member(out, &f.member);
+                                out.text(&f.member);
                                 out.text(":f").int(j as u128).text(",");
                             }
                         });

@@ -2,7 +2,6 @@
 //! generated code only names the fields and hands `offset_of!` results to them.
 
 use proc_macro2::{Ident, TokenStream};
-use syn::Member;
 
 use crate::ast::{unraw, Data, Field, Input, Style};
 use crate::ctxt::Ctxt;
@@ -73,7 +72,7 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
             } else {
                 field_list(out, k, &fields, &params, |out, _, f| {
                     out.text(k).text("::__offset_of!(Self,");
-                    member(out, &f.member);
+                    out.text(&f.member);
                     out.text(")");
                 });
             }
@@ -151,14 +150,6 @@ pub fn generic_list<'a>(out: &mut Out, items: impl Iterator<Item = &'a TokenStre
         out.tokens(item).text(",");
     }
     out.text(">");
-}
-
-/// A field or tuple index as written after `.`.
-pub fn member(out: &mut Out, member: &Member) {
-    match member {
-        Member::Named(ident) => out.text(&ident.to_string()),
-        Member::Unnamed(index) => out.int(index.index),
-    };
 }
 
 /// The `Shape` variant of a struct or variant with this syntax.
