@@ -9,7 +9,8 @@ use std::time::SystemTime;
 use crate::gen::{self, Model, Variant};
 
 /// The bare tree of issue 7: syn 3 with `derive`, `parsing`, `printing` and `proc-macro`,
-/// quote and proc-macro2 (the same features layout-derive asks for).
+/// quote and proc-macro2, as the issue specifies it (layout-derive itself does without
+/// `printing` and quote).
 const BARE_DEPS: &str = "\
 proc-macro2 = { version = \"1\", default-features = false, features = [\"proc-macro\"] }
 quote = { version = \"1\", default-features = false, features = [\"proc-macro\"] }

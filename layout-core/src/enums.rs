@@ -3,7 +3,7 @@
 //! | enum | tag | variant field offsets | niche |
 //! |---|---|---|---|
 //! | fieldless, any repr | the whole value (exact) | — | exact: the values outside the discriminants' range |
-//! | data, `repr(u8)`…, `repr(C)`, `repr(C, u8)` | exact (RFC 2195) | exact, from `repr(C)` shadow types checked against the enum's size and align | exact: the tag's unused values |
+//! | data, `repr(u8)`…, `repr(C)`, `repr(C, u8)` | exact (RFC 2195) | exact: computed by the C rule (`repr(u8)`…) or measured on `repr(C)` shadow types (`repr(C)`, `repr(C, u8)`), checked against the enum's size and align | exact: the tag's unused values |
 //! | data, `repr(Rust)` | unknown | unknown in `const`; exact for a live value through [`LayoutOfVal`] | count measured, location unknown |
 //!
 //! rustc does not specify where a `repr(Rust)` enum keeps its tag (it may hide it in a niche
