@@ -461,7 +461,11 @@ mod tests {
     use super::*;
 
     fn field_types(source: &str) -> Vec<String> {
-        let item: Item = syn::parse_str(source).expect("an item");
+        let item = match syn::parse_str::<Item>(source) {
+            Ok(item) => item,
+            // Fails the comparison below, with the message.
+            Err(error) => return vec![error.to_string()],
+        };
         let (Body::Struct(Fields::Named(fields)) | Body::Struct(Fields::Unnamed(fields))) =
             item.body
         else {
