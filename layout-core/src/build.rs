@@ -66,19 +66,14 @@ pub(crate) const fn capped(align: usize, pack: usize) -> usize {
     }
 }
 
-/// Size and align of a `repr(C)` struct or union with these fields (offsets already set),
-/// by the C rule: the largest (capped) field alignment, raised by `align(N)`; the end of the
-/// last byte of any field, rounded up to that alignment.
-const fn c_size_align(fields: &[Field], repr: Repr) -> (usize, usize) {
-    let pack = match repr.packed() {
-        Some(n) => n,
-        None => 0,
-    };
-    let mut align = match repr.modifier {
-        crate::ReprModifier::Align(n) => n,
-        _ => 1,
-    };
-    let mut end = 0;
+/// The furthest end of any of `fields` and their largest alignment (capped at `pack`), at
+/// least `end` and `align`.
+pub(crate) const fn extent(
+    fields: &[Field],
+    pack: usize,
+    mut end: usize,
+    mut align: usize,
+) -> (usize, usize) {
     let mut i = 0;
     while i < fields.len() {
         let a = capped(fields[i].align, pack);
@@ -90,6 +85,14 @@ const fn c_size_align(fields: &[Field], repr: Repr) -> (usize, usize) {
         }
         i += 1;
     }
+    (end, align)
+}
+
+/// Size and align of a `repr(C)` struct or union with these fields (offsets already set),
+/// by the C rule: the largest (capped) field alignment, raised by `align(N)`; the end of the
+/// last byte of any field, rounded up to that alignment.
+const fn c_size_align(fields: &[Field], repr: Repr) -> (usize, usize) {
+    let (end, align) = extent(fields, repr.pack(), 0, repr.min_align());
     (end.next_multiple_of(align), align)
 }
 

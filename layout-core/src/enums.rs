@@ -133,26 +133,15 @@ impl Shadow {
         if !self.computed {
             return (self.size, self.align);
         }
-        let mut align = self.tag_align;
-        if let crate::ReprModifier::Align(n) = repr.modifier {
-            if n > align {
-                align = n;
-            }
-        }
+        let mut align = if repr.min_align() > self.tag_align {
+            repr.min_align()
+        } else {
+            self.tag_align
+        };
         let mut end = self.tag_size;
         let mut v = 0;
         while v < variants.len() {
-            let fields = variants[v].fields;
-            let mut f = 0;
-            while f < fields.len() {
-                if fields[f].align > align {
-                    align = fields[f].align;
-                }
-                if fields[f].end() > end {
-                    end = fields[f].end();
-                }
-                f += 1;
-            }
+            (end, align) = crate::build::extent(variants[v].fields, 0, end, align);
             v += 1;
         }
         (end.next_multiple_of(align), align)

@@ -238,6 +238,22 @@ impl Repr {
             _ => None,
         }
     }
+
+    /// `N` of `packed(N)`, 0 when not packed (what [`crate::__c_fields`] takes).
+    pub(crate) const fn pack(self) -> usize {
+        match self.modifier {
+            ReprModifier::Packed(n) => n,
+            _ => 0,
+        }
+    }
+
+    /// `N` of `align(N)`, else 1: the least alignment the type can have.
+    pub(crate) const fn min_align(self) -> usize {
+        match self.modifier {
+            ReprModifier::Align(n) => n,
+            _ => 1,
+        }
+    }
 }
 
 impl TypeLayout {
@@ -301,10 +317,7 @@ impl TypeLayout {
 
     /// The alignment a field really has in this type: `min(align, N)` under `packed(N)`.
     pub const fn field_align(&self, field: &Field) -> usize {
-        match self.repr.packed() {
-            Some(n) if n < field.align => n,
-            _ => field.align,
-        }
+        crate::build::capped(field.align, self.repr.pack())
     }
 
     /// Whether `fields` cover the value, so that the bytes outside them are padding (false for
