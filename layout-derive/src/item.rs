@@ -7,11 +7,13 @@
 //! bigger: about 0.4 s more on the critical path of every clean build of a user's project
 //! (measured with `cargo build --timings` on the benchmark's 2-core machine, issue 7).
 
-use proc_macro2::{Ident, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Ident, TokenStream, TokenTree};
 use syn::buffer::Cursor;
 use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
 use syn::{braced, parenthesized, token, Attribute, Token, Visibility};
+
+use crate::type_text::Angles;
 
 pub struct Item {
     pub attrs: Vec<Attribute>,
@@ -264,20 +266,10 @@ fn field_type(input: ParseStream) -> syn::Result<TokenStream> {
     input.step(|cursor| {
         let mut rest = *cursor;
         let mut tokens = TokenStream::new();
-        let mut angles = 0usize;
-        let mut arrow = false;
+        let mut angles = Angles::default();
         while let Some((tree, next)) = rest.token_tree() {
-            if let TokenTree::Punct(p) = &tree {
-                match p.as_char() {
-                    ',' | '=' if angles == 0 => break,
-                    '<' => angles += 1,
-                    // Not the `>` of `->` (`fn() -> T`, `Fn(A) -> B`).
-                    '>' if !arrow => angles = angles.saturating_sub(1),
-                    _ => {}
-                }
-                arrow = p.as_char() == '-' && p.spacing() == Spacing::Joint;
-            } else {
-                arrow = false;
+            if let Some(',' | '=') = angles.top_level(&tree) {
+                break;
             }
             tokens.extend([tree]);
             rest = next;

@@ -3,6 +3,35 @@
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 
+/// Tracks `<..>` nesting across a type's tokens, telling a closing `>` from the `>` of `->`
+/// (`fn() -> T`, `Fn(A) -> B`): angle brackets are not token groups.
+#[derive(Default)]
+pub struct Angles {
+    depth: usize,
+    arrow: bool,
+}
+
+impl Angles {
+    /// Takes the next token; returns its character if it is punctuation outside any `<..>`
+    /// (other than the brackets themselves).
+    pub fn top_level(&mut self, tree: &TokenTree) -> Option<char> {
+        let TokenTree::Punct(p) = tree else {
+            self.arrow = false;
+            return None;
+        };
+        let c = p.as_char();
+        let closes = c == '>' && !self.arrow;
+        let top = self.depth == 0 && c != '<' && !closes;
+        if c == '<' {
+            self.depth += 1;
+        } else if closes {
+            self.depth = self.depth.saturating_sub(1);
+        }
+        self.arrow = c == '-' && p.spacing() == Spacing::Joint;
+        top.then_some(c)
+    }
+}
+
 /// A type's tokens as text.
 pub fn tokens_text(tokens: TokenStream) -> String {
     let mut out = String::new();

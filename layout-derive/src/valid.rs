@@ -8,7 +8,7 @@ use crate::attr::CheckKind;
 use crate::ctxt::Ctxt;
 use crate::item::ParamKind;
 use crate::repr::Modifier;
-use crate::type_text::tokens_text;
+use crate::type_text::{tokens_text, Angles};
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Data::Enum(variants) = &input.data {
@@ -135,21 +135,9 @@ fn unsized_kind(ty: &TokenStream) -> Option<(&'static str, String)> {
 
 /// Whether `punct` occurs outside any group and any `<..>`.
 fn has_top_level(stream: &TokenStream, punct: char) -> bool {
-    let mut angles = 0usize;
-    let mut arrow = false;
-    for tree in stream.clone() {
-        let TokenTree::Punct(p) = tree else {
-            arrow = false;
-            continue;
-        };
-        match p.as_char() {
-            '<' => angles += 1,
-            // Not the `>` of `->`.
-            '>' if !arrow => angles = angles.saturating_sub(1),
-            c if c == punct && angles == 0 => return true,
-            _ => {}
-        }
-        arrow = p.as_char() == '-' && p.spacing() == proc_macro2::Spacing::Joint;
-    }
-    false
+    let mut angles = Angles::default();
+    stream
+        .clone()
+        .into_iter()
+        .any(|tree| angles.top_level(&tree) == Some(punct))
 }
