@@ -96,9 +96,10 @@ pub struct Shadow {
     pub tag_size: usize,
     /// `align_of` the tag integer.
     pub tag_align: usize,
-    /// Whether the enum has a primitive representation (`repr(u8)` & co) with data, whose
-    /// variant field offsets the derive computed by RFC 2195's rule (each variant a `repr(C)`
-    /// struct that starts with the tag); size and align are then computed from the variants.
+    /// Whether the derive computed the variants' field offsets by RFC 2195's rule instead of
+    /// measuring shadow types: for `repr(u8)` & co (each variant a `repr(C)` struct that
+    /// starts with the tag) and for `repr(C)` / `repr(C, u8)` (the tag, then a `repr(C)` union
+    /// of the variants' `repr(C)` structs). Size and align are then computed from the variants.
     pub computed: bool,
 }
 
@@ -114,9 +115,9 @@ impl Shadow {
         }
     }
 
-    /// The facts of a data enum with the primitive representation `T` (`repr(u8)` & co),
-    /// whose variant fields the derive laid out with `c_fields` after the tag.
-    pub const fn primitive<T>() -> Shadow {
+    /// The facts of a data enum with tag type `T` whose variant fields the derive laid out
+    /// with `c_fields`: after the tag (`repr(u8)` & co) or from [`c_payload`] (`repr(C)`).
+    pub const fn computed<T>() -> Shadow {
         Shadow {
             size: 0,
             align: 0,
@@ -126,9 +127,9 @@ impl Shadow {
         }
     }
 
-    /// Size and align of the enum: its shadow's, or for a primitive representation those of
-    /// a `repr(C)` union of `repr(C)` structs that each hold the tag and one variant's fields,
-    /// raised by `align(N)`.
+    /// Size and align of the enum: its shadow's, or when computed, those of the tag and all
+    /// variants' fields together (raised by `align(N)`): both layouts of RFC 2195 end at the
+    /// furthest field end (at least the tag's), rounded up to the largest alignment.
     const fn size_align(self, variants: &[Variant], repr: Repr) -> (usize, usize) {
         if !self.computed {
             return (self.size, self.align);
@@ -146,6 +147,16 @@ impl Shadow {
         }
         (end.next_multiple_of(align), align)
     }
+}
+
+/// Where the payload union of a `repr(C)` / `repr(C, u8)` enum `E` with tag type `T` starts
+/// (RFC 2195: `#[repr(C)] struct { tag: T, payload: union }`): the tag's size rounded up to
+/// the union's alignment. The enum's alignment is the larger of the tag's and the union's,
+/// and rounding the tag's size (a multiple of the tag's alignment) up to it gives the same
+/// offset, so `E`'s own alignment serves; not so under `align(N)`, which raises only `E`'s.
+/// [`enumeration`] checks the size and alignment that follow from these offsets.
+pub const fn c_payload<T, E>() -> usize {
+    size_of::<T>().next_multiple_of(align_of::<E>())
 }
 
 /// The layout of enum `E`.
@@ -411,10 +422,11 @@ pub const fn variant(
 }
 
 #[cfg(test)]
-mod primitive_tests {
+mod computed_tests {
     use super::*;
     use crate::build::{c_fields, field};
     use crate::model::ReprModifier;
+    use core::mem::{align_of, size_of};
 
     #[allow(dead_code)]
     #[repr(u8)]
@@ -434,15 +446,94 @@ mod primitive_tests {
     #[test]
     fn a_primitive_representation_is_computed_by_rfc_2195() {
         assert_eq!(A_FIELDS[0].offset, 4);
-        let layout = enumeration::<E>("E", REPR, &VARIANTS, Some(Shadow::primitive::<u8>()));
+        let layout = enumeration::<E>("E", REPR, &VARIANTS, Some(Shadow::computed::<u8>()));
         assert_eq!((layout.size, layout.align), (8, 4));
         assert_eq!(layout.tag, Tag::Direct { offset: 0, size: 1 });
+    }
+
+    // RFC 2195's `repr(C)` layout written out by hand, to measure with `offset_of!`.
+    #[allow(dead_code)]
+    #[repr(C)]
+    enum C {
+        A(u8, u64),
+        B(u16),
+    }
+    #[allow(dead_code)]
+    #[repr(C)]
+    enum CTag {
+        A,
+        B,
+    }
+    #[repr(C)]
+    struct CA(u8, u64);
+    #[repr(C)]
+    struct CB(u16);
+    #[repr(C)]
+    union CPayload {
+        a: core::mem::ManuallyDrop<CA>,
+        b: core::mem::ManuallyDrop<CB>,
+    }
+    #[repr(C)]
+    struct CWhole {
+        tag: CTag,
+        payload: CPayload,
+    }
+
+    const C_A: [Field; 2] = c_fields(
+        [field::<u8>("0", "u8", 0), field::<u64>("1", "u64", 0)],
+        c_payload::<CTag, C>(),
+        0,
+    );
+    const C_B: [Field; 1] = c_fields([field::<u16>("0", "u16", 0)], c_payload::<CTag, C>(), 0);
+    const C_VARIANTS: [Variant; 2] = [
+        variant("A", 0, true, Shape::TupleStruct, &C_A, true),
+        variant("B", 1, true, Shape::TupleStruct, &C_B, true),
+    ];
+
+    #[test]
+    fn a_repr_c_enum_is_computed_by_rfc_2195() {
+        let payload = core::mem::offset_of!(CWhole, payload);
+        assert_eq!(c_payload::<CTag, C>(), payload);
+        assert_eq!(C_A[0].offset, payload + core::mem::offset_of!(CA, 0));
+        assert_eq!(C_A[1].offset, payload + core::mem::offset_of!(CA, 1));
+        assert_eq!(C_B[0].offset, payload + core::mem::offset_of!(CB, 0));
+        let repr = Repr::new(ReprBase::C, ReprModifier::None);
+        let layout = enumeration::<C>("C", repr, &C_VARIANTS, Some(Shadow::computed::<CTag>()));
+        assert_eq!(
+            (layout.size, layout.align),
+            (size_of::<CWhole>(), align_of::<CWhole>())
+        );
+        assert_eq!(
+            layout.tag,
+            Tag::Direct {
+                offset: 0,
+                size: size_of::<CTag>()
+            }
+        );
+    }
+
+    #[test]
+    fn a_tag_more_aligned_than_the_payload_is_where_the_payload_starts() {
+        #[allow(dead_code)]
+        #[repr(C, u64)]
+        enum D {
+            A(u8),
+        }
+        #[repr(C)]
+        struct DWhole {
+            tag: u64,
+            payload: u8,
+        }
+        assert_eq!(
+            c_payload::<u64, D>(),
+            core::mem::offset_of!(DWhole, payload)
+        );
     }
 
     #[test]
     #[should_panic(expected = "differs from its RFC 2195 shadow")]
     fn a_computed_layout_that_is_not_the_enums_is_refused() {
         // `u16` is 2 bytes; the variants computed above need 8.
-        enumeration::<u16>("E", REPR, &VARIANTS, Some(Shadow::primitive::<u8>()));
+        enumeration::<u16>("E", REPR, &VARIANTS, Some(Shadow::computed::<u8>()));
     }
 }

@@ -56,7 +56,8 @@ pub use build::{
 pub use core::mem::offset_of as __offset_of;
 #[doc(hidden)]
 pub use enums::{
-    enumeration as __enumeration, unit_variant as __unit_variant, variant as __variant,
+    c_payload as __c_payload, enumeration as __enumeration, unit_variant as __unit_variant,
+    variant as __variant,
 };
 
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.

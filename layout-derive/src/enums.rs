@@ -26,8 +26,11 @@ fn kind(input: &Input, variants: &[Variant]) -> Kind {
         return Kind::Fieldless;
     }
     match input.repr.base {
-        Base::Int(..) => Kind::Specified(DataLayout::TagInEachVariant),
-        Base::C | Base::CInt(..) => Kind::Specified(DataLayout::TagThenUnion),
+        Base::Int(..) => Kind::Specified(DataLayout::PrefixedVariants),
+        Base::C | Base::CInt(..) if shadow::aligned(input) => {
+            Kind::Specified(DataLayout::AlignedUnionAfterTag)
+        }
+        Base::C | Base::CInt(..) => Kind::Specified(DataLayout::UnionAfterTag),
         Base::Rust | Base::Transparent => Kind::Unspecified,
     }
 }
@@ -36,17 +39,18 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
     let k = krate.text.as_str();
     let kind = kind(input, variants);
     let explicit = variants.iter().any(|v| v.discriminant.is_some());
-    let aligned = shadow::needs_fieldless_whole(input);
+    let aligned = shadow::aligned(input);
     // The tag's type in the shadows: the repr's integer where there is one, else a copy of the
     // enum without data (whose size rustc picks from the discriminants).
     let int = input.repr.base.int().map(|(_, name)| name);
     let tag_ty = int.unwrap_or(TAG);
     // Every emitted type costs build time, so the fieldless copy is emitted only where it is
-    // needed: for discriminant values that only the compiler can evaluate (explicit ones),
-    // for the tag of a `repr(C)` data enum, and to measure the tag under `align(N)`.
+    // needed: for explicit discriminant values of a data enum (a fieldless enum casts its
+    // own variants), for the tag of a `repr(C)` data enum, and to measure the tag under
+    // `align(N)`.
     let needs_tag_enum = match kind {
         Kind::Empty | Kind::Unspecified => false,
-        Kind::Fieldless => explicit || aligned,
+        Kind::Fieldless => aligned,
         Kind::Specified(_) => explicit || int.is_none(),
     };
     let signed = match int {
@@ -69,10 +73,10 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
         }
         match kind {
             Kind::Fieldless => shadow::fieldless_whole(out, input),
-            Kind::Specified(DataLayout::TagThenUnion) => {
+            Kind::Specified(DataLayout::AlignedUnionAfterTag) => {
                 shadow::data_types(out, input, variants, tag_ty)
             }
-            Kind::Specified(DataLayout::TagInEachVariant) => {}
+            Kind::Specified(DataLayout::PrefixedVariants | DataLayout::UnionAfterTag) => {}
             Kind::Empty | Kind::Unspecified => {}
         }
 
@@ -107,12 +111,12 @@ fn shadow_facts(out: &mut Out, k: &str, kind: &Kind, aligned: bool, tag_ty: &str
         // `align(N)` pads it.
         Kind::Fieldless if !aligned => ("Self", "Self"),
         Kind::Fieldless => (WHOLE, TAG),
-        Kind::Specified(DataLayout::TagThenUnion) => (WHOLE, tag_ty),
-        Kind::Specified(DataLayout::TagInEachVariant) => {
+        Kind::Specified(DataLayout::AlignedUnionAfterTag) => (WHOLE, tag_ty),
+        Kind::Specified(DataLayout::PrefixedVariants | DataLayout::UnionAfterTag) => {
             // No shadow type: `enumeration` computes size and align from the variants.
             out.text("::core::option::Option::Some(")
                 .text(k)
-                .text("::Shadow::primitive::<")
+                .text("::Shadow::computed::<")
                 .text(tag_ty)
                 .text(">())");
             return;
@@ -155,12 +159,23 @@ fn variant(
     out.parens(|out| {
         out.str_lit(&v.name).text(",");
         // Without explicit discriminants they are 0, 1, 2…; with some, the compiler
-        // evaluates them through the fieldless copy.
+        // evaluates them: a fieldless enum casts its own variant (named through the enum,
+        // not `Self::`, which an associated item of the same name would make ambiguous), a
+        // data enum the fieldless copy's.
         if explicit {
-            out.text(TAG)
-                .text("::")
-                .text(&v.ident.to_string())
-                .text(" as u128");
+            if matches!(kind, Kind::Fieldless) {
+                out.text(&input.ident.to_string())
+                    .text("::")
+                    .text(&v.ident.to_string())
+                    .text(match v.style {
+                        Style::Unit => "",
+                        Style::Tuple => "()",
+                        Style::Named => "{}",
+                    });
+            } else {
+                out.text(TAG).text("::").text(&v.ident.to_string());
+            }
+            out.text(" as u128");
         } else {
             out.int(index as u128);
         }
@@ -175,21 +190,29 @@ fn variant(
             .text(",&");
         let fields: Vec<&Field> = v.fields.iter().collect();
         match kind {
-            Kind::Specified(DataLayout::TagInEachVariant) => {
-                // RFC 2195: the variant is a `repr(C)` struct of the tag and its fields, so
-                // the offsets follow the C rule after the tag (computed in const, cheaper than
-                // `offset_of!` on a shadow struct; `enumeration` checks the result).
+            Kind::Specified(
+                layout @ (DataLayout::PrefixedVariants | DataLayout::UnionAfterTag),
+            ) => {
+                // RFC 2195: the variant is a `repr(C)` struct of the tag and its fields, or a
+                // `repr(C)` struct in a union after the tag, so the offsets follow the C rule
+                // from the tag's end or the union's start (computed in const, cheaper than
+                // `offset_of!` on shadow types; `enumeration` checks the result).
                 out.text(k).text("::__c_fields");
                 out.parens(|out| {
                     field_list(out, k, &fields, params, |out, _, _| {
                         out.text("0");
                     });
-                    out.text(",::core::mem::size_of::<")
-                        .text(tag_ty)
-                        .text(">(),0");
+                    if *layout == DataLayout::PrefixedVariants {
+                        out.text(",::core::mem::size_of::<")
+                            .text(tag_ty)
+                            .text(">(),0");
+                    } else {
+                        out.text(",").text(k).text("::__c_payload::<").text(tag_ty);
+                        out.text(",Self>(),0");
+                    }
                 });
             }
-            Kind::Specified(DataLayout::TagThenUnion) => {
+            Kind::Specified(DataLayout::AlignedUnionAfterTag) => {
                 field_list(out, k, &fields, params, |out, j, _| {
                     out.text(k).text("::__offset_of!");
                     out.parens(|out| {

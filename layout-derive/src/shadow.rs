@@ -1,32 +1,38 @@
-//! Shadow types that restate an enum's layout as RFC 2195 specifies it, so that `offset_of!`
-//! can measure what the compiler cannot be asked about enums directly:
+//! Shadow types that restate an enum's layout as RFC 2195 specifies it, for what the derive
+//! cannot compute in const:
 //!
-//! - a fieldless enum with the same discriminants and integer repr: its variants cast to the
-//!   discriminant values, and its size is the tag's size;
-//! - for `repr(C)` and `repr(C, u8)` data enums, a `repr(C)` struct of the tag followed by a
-//!   `repr(C)` union of one `repr(C)` struct per variant.
+//! - a fieldless enum with the same discriminants and integer repr: the tag type of `repr(C)`
+//!   data enums (whose size only the compiler picks), the discriminants of data enums with
+//!   explicit ones (a fieldless enum casts its own variants instead), and the tag under
+//!   `align(N)`;
+//! - for `repr(C, align(N))` data enums, a `repr(C)` struct of the tag followed by a `repr(C)`
+//!   union of one `repr(C)` struct per variant, measured with `offset_of!`.
 //!
-//! `repr(u8)`-style data enums and `repr(C)` structs need none: the C rule is computed in
-//! const from the field types' sizes and aligns (`__c_fields`), which costs rustc less than
-//! shadow types and one `offset_of!` per field.
+//! Every other data enum with an explicit repr, and every `repr(C)` struct, needs none: the C
+//! rule is computed in const from the field types' sizes and aligns (`__c_fields`), which
+//! costs rustc far less than shadow types and one `offset_of!` per field.
 //!
-//! The generated impl compares the outermost shadow's size and align with the enum's, so a
-//! shadow that ever disagreed with the compiler would fail the build instead of lying.
+//! The generated impl compares the computed size and align, or the outermost shadow's, with
+//! the enum's, so a layout that ever disagreed with the compiler would fail the build instead
+//! of lying.
 
 use crate::ast::{Input, Variant};
 use crate::emit::Out;
 use crate::expand::generic_list;
 use crate::repr::{Base, Modifier};
 
-/// How an enum with data is laid out (RFC 2195).
+/// How an enum with data is laid out (RFC 2195), and how the derive finds the offsets.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum DataLayout {
     /// `repr(u8)` & co: a `repr(C)` union of `repr(C)` variant structs that each start with
-    /// the tag. Computed in const: no shadow types.
-    TagInEachVariant,
-    /// `repr(C)` / `repr(C, u8)`: tag, then a union of the variant structs. Measured on the
-    /// shadow types.
-    TagThenUnion,
+    /// the tag. Computed in const.
+    PrefixedVariants,
+    /// `repr(C)` / `repr(C, u8)`: the tag, then a union of the variant structs, which starts
+    /// where `__c_payload` says. Computed in const.
+    UnionAfterTag,
+    /// The same under `align(N)`, which hides the union's alignment from `__c_payload`:
+    /// measured on the shadow types.
+    AlignedUnionAfterTag,
 }
 
 /// The fieldless copy of the enum.
@@ -166,14 +172,15 @@ pub fn data_types(out: &mut Out, input: &Input, variants: &[Variant], tag: &str)
     });
 }
 
-/// Whether a fieldless enum's shadow needs a wrapper around the tag: only to copy `align(N)`.
-pub fn needs_fieldless_whole(input: &Input) -> bool {
+/// Whether the enum has `align(N)`: a fieldless enum's shadow then wraps the tag to copy it,
+/// and a `repr(C)` data enum's union start is measured rather than computed.
+pub fn aligned(input: &Input) -> bool {
     matches!(input.repr.modifier, Modifier::Align(_))
 }
 
 /// The shadow of a fieldless enum with `align(N)`: the tag, aligned like the enum.
 pub fn fieldless_whole(out: &mut Out, input: &Input) {
-    if !needs_fieldless_whole(input) {
+    if !aligned(input) {
         return;
     }
     outer_repr(out, input.repr.modifier);
