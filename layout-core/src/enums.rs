@@ -426,7 +426,6 @@ mod computed_tests {
     use super::*;
     use crate::build::{c_fields, field};
     use crate::model::ReprModifier;
-    use core::mem::{align_of, size_of};
 
     #[allow(dead_code)]
     #[repr(u8)]
