@@ -1,9 +1,11 @@
 //! `#[layout(...)]` attributes on the type and on fields.
 
 use proc_macro2::Span;
-use syn::{Attribute, LitStr, Path};
+use syn::LitStr;
 
 use crate::ctxt::{Ctxt, Spans};
+use crate::item::Attribute;
+use crate::meta::{self, Meta, Path};
 
 /// Keys accepted on the type.
 const CONTAINER_KEYS: &str =
@@ -45,10 +47,10 @@ pub enum CheckKind {
 }
 
 /// Reads `= N` after a key: an integer literal. Anything else is reported (and skipped).
-fn int_value(cx: &Ctxt, meta: &syn::meta::ParseNestedMeta, key: &str) -> syn::Result<Option<u64>> {
+fn int_value(cx: &Ctxt, meta: &Meta, key: &str) -> syn::Result<Option<u64>> {
     let example = format!("`{key} = 16`");
     if !meta.input.peek(syn::Token![=]) {
-        cx.syn_error(meta.error(format_args!("`{key}` needs a value: write {example}")));
+        meta.error(cx, format_args!("`{key}` needs a value: write {example}"));
         skip_value(meta)?;
         return Ok(None);
     }
@@ -83,14 +85,38 @@ fn int_value(cx: &Ctxt, meta: &syn::meta::ParseNestedMeta, key: &str) -> syn::Re
     Ok(None)
 }
 
+/// A module path as `crate = "..."` takes it: `::layoutscope`, `my_reexport::layout`,
+/// `crate::x`; no generic arguments.
+fn module_path(input: syn::parse::ParseStream) -> syn::Result<()> {
+    use syn::ext::IdentExt;
+    if input.peek(syn::Token![::]) {
+        input.parse::<syn::Token![::]>()?;
+    }
+    loop {
+        let is_path_keyword = input.peek(syn::Token![crate])
+            || input.peek(syn::Token![self])
+            || input.peek(syn::Token![super])
+            || input.peek(syn::Token![Self]);
+        if is_path_keyword {
+            proc_macro2::Ident::parse_any(input)?;
+        } else {
+            input.parse::<proc_macro2::Ident>()?;
+        }
+        if input.is_empty() {
+            return Ok(());
+        }
+        input.parse::<syn::Token![::]>()?;
+    }
+}
+
 /// Remembers where a key was first set, to reject it when it comes again.
-fn first_time(cx: &Ctxt, seen: &mut Option<Span>, key: &syn::Path) -> bool {
+fn first_time(cx: &Ctxt, seen: &mut Option<Span>, key: &Path) -> bool {
     if seen.is_some() {
         cx.error_spanned_by(
             key,
             format_args!(
                 "duplicate `{}` in #[layout(...)]: write it once",
-                key_name(key)
+                key.name()
             ),
         );
         return false;
@@ -99,20 +125,12 @@ fn first_time(cx: &Ctxt, seen: &mut Option<Span>, key: &syn::Path) -> bool {
     true
 }
 
-fn key_name(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
-}
-
 /// Checks the shape `#[layout(...)]`; a bare `#[layout]` or `#[layout = ..]` is an error.
 fn layout_list(cx: &Ctxt, attr: &Attribute) -> bool {
-    if !attr.path().is_ident("layout") {
+    if !attr.is("layout") {
         return false;
     }
-    if let syn::Meta::List(_) = attr.meta {
+    if meta::is_list(attr) {
         true
     } else {
         cx.error_spanned_by(
@@ -130,18 +148,19 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
         if !layout_list(cx, attr) {
             continue;
         }
-        let result = attr.parse_nested_meta(|meta| {
+        let result = meta::parse_nested(attr, |meta| {
             if meta.path.is_ident("crate") {
                 let value = if meta.input.peek(syn::Token![=]) && meta.input.peek2(LitStr) {
                     meta.value()?.parse::<LitStr>()?
                 } else {
-                    cx.syn_error(meta.error(
+                    meta.error(
+                        cx,
                         "expected `crate = \"path\"`, e.g. `crate = \"::my_layoutscope\"`",
-                    ));
+                    );
                     return skip_value(&meta);
                 };
                 if first_time(cx, &mut krate_seen, &meta.path) {
-                    match value.parse::<Path>() {
+                    match value.parse_with(module_path) {
                         Ok(_) => out.krate = Some(value.value()),
                         Err(_) => cx.error_spanned_by(
                             &value,
@@ -158,9 +177,10 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 let kind = match key {
                     "no_padding" | "niche" => {
                         if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
-                            cx.syn_error(meta.error(format_args!(
-                                "`{key}` takes no value: write `#[layout({key})]`"
-                            )));
+                            meta.error(
+                                cx,
+                                format_args!("`{key}` takes no value: write `#[layout({key})]`"),
+                            );
                             return skip_value(&meta);
                         }
                         if key == "niche" {
@@ -176,9 +196,10 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         None => return Ok(()),
                     },
                 };
-                let duplicate = out.checks.iter().any(|c| {
-                    std::mem::discriminant(&c.kind) == std::mem::discriminant(&kind)
-                });
+                let duplicate = out
+                    .checks
+                    .iter()
+                    .any(|c| std::mem::discriminant(&c.kind) == std::mem::discriminant(&kind));
                 if duplicate {
                     cx.error_spanned_by(
                         &meta.path,
@@ -189,17 +210,23 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 }
                 Ok(())
             } else if meta.path.is_ident("opaque") || meta.path.is_ident("offset") {
-                cx.syn_error(meta.error(format_args!(
+                meta.error(
+                    cx,
+                    format_args!(
                     "`{}` belongs on a field, not on the type: write #[layout({})] on the field",
-                    key_name(&meta.path),
+                    meta.path.name(),
                     if meta.path.is_ident("opaque") { "opaque" } else { "offset = N" }
-                )));
+                ),
+                );
                 skip_value(&meta)
             } else {
-                cx.syn_error(meta.error(format_args!(
-                    "unknown key `{}` in #[layout(...)] on a type; expected {CONTAINER_KEYS}",
-                    key_name(&meta.path)
-                )));
+                meta.error(
+                    cx,
+                    format_args!(
+                        "unknown key `{}` in #[layout(...)] on a type; expected {CONTAINER_KEYS}",
+                        meta.path.name()
+                    ),
+                );
                 skip_value(&meta)
             }
         });
@@ -216,10 +243,10 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         if !layout_list(cx, attr) {
             continue;
         }
-        let result = attr.parse_nested_meta(|meta| {
+        let result = meta::parse_nested(attr, |meta| {
             if meta.path.is_ident("opaque") {
                 if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
-                    cx.syn_error(meta.error("`opaque` takes no value: write `#[layout(opaque)]`"));
+                    meta.error(cx, "`opaque` takes no value: write `#[layout(opaque)]`");
                     return skip_value(&meta);
                 }
                 first_time(cx, &mut out.opaque, &meta.path);
@@ -241,16 +268,19 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 .iter()
                 .any(|k| meta.path.is_ident(k))
             {
-                cx.syn_error(meta.error(format_args!(
-                    "`{}` belongs on the type, not on a field",
-                    key_name(&meta.path)
-                )));
+                meta.error(
+                    cx,
+                    format_args!("`{}` belongs on the type, not on a field", meta.path.name()),
+                );
                 skip_value(&meta)
             } else {
-                cx.syn_error(meta.error(format_args!(
-                    "unknown key `{}` in #[layout(...)] on a field; expected {FIELD_KEYS}",
-                    key_name(&meta.path)
-                )));
+                meta.error(
+                    cx,
+                    format_args!(
+                        "unknown key `{}` in #[layout(...)] on a field; expected {FIELD_KEYS}",
+                        meta.path.name()
+                    ),
+                );
                 skip_value(&meta)
             }
         });
@@ -263,7 +293,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
 
 /// Skips whatever follows a rejected key (`= value` or `(...)`), so that the keys after it are
 /// still checked and reported together.
-fn skip_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<()> {
+fn skip_value(meta: &Meta) -> syn::Result<()> {
     while !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
         meta.input.parse::<proc_macro2::TokenTree>()?;
     }

@@ -115,20 +115,14 @@ impl Spans for syn::LitStr {
     }
 }
 
-impl Spans for syn::Path {
+impl Spans for (Span, Span) {
     fn spans(&self) -> (Span, Span) {
-        let first = self.segments.first().map(|s| s.ident.span());
-        let start = match &self.leading_colon {
-            Some(colons) => colons.spans[0],
-            None => first.unwrap_or_else(Span::call_site),
-        };
-        let end = self.segments.last().map_or(start, |s| s.ident.span());
-        (start, end)
+        *self
     }
 }
 
-impl Spans for syn::Attribute {
+impl Spans for crate::item::Attribute {
     fn spans(&self) -> (Span, Span) {
-        (self.pound_token.spans[0], self.bracket_token.span.join())
+        (self.pound, self.brackets)
     }
 }

@@ -1,19 +1,45 @@
 //! The derive input as written: syn's grammar for a struct, enum or union (mirroring
-//! `syn::DeriveInput`'s parser), keeping the tokens of field types, generics, bounds and
-//! discriminants instead of syntax trees.
+//! `syn::DeriveInput`'s parser), keeping the tokens of attributes, field types, generics,
+//! bounds and discriminants instead of syntax trees.
 //!
-//! The expansion re-emits those tokens with their spans. syn can turn its trees back into
-//! tokens only with its `printing` feature, which pulls `quote` in and makes syn itself
-//! bigger: about 0.4 s more on the critical path of every clean build of a user's project
-//! (measured with `cargo build --timings` on the benchmark's 2-core machine, issue 7).
+//! The expansion re-emits those tokens with their spans. Building syn's trees would need its
+//! `derive` feature (about 0.5 s of every clean build of a user's project) and turning them
+//! back into tokens its `printing` feature and `quote` (about 0.4 s more; both measured with
+//! `cargo build --timings` on the benchmark's 2-core machine, issue 7). rustc has parsed the
+//! item before it calls the derive, so only the ends of the parts need finding: a type ends
+//! at a `,` outside `<..>`, an expression at a `,` outside a path's generic arguments. The
+//! `expansion_compiles` test checks on generated items that this parser accepts everything
+//! `syn::DeriveInput` accepts.
 
-use proc_macro2::{Ident, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use syn::buffer::Cursor;
-use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
-use syn::{braced, parenthesized, token, Attribute, Token, Visibility};
+use syn::{braced, parenthesized, token, Token};
 
-use crate::type_text::Angles;
+use crate::type_text::{Angles, ExprAngles};
+
+/// An outer attribute, `#[...]`, kept as tokens: only `layout` and `repr` are read, by
+/// `attr.rs` and `repr.rs`.
+pub struct Attribute {
+    /// The spans of `#` and of the `[...]` group, for an error about the whole attribute.
+    pub pound: Span,
+    pub brackets: Span,
+    /// The tokens inside the brackets.
+    pub tokens: TokenStream,
+}
+
+impl Attribute {
+    /// Whether the attribute's path is the single identifier `name` (`#[repr(..)]`, not
+    /// `#[a::repr(..)]`).
+    pub fn is(&self, name: &str) -> bool {
+        let mut trees = self.tokens.clone().into_iter();
+        let first = trees.next();
+        let second = trees.next();
+        let is_path_continuation =
+            matches!(&second, Some(TokenTree::Punct(p)) if p.as_char() == ':');
+        matches!(first, Some(TokenTree::Ident(ident)) if ident == name) && !is_path_continuation
+    }
+}
 
 pub struct Item {
     pub attrs: Vec<Attribute>,
@@ -114,8 +140,8 @@ impl Generics {
 
 impl Parse for Item {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let attrs = input.call(Attribute::parse_outer)?;
-        input.parse::<Visibility>()?;
+        let attrs = attributes(input)?;
+        visibility(input)?;
         let lookahead = input.lookahead1();
         if lookahead.peek(Token![struct]) {
             input.parse::<Token![struct]>()?;
@@ -207,8 +233,8 @@ fn unnamed_fields(input: ParseStream) -> syn::Result<Vec<Field>> {
 }
 
 fn named_field(input: ParseStream) -> syn::Result<Field> {
-    let attrs = input.call(Attribute::parse_outer)?;
-    input.parse::<Visibility>()?;
+    let attrs = attributes(input)?;
+    visibility(input)?;
     let ident = input.parse()?;
     input.parse::<Token![:]>()?;
     let ty = field_type(input)?;
@@ -225,8 +251,8 @@ fn named_field(input: ParseStream) -> syn::Result<Field> {
 }
 
 fn unnamed_field(input: ParseStream) -> syn::Result<Field> {
-    let attrs = input.call(Attribute::parse_outer)?;
-    input.parse::<Visibility>()?;
+    let attrs = attributes(input)?;
+    visibility(input)?;
     let ty = field_type(input)?;
     Ok(Field {
         attrs,
@@ -236,8 +262,8 @@ fn unnamed_field(input: ParseStream) -> syn::Result<Field> {
 }
 
 fn variant(input: ParseStream) -> syn::Result<Variant> {
-    input.call(Attribute::parse_outer)?;
-    input.parse::<Visibility>()?;
+    attributes(input)?;
+    visibility(input)?;
     let ident = input.parse()?;
     let fields = if input.peek(token::Brace) {
         Fields::Named(named_fields(input)?)
@@ -259,41 +285,102 @@ fn variant(input: ParseStream) -> syn::Result<Variant> {
     })
 }
 
+/// Outer attributes, as syn's `Attribute::parse_outer` reads them.
+fn attributes(input: ParseStream) -> syn::Result<Vec<Attribute>> {
+    let mut attrs = Vec::new();
+    while input.peek(Token![#]) {
+        let pound = input.parse::<Token![#]>()?.spans[0];
+        let (tokens, brackets) = input.step(|cursor| match cursor.group(Delimiter::Bracket) {
+            Some((inside, span, rest)) => Ok(((inside.token_stream(), span.join()), rest)),
+            None => Err(cursor.error("expected `[` after `#`")),
+        })?;
+        attrs.push(Attribute {
+            pound,
+            brackets,
+            tokens,
+        });
+    }
+    Ok(attrs)
+}
+
+/// Skips a visibility, as syn's `Visibility` reads it: `pub`, `pub(crate)`, `pub(self)`,
+/// `pub(super)`, `pub(in path)`. In `struct S(pub (u8, u16))` the parentheses are the field's
+/// type, not a restriction.
+fn visibility(input: ParseStream) -> syn::Result<()> {
+    if !input.peek(Token![pub]) {
+        return Ok(());
+    }
+    input.parse::<Token![pub]>()?;
+    input.step(|cursor| {
+        if let Some((inside, _, rest)) = cursor.group(Delimiter::Parenthesis) {
+            let restricted = match inside.ident() {
+                Some((ident, after)) if ident == "in" => after.token_tree().is_some(),
+                Some((ident, after)) => {
+                    (ident == "crate" || ident == "self" || ident == "super") && after.eof()
+                }
+                None => false,
+            };
+            if restricted {
+                return Ok(((), rest));
+            }
+        }
+        Ok(((), *cursor))
+    })
+}
+
 /// A field's type: its tokens up to the next `,` (or the `=` of a default value) outside any
 /// `<..>`. rustc has parsed the item before it calls the derive, so the type is well formed;
 /// finding its end this way costs less than building syn's tree of it only to drop it.
 fn field_type(input: ParseStream) -> syn::Result<TokenStream> {
+    let tokens = scan(input, |angles, tree| {
+        matches!(angles.top_level(tree), Some(',' | '='))
+    })?;
+    if tokens.is_empty() {
+        return Err(input.error("expected a type"));
+    }
+    Ok(tokens)
+}
+
+/// A discriminant or a default value: the tokens up to the next `,` that is not inside the
+/// generic arguments of a path (`f::<A, B>()`, `<T as Tr<A, B>>::N`).
+fn expression(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut angles = ExprAngles::default();
+    let tokens = scan(input, |_, tree| angles.is_top_level_comma(tree))?;
+    if tokens.is_empty() {
+        return Err(input.error("expected an expression"));
+    }
+    Ok(tokens)
+}
+
+/// The tokens from here up to (not including) the first for which `end` is true, or to the
+/// end of the input. `end` sees every token once, in order, with an [`Angles`] tracker.
+fn scan(
+    input: ParseStream,
+    mut end: impl FnMut(&mut Angles, &TokenTree) -> bool,
+) -> syn::Result<TokenStream> {
     input.step(|cursor| {
         let mut rest = *cursor;
         let mut tokens = TokenStream::new();
         let mut angles = Angles::default();
         while let Some((tree, next)) = rest.token_tree() {
-            if let Some(',' | '=') = angles.top_level(&tree) {
+            if end(&mut angles, &tree) {
                 break;
             }
             tokens.extend([tree]);
             rest = next;
         }
-        if tokens.is_empty() {
-            return Err(cursor.error("expected a type"));
-        }
         Ok((tokens, rest))
     })
 }
 
-/// An expression in a list: syn's `Expr` where syn parses it, else (as syn's own parser of
-/// variants does) everything up to the next `,`: rustc has parsed the item already.
-fn expression(input: ParseStream) -> syn::Result<TokenStream> {
-    let begin = input.cursor();
-    let ahead = input.fork();
-    if ahead.parse::<syn::Expr>().is_ok() && (ahead.is_empty() || ahead.peek(Token![,])) {
-        input.advance_to(&ahead);
-    } else {
-        while !input.is_empty() && !input.peek(Token![,]) {
-            input.parse::<TokenTree>()?;
-        }
-    }
-    Ok(between(begin, input.cursor()))
+/// The tokens of a bound list, type or default in a generic parameter list: up to the next
+/// `,` or the list's closing `>`, or `=` when `stop_at_eq` (where a default begins).
+fn param_part(input: ParseStream, stop_at_eq: bool) -> syn::Result<TokenStream> {
+    scan(input, |angles, tree| match angles.top_level(tree) {
+        Some(',' | '>') => true,
+        Some('=') => stop_at_eq,
+        _ => false,
+    })
 }
 
 fn generics(input: ParseStream) -> syn::Result<Generics> {
@@ -321,7 +408,7 @@ fn generics(input: ParseStream) -> syn::Result<Generics> {
 /// One generic parameter, as syn's `GenericParam` parses it.
 fn param(input: ParseStream) -> syn::Result<Param> {
     let begin = input.cursor();
-    input.call(Attribute::parse_outer)?;
+    attributes(input)?;
     let lookahead = input.lookahead1();
     if lookahead.peek(syn::Lifetime) {
         let at = input.cursor();
@@ -329,13 +416,7 @@ fn param(input: ParseStream) -> syn::Result<Param> {
         let argument = between(at, input.cursor());
         if input.peek(Token![:]) {
             input.parse::<Token![:]>()?;
-            while !input.peek(Token![,]) && !input.peek(Token![>]) {
-                input.parse::<syn::Lifetime>()?;
-                if !input.peek(Token![+]) {
-                    break;
-                }
-                input.parse::<Token![+]>()?;
-            }
+            param_part(input, false)?;
         }
         Ok(Param {
             kind: ParamKind::Lifetime,
@@ -347,14 +428,14 @@ fn param(input: ParseStream) -> syn::Result<Param> {
         input.parse::<Token![const]>()?;
         let ident: Ident = input.parse()?;
         input.parse::<Token![:]>()?;
-        let ty = tokens_of::<syn::Type>(input)?;
+        let ty = param_part(input, true)?;
+        if ty.is_empty() {
+            return Err(input.error("expected the type of the const parameter"));
+        }
         let bounded = between(begin, input.cursor());
         if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
-            // A const argument: a literal, `-literal`, a name or a block.
-            while !input.is_empty() && !input.peek(Token![,]) && !input.peek(Token![>]) {
-                input.parse::<TokenTree>()?;
-            }
+            param_part(input, false)?;
         }
         Ok(Param {
             kind: ParamKind::Const(ty),
@@ -366,18 +447,12 @@ fn param(input: ParseStream) -> syn::Result<Param> {
         let ident: Ident = input.parse()?;
         if input.peek(Token![:]) {
             input.parse::<Token![:]>()?;
-            while !input.peek(Token![,]) && !input.peek(Token![>]) && !input.peek(Token![=]) {
-                input.parse::<syn::TypeParamBound>()?;
-                if !input.peek(Token![+]) {
-                    break;
-                }
-                input.parse::<Token![+]>()?;
-            }
+            param_part(input, true)?;
         }
         let bounded = between(begin, input.cursor());
         if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
-            input.parse::<syn::Type>()?;
+            param_part(input, false)?;
         }
         Ok(Param {
             kind: ParamKind::Type,
@@ -390,7 +465,8 @@ fn param(input: ParseStream) -> syn::Result<Param> {
     }
 }
 
-/// `where` and its predicates, as syn's `WhereClause` parses them; none without `where`.
+/// `where` and its predicates, each as written; none without `where`. The clause ends at
+/// the braces of the body or at the `;` of a tuple struct, outside any `<..>`.
 fn where_clause(input: ParseStream) -> syn::Result<Vec<TokenStream>> {
     let mut predicates = Vec::new();
     if !input.peek(Token![where]) {
@@ -398,29 +474,19 @@ fn where_clause(input: ParseStream) -> syn::Result<Vec<TokenStream>> {
     }
     input.parse::<Token![where]>()?;
     loop {
-        if input.is_empty()
-            || input.peek(token::Brace)
-            || input.peek(Token![,])
-            || input.peek(Token![;])
-            || input.peek(Token![:]) && !input.peek(Token![::])
-            || input.peek(Token![=])
-        {
-            break;
+        let predicate = scan(input, |angles, tree| match tree {
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace && angles.is_outside() => true,
+            tree => matches!(angles.top_level(tree), Some(',' | ';')),
+        })?;
+        if !predicate.is_empty() {
+            predicates.push(predicate);
         }
-        predicates.push(tokens_of::<syn::WherePredicate>(input)?);
         if !input.peek(Token![,]) {
             break;
         }
         input.parse::<Token![,]>()?;
     }
     Ok(predicates)
-}
-
-/// Parses a `T` and returns its tokens.
-fn tokens_of<T: Parse>(input: ParseStream) -> syn::Result<TokenStream> {
-    let begin = input.cursor();
-    input.parse::<T>()?;
-    Ok(between(begin, input.cursor()))
 }
 
 /// The tokens from `begin` up to `end`, as syn's own `verbatim::between` collects them: a
@@ -434,7 +500,7 @@ fn between(begin: Cursor, end: Cursor) -> TokenStream {
             break;
         };
         if next > end {
-            match cursor.group(proc_macro2::Delimiter::None) {
+            match cursor.group(Delimiter::None) {
                 Some((inside, _, _)) => {
                     cursor = inside;
                     continue;
@@ -488,5 +554,145 @@ mod tests {
         );
         let tuple = field_types("struct T(pub HashMap<u8, u16>, fn() -> u8);");
         assert_eq!(tuple, ["HashMap < u8 , u16 >", "fn () -> u8"]);
+    }
+
+    fn parse(source: &str) -> Item {
+        match syn::parse_str::<Item>(source) {
+            Ok(item) => item,
+            Err(error) => panic!("{source}: {error}"),
+        }
+    }
+
+    fn strings<'a>(tokens: impl IntoIterator<Item = &'a TokenStream>) -> Vec<String> {
+        tokens.into_iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn visibility_restrictions_are_not_field_types() {
+        let types = field_types(
+            "pub(crate) struct T(pub (u8, u16), pub(crate) u32, pub(in a::b) u64, pub(self) i8, \
+             pub(super) i16, pub (crate::X), pub [u8; 2]);",
+        );
+        assert_eq!(
+            types,
+            [
+                "(u8 , u16)",
+                "u32",
+                "u64",
+                "i8",
+                "i16",
+                "(crate :: X)",
+                "[u8 ; 2]"
+            ]
+        );
+        let named = field_types("pub(in crate::m) struct S { pub(crate) a: u8, pub b: (u8,) }");
+        assert_eq!(named, ["u8", "(u8 ,)"]);
+    }
+
+    #[test]
+    fn generic_parameters_keep_bounds_and_drop_defaults() {
+        let item = parse(
+            "struct S<'a: 'b + 'c, 'b, #[cfg(all())] T: Iterator<Item = Vec<u8>> + Fn(u8) -> u16 = Empty, \
+             const N: usize = { 3 + 4 }, const M: Wrap<u8, 2> = 1, U = Vec<Box<T>>> { a: &'a T }",
+        );
+        let g = &item.generics;
+        assert_eq!(
+            strings(g.impl_params()),
+            [
+                "'a : 'b + 'c",
+                "'b",
+                "# [cfg (all ())] T : Iterator < Item = Vec < u8 >> + Fn (u8) -> u16",
+                "const N : usize",
+                "const M : Wrap < u8 , 2 >",
+                "U",
+            ]
+        );
+        assert_eq!(
+            strings(g.type_arguments()),
+            ["'a", "'b", "T", "N", "M", "U"]
+        );
+        let ParamKind::Const(ty) = &g.params[4].kind else {
+            panic!("M is a const parameter");
+        };
+        assert_eq!(ty.to_string(), "Wrap < u8 , 2 >");
+    }
+
+    #[test]
+    fn where_clauses_end_at_the_body_outside_angle_brackets() {
+        let item = parse(
+            "struct S<T, const N: usize> where T: Tr<{ N }> + Fn() -> u8, [u8; N]: Copy, \
+             for<'x> &'x T: Into<Vec<u8>>, { a: T }",
+        );
+        assert_eq!(
+            strings(&item.generics.predicates),
+            [
+                "T : Tr < { N } > + Fn () -> u8",
+                "[u8 ; N] : Copy",
+                "for <'x > &'x T : Into < Vec < u8 >>",
+            ]
+        );
+        let tuple = parse("struct T<A>(A, u8) where A: Copy;");
+        assert_eq!(strings(&tuple.generics.predicates), ["A : Copy"]);
+        let Body::Struct(Fields::Unnamed(fields)) = tuple.body else {
+            panic!("a tuple struct");
+        };
+        assert_eq!(fields.len(), 2);
+        let enumeration = parse("enum E<T> where T: Clone { A(T), B }");
+        assert_eq!(strings(&enumeration.generics.predicates), ["T : Clone"]);
+    }
+
+    #[test]
+    fn a_discriminant_ends_at_a_comma_outside_generic_arguments() {
+        let item = parse(
+            "#[repr(u8)] enum E { \
+             A = f::<u8, u16>(), \
+             B = <T as Tr<u8, u16>>::N + 1, \
+             C = 1 << 2, \
+             D = (1 < 2) as u8, \
+             E = X < Y, \
+             F = 3 >> 1 > 0, \
+             G(u8) = 0 as <u8 as Tr<A, B>>::T, \
+             H = m::g::<{ 1 }, Vec<u8>>().0 + h::<fn(u8) -> u8, u8>(), \
+             I = 1 + <u8>::MAX, \
+             J }",
+        );
+        let Body::Enum(variants) = item.body else {
+            panic!("an enum");
+        };
+        let discriminants: Vec<String> = variants
+            .iter()
+            .map(|v| {
+                v.discriminant
+                    .as_ref()
+                    .map_or_else(String::new, ToString::to_string)
+            })
+            .collect();
+        assert_eq!(
+            discriminants,
+            [
+                "f ::< u8 , u16 > ()",
+                "< T as Tr < u8 , u16 >>:: N + 1",
+                "1 << 2",
+                "(1 < 2) as u8",
+                "X < Y",
+                "3 >> 1 > 0",
+                "0 as < u8 as Tr < A , B >>:: T",
+                "m :: g ::< { 1 } , Vec < u8 >> () . 0 + h ::< fn (u8) -> u8 , u8 > ()",
+                "1 + < u8 >:: MAX",
+                "",
+            ]
+        );
+    }
+
+    #[test]
+    fn attributes_are_kept_as_tokens() {
+        let item = parse(
+            "#[doc = \"x\"] #[repr(C, align(8))] #[layout(size = 8)] #[a::repr(u8)] \
+             struct S { #[layout(opaque)] a: u8 }",
+        );
+        let named: Vec<bool> = item.attrs.iter().map(|a| a.is("repr")).collect();
+        assert_eq!(named, [false, true, false, false]);
+        assert!(item.attrs[2].is("layout"));
+        assert_eq!(item.attrs[1].tokens.to_string(), "repr (C , align (8))");
     }
 }

@@ -1,10 +1,11 @@
 //! `#[derive(Layout)]` for [layoutscope](https://docs.rs/layoutscope): use it through the
 //! `layoutscope` facade, which documents the attributes.
 //!
-//! The work is split like thiserror's: `ast` parses the input into a spanned model,
-//! `item` reads the input with syn's
-//! parsers (keeping tokens), `ast` turns it into a spanned model, `valid` rejects what cannot be described, `expand` writes the `impl`. Every error is a
-//! spanned `syn::Error`; all problems in one input are reported together.
+//! The work is split like thiserror's: `item` reads the input with syn's parsing primitives
+//! (keeping the tokens of types, generics and discriminants; `meta` reads the keys of
+//! `#[layout(...)]` and `#[repr(...)]`), `ast` turns it into a spanned model, `valid`
+//! rejects what cannot be described, `expand` writes the `impl`. Every error is spanned; all
+//! problems in one input are reported together.
 
 mod ast;
 mod attr;
@@ -14,6 +15,7 @@ mod emit;
 mod enums;
 mod expand;
 mod item;
+mod meta;
 mod repr;
 mod shadow;
 mod type_text;

@@ -3,10 +3,12 @@
 //! the derive never describes a layout the compiler would not build.
 
 use proc_macro2::Span;
-use syn::{Attribute, LitInt};
+use syn::LitInt;
 
 use crate::ctxt::{Ctxt, Spans};
 use crate::emit::Out;
+use crate::item::Attribute;
+use crate::meta;
 
 #[derive(Clone, Copy)]
 pub enum Base {
@@ -54,10 +56,10 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
     let mut int = None::<(Span, &'static str)>;
     let mut packed = None::<(Span, u64)>;
     let mut align = None::<(Span, u64)>;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("repr")) {
-        let result = attr.parse_nested_meta(|meta| {
+    for attr in attrs.iter().filter(|a| a.is("repr")) {
+        let result = meta::parse_nested(attr, |meta| {
             let span = meta.path.spans().0;
-            let name = meta.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
+            let name = meta.path.name();
             match name.as_str() {
                 "C" => c = Some(span),
                 "transparent" => transparent = Some(span),

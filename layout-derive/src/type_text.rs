@@ -12,8 +12,9 @@ pub struct Angles {
 }
 
 impl Angles {
-    /// Takes the next token; returns its character if it is punctuation outside any `<..>`
-    /// (other than the brackets themselves).
+    /// Takes the next token; returns its character if it is punctuation outside any `<..>`,
+    /// other than the brackets themselves and the `>` of `->`. A `>` that closes nothing (the
+    /// end of a generic parameter list) is outside.
     pub fn top_level(&mut self, tree: &TokenTree) -> Option<char> {
         let TokenTree::Punct(p) = tree else {
             self.arrow = false;
@@ -21,7 +22,7 @@ impl Angles {
         };
         let c = p.as_char();
         let closes = c == '>' && !self.arrow;
-        let top = self.depth == 0 && c != '<' && !closes;
+        let top = self.depth == 0 && c != '<' && !self.arrow;
         if c == '<' {
             self.depth += 1;
         } else if closes {
@@ -29,6 +30,79 @@ impl Angles {
         }
         self.arrow = c == '-' && p.spacing() == Spacing::Joint;
         top.then_some(c)
+    }
+
+    /// Whether the tokens taken so far closed every `<` they opened.
+    pub fn is_outside(&self) -> bool {
+        self.depth == 0
+    }
+}
+
+/// Finds the end of an expression in a list: the first `,` outside the generic arguments of
+/// a path. In an expression `<` also compares and shifts, so it opens generic arguments only
+/// where Rust's grammar reads it that way: after `::` (`f::<A, B>()`), at the start of a
+/// qualified path (`<T as Tr<A, B>>::N`: first, or after an operator), in the type after
+/// `as` (rustc reads `x as T<..` as generics too), and inside other generic arguments.
+#[derive(Default)]
+pub struct ExprAngles {
+    angles: Angles,
+    last: ExprLast,
+    /// In the path of the type after an `as` outside any `<..>`.
+    cast: bool,
+}
+
+#[derive(Clone, Copy, Default, PartialEq)]
+enum ExprLast {
+    /// Nothing yet.
+    #[default]
+    Start,
+    /// A value: an identifier, literal, group or the `>` closing generic arguments.
+    Operand,
+    /// Operator punctuation; `joint` when the next character continues it (`<<`, `<=`).
+    Operator { joint: bool },
+    /// The first `:` of `::`.
+    Colon,
+    /// `::`.
+    Colons,
+}
+
+impl ExprAngles {
+    /// Takes the next token; true if it is a `,` that ends the expression.
+    pub fn is_top_level_comma(&mut self, tree: &TokenTree) -> bool {
+        let outside = self.angles.is_outside();
+        let TokenTree::Punct(p) = tree else {
+            self.angles.top_level(tree);
+            self.cast = match tree {
+                TokenTree::Ident(ident) if outside && ident == "as" => true,
+                TokenTree::Ident(_) => self.cast,
+                _ => false,
+            };
+            self.last = ExprLast::Operand;
+            return false;
+        };
+        let c = p.as_char();
+        let joint = p.spacing() == Spacing::Joint;
+        let opens = match self.last {
+            ExprLast::Start | ExprLast::Colons => true,
+            ExprLast::Operator { joint } => !joint,
+            ExprLast::Operand | ExprLast::Colon => self.cast,
+        };
+        let before = self.angles.depth;
+        let comparison = c == '<' && outside && !opens;
+        if !comparison && self.angles.top_level(tree) == Some(',') {
+            return true;
+        }
+        self.cast &= c == ':' || self.angles.depth > 0;
+        self.last = if c == ':' && self.last == ExprLast::Colon {
+            ExprLast::Colons
+        } else if c == ':' && joint {
+            ExprLast::Colon
+        } else if c == '>' && self.angles.depth < before {
+            ExprLast::Operand
+        } else {
+            ExprLast::Operator { joint }
+        };
+        false
     }
 }
 

@@ -148,6 +148,9 @@ struct Sample {
     misattributed: Vec<Case>,
     /// Misattributed items the derive accepted: each is a bug.
     accepted_misattributed: Vec<String>,
+    /// Items syn's `DeriveInput` reads and the derive's own parser (`item.rs`) rejects: each
+    /// is a bug of that parser.
+    parser_rejected: Vec<String>,
     not_items: usize,
     spanned_errors: usize,
     foreign_crate_path: usize,
@@ -159,12 +162,20 @@ struct Sample {
 impl Sample {
     /// Expands `tokens`; keeps the case if the expansion returned code worth building.
     fn offer(&mut self, tokens: TokenStream, origin: Origin, label: String) {
-        let (Ok(input), Ok(item)) = (
+        let (input, item) = match (
             syn::parse2::<DeriveInput>(tokens.clone()),
             syn::parse2::<item::Item>(tokens.clone()),
-        ) else {
-            self.not_items += 1;
-            return;
+        ) {
+            (Ok(input), Ok(item)) => (input, item),
+            (Ok(_), Err(error)) => {
+                self.parser_rejected
+                    .push(format!("{label}: {error}: {tokens}"));
+                return;
+            }
+            (Err(_), _) => {
+                self.not_items += 1;
+                return;
+            }
         };
         let code = match expand::derive(&item) {
             Ok(code) => code,
@@ -1222,6 +1233,12 @@ fn expansions_compile() {
             shown(failures)
         );
     }
+    assert!(
+        sample.parser_rejected.is_empty(),
+        "item.rs rejected {} items that syn's DeriveInput reads:\n{}",
+        sample.parser_rejected.len(),
+        sample.parser_rejected.join("\n")
+    );
     assert!(
         sample.accepted_misattributed.is_empty(),
         "the derive returned code for {} items with a broken `#[layout]` or an unsized tail:\n{}",

@@ -16,6 +16,8 @@ mod enums;
 mod expand;
 #[path = "../../src/item.rs"]
 mod item;
+#[path = "../../src/meta.rs"]
+mod meta;
 #[path = "../../src/repr.rs"]
 mod repr;
 #[path = "../../src/shadow.rs"]
