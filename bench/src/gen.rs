@@ -67,15 +67,21 @@ pub enum Variant {
     LayoutEval,
     /// `#[derive(Debug, Clone, PartialEq)]` on every type.
     Trio,
+    /// No derive; per type, one associated `const` that adds up `offset_of!` of every field of
+    /// the structs whose layout Rust leaves unspecified and `size_of` of every field: the
+    /// least code that any derive reporting exact offsets and sizes must generate, and none
+    /// of the cost of a macro.
+    Floor,
 }
 
 impl Variant {
     /// Every variant, baseline first.
-    pub const ALL: [Variant; 4] = [
+    pub const ALL: [Variant; 5] = [
         Variant::NoDerive,
         Variant::Layout,
         Variant::LayoutEval,
         Variant::Trio,
+        Variant::Floor,
     ];
 
     /// Short name, used for directories and in the report.
@@ -85,6 +91,7 @@ impl Variant {
             Variant::Layout => "layout",
             Variant::LayoutEval => "layout-eval",
             Variant::Trio => "std-trio",
+            Variant::Floor => "floor",
         }
     }
 
@@ -100,6 +107,7 @@ impl Variant {
             Variant::Layout => "derive(Layout), no LAYOUT used",
             Variant::LayoutEval => "derive(Layout), every LAYOUT evaluated in a const",
             Variant::Trio => "derive(Debug, Clone, PartialEq)",
+            Variant::Floor => "floor: offset_of!, size_of by hand, no macro",
         }
     }
 }
@@ -466,7 +474,7 @@ pub fn render(model: &Model, variant: Variant) -> String {
     );
     out.push_str("#![allow(dead_code, non_camel_case_types, clippy::all)]\n");
     let derive = match variant {
-        Variant::NoDerive => "",
+        Variant::NoDerive | Variant::Floor => "",
         Variant::Layout | Variant::LayoutEval => {
             out.push_str("use layoutscope::Layout;\n");
             "#[derive(Layout)]\n"
@@ -519,6 +527,9 @@ pub fn render(model: &Model, variant: Variant) -> String {
             out.push_str("}\n");
         }
     }
+    if variant == Variant::Floor {
+        render_floor(&mut out, model);
+    }
     if variant == Variant::LayoutEval {
         let n = model.types.len();
         let _ = writeln!(
@@ -536,6 +547,61 @@ pub fn render(model: &Model, variant: Variant) -> String {
         );
     }
     out
+}
+
+/// The `Floor` variant's impls. `repr(C)` offsets follow from sizes and alignments (which
+/// layoutscope computes in const), so only the other structs' fields need `offset_of!`;
+/// enum variants' offsets have no stable `offset_of!`, so their fields count with sizes only.
+fn render_floor(out: &mut String, model: &Model) {
+    out.push_str(
+        "\n/// Per type, what an exact layout derive cannot do without: the offsets that only\n\
+         /// `offset_of!` knows and every field's size.\npub trait Floor {\n    const FIELDS: usize;\n}\n",
+    );
+    for t in &model.types {
+        let mut terms: Vec<String> = Vec::new();
+        let measured = t.repr != Some("C");
+        match &t.body {
+            Body::Named(fields) => {
+                for (name, ty) in fields {
+                    if measured {
+                        terms.push(format!("::core::mem::offset_of!(Self, {name})"));
+                    }
+                    terms.push(format!("::core::mem::size_of::<{ty}>()"));
+                }
+            }
+            Body::Tuple(fields) => {
+                for (index, ty) in fields.iter().enumerate() {
+                    if measured {
+                        terms.push(format!("::core::mem::offset_of!(Self, {index})"));
+                    }
+                    terms.push(format!("::core::mem::size_of::<{ty}>()"));
+                }
+            }
+            Body::Unit => {}
+        }
+        for (_, body, _) in &t.variants {
+            let types: Vec<&String> = match body {
+                Body::Named(fields) => fields.iter().map(|(_, ty)| ty).collect(),
+                Body::Tuple(fields) => fields.iter().collect(),
+                Body::Unit => Vec::new(),
+            };
+            terms.extend(
+                types
+                    .iter()
+                    .map(|ty| format!("::core::mem::size_of::<{ty}>()")),
+            );
+        }
+        if terms.is_empty() {
+            terms.push("0".into());
+        }
+        let generics = if t.kind == Kind::Generic { "<T>" } else { "" };
+        let _ = writeln!(
+            out,
+            "impl{generics} Floor for {}{generics} {{\n    const FIELDS: usize = {};\n}}",
+            t.name,
+            terms.join(" + ")
+        );
+    }
 }
 
 #[cfg(test)]
@@ -595,6 +661,27 @@ mod tests {
         assert_eq!(count(Variant::LayoutEval, "as Layout>::LAYOUT.size,"), 500);
         assert_eq!(count(Variant::Layout, "::LAYOUT"), 0);
         assert_eq!(count(Variant::LayoutEval, "::LAYOUT"), 500);
+        assert_eq!(count(Variant::Floor, "#[derive("), 0);
+        assert_eq!(count(Variant::Floor, " Floor for "), 500);
+    }
+
+    #[test]
+    fn the_floor_measures_what_the_derive_measures() {
+        let m = model(500, 3);
+        let text = render(&m, Variant::Floor);
+        let fields = |kinds: &[Kind]| -> usize {
+            m.types
+                .iter()
+                .filter(|t| kinds.contains(&t.kind))
+                .map(TypeDef::field_count)
+                .sum()
+        };
+        let measured = fields(&[Kind::Named, Kind::Packed, Kind::Tuple, Kind::Generic]);
+        assert_eq!(text.matches("offset_of!(Self, ").count(), measured);
+        assert_eq!(
+            text.matches("size_of::<").count(),
+            m.types.iter().map(TypeDef::field_count).sum::<usize>()
+        );
     }
 
     #[test]

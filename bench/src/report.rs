@@ -69,11 +69,12 @@ struct Line {
     also: Vec<String>,
 }
 
-/// The `(variant, trio)` comparisons of the two build budget lines, on `pick`ed pairs.
+/// The `(variant, trio)` comparisons of the two build budget lines, on `pick`ed pairs, and
+/// the added times of layout, layout-eval, the trio and the floor.
 fn build_budget(
     builds: &Rebuilds,
     pick: fn(&BuildPairs) -> &Pairs,
-) -> (Option<bool>, Option<bool>, [Option<f64>; 3]) {
+) -> (Option<bool>, Option<bool>, [Option<f64>; 4]) {
     let added = |v: Variant| builds.get(v.name()).and_then(|b| pick(b).added());
     let (layout, eval, trio) = (
         added(Variant::Layout),
@@ -83,7 +84,7 @@ fn build_budget(
     (
         eval.zip(trio).map(|(e, t)| e <= t),
         layout.zip(trio).map(|(l, t)| l <= t / 3.0),
-        [layout, eval, trio],
+        [layout, eval, trio, added(Variant::Floor)],
     )
 }
 
@@ -100,7 +101,8 @@ impl Report {
 
         if let Some(builds) = &self.incremental {
             render_builds(&mut out, Mode::Incremental, builds);
-            let (eval_ok, layout_ok, [layout, eval, trio]) = build_budget(builds, |b| &b.wall);
+            let (eval_ok, layout_ok, [layout, eval, trio, floor]) =
+                build_budget(builds, |b| &b.wall);
             let (eval_cpu, layout_cpu, _) = build_budget(builds, |b| &b.cpu);
             let full = self.full.as_ref().map(|f| build_budget(f, |b| &b.wall));
             budget.push(Line {
@@ -134,6 +136,17 @@ impl Report {
                 ),
                 also: [
                     Some(format!("on CPU time: {}", verdict(layout_cpu))),
+                    floor.map(|f| {
+                        format!(
+                            "the floor of any exact derive (offset_of! and size_of alone, no macro) adds {}: {} the budget",
+                            signed_secs(Some(f)),
+                            match trio {
+                                Some(t) if f > t / 3.0 => "over",
+                                Some(_) => "within",
+                                None => "against n/a",
+                            }
+                        )
+                    }),
                     full.as_ref().map(|f| {
                         format!(
                             "full rebuild: {} ({} vs {})",
