@@ -107,6 +107,41 @@ macro_rules! make_enum {
 
 make_enum!(Shape { Circle(f32), Square(u16) });
 
+/// Fragments (`vis`, `ty`, `expr`, `lifetime`, `path`) reach the derive wrapped in invisible
+/// groups, an empty one where `$vis` matched nothing.
+macro_rules! make_wrapped {
+    ($name:ident<$lt:lifetime, T: $bound:path>($($vis:vis $t:ty),*)) => {
+        /// A generated tuple struct.
+        #[derive(DeriveLayout)]
+        pub struct $name<$lt, T: $bound>($($vis $t),*, pub &$lt T) where T: $lt;
+    };
+    ($name:ident: $repr:ident { $($variant:ident = $d:expr),* }) => {
+        /// A generated enum with discriminants.
+        #[derive(DeriveLayout)]
+        #[repr($repr)]
+        pub enum $name {
+            $(
+                /// A variant.
+                $variant = $d,
+            )*
+        }
+    };
+    ($name:ident { $($fvis:vis $field:ident: $t:ty),* }) => {
+        /// A generated struct.
+        #[derive(DeriveLayout)]
+        pub struct $name {
+            $(
+                /// A field.
+                $fvis $field: $t,
+            )*
+        }
+    };
+}
+
+make_wrapped!(Wrapped<'a, T: Copy>(pub(crate) u8, u32, pub (u16, u8)));
+make_wrapped!(Tagged: u16 { Low = 1 + 2, High = (u16::MAX >> 1) as u16 });
+make_wrapped!(Fields { pub(crate) a: u8, b: u64, pub c: [u8; 3] });
+
 #[test]
 fn derives_live_together() {
     use layoutscope::Layout;
@@ -130,6 +165,31 @@ fn derives_live_together() {
     assert_eq!(PairA::LAYOUT.size, 16);
     assert_eq!(PairB::LAYOUT.size, 8);
     assert_eq!(Shape::LAYOUT.variants.len(), 2);
+    let wrapped = Wrapped::<u64>::LAYOUT;
+    assert_eq!(wrapped.size, size_of::<Wrapped<u64>>());
+    let names: Vec<&str> = wrapped.fields.iter().map(|f| f.name).collect();
+    assert_eq!(names, ["0", "1", "2", "3"]);
+    let types: Vec<&str> = wrapped.fields.iter().map(|f| f.ty).collect();
+    assert_eq!(types, ["u8", "u32", "(u16, u8)", "&'a T"]);
+    for (field, offset) in wrapped.fields.iter().zip([
+        core::mem::offset_of!(Wrapped<u64>, 0),
+        core::mem::offset_of!(Wrapped<u64>, 1),
+        core::mem::offset_of!(Wrapped<u64>, 2),
+        core::mem::offset_of!(Wrapped<u64>, 3),
+    ]) {
+        assert_eq!(field.offset, offset, "{}", field.name);
+    }
+    let discriminants: Vec<u128> = Tagged::LAYOUT
+        .variants
+        .iter()
+        .map(|v| v.discriminant.bits)
+        .collect();
+    assert_eq!(discriminants, [3, u128::from(u16::MAX >> 1)]);
+    assert_eq!(Fields::LAYOUT.field("c").map(|f| f.size), Some(3));
+    assert_eq!(
+        Fields::LAYOUT.field("b").map(|f| f.offset),
+        Some(core::mem::offset_of!(Fields, b))
+    );
 }
 
 #[test]

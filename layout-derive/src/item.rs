@@ -304,11 +304,15 @@ fn attributes(input: ParseStream) -> syn::Result<Vec<Attribute>> {
 }
 
 /// Skips a visibility, as syn's `Visibility` reads it: `pub`, `pub(crate)`, `pub(self)`,
-/// `pub(super)`, `pub(in path)`. In `struct S(pub (u8, u16))` the parentheses are the field's
-/// type, not a restriction.
+/// `pub(super)`, `pub(in path)`, or nothing. In `struct S(pub (u8, u16))` the parentheses
+/// are the field's type, not a restriction.
 fn visibility(input: ParseStream) -> syn::Result<()> {
     if !input.peek(Token![pub]) {
-        return Ok(());
+        // A `$vis:vis` fragment that matched nothing may come as an empty invisible group.
+        return input.step(|cursor| match cursor.group(Delimiter::None) {
+            Some((inside, _, rest)) if inside.eof() => Ok(((), rest)),
+            _ => Ok(((), *cursor)),
+        });
     }
     input.parse::<Token![pub]>()?;
     input.step(|cursor| {
@@ -694,5 +698,31 @@ mod tests {
         assert_eq!(named, [false, true, false, false]);
         assert!(item.attrs[2].is("layout"));
         assert_eq!(item.attrs[1].tokens.to_string(), "repr (C , align (8))");
+    }
+
+    #[test]
+    fn an_empty_visibility_fragment_is_no_part_of_the_type() {
+        // `$vis:vis` that matched nothing, as a `macro_rules!` may hand it over.
+        let empty =
+            || TokenTree::Group(proc_macro2::Group::new(Delimiter::None, TokenStream::new()));
+        let mut tokens: TokenStream = "struct T".parse().unwrap_or_default();
+        let fields: TokenStream = [
+            empty(),
+            TokenTree::Ident(Ident::new("u32", Span::call_site())),
+        ]
+        .into_iter()
+        .collect();
+        tokens.extend([
+            TokenTree::Group(proc_macro2::Group::new(Delimiter::Parenthesis, fields)),
+            TokenTree::Punct(proc_macro2::Punct::new(';', proc_macro2::Spacing::Alone)),
+        ]);
+        let item = match syn::parse2::<Item>(tokens) {
+            Ok(item) => item,
+            Err(error) => panic!("{error}"),
+        };
+        let Body::Struct(Fields::Unnamed(fields)) = item.body else {
+            panic!("a tuple struct");
+        };
+        assert_eq!(strings(fields.iter().map(|f| &f.ty)), ["u32"]);
     }
 }
