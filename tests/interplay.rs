@@ -139,7 +139,26 @@ macro_rules! make_wrapped {
 }
 
 make_wrapped!(Wrapped<'a, T: Copy>(pub(crate) u8, u32, pub (u16, u8)));
-make_wrapped!(Tagged: u16 { Low = 1 + 2, High = size_of::<u64>() as u16 * 3 });
+make_wrapped!(Tagged: u16 { Low = 1 + 2, High = u16::MAX - 255 });
+
+/// A `const fn` with two generic arguments, so that a discriminant holds a comma outside any
+/// group.
+const fn scaled<T, const N: u16>() -> u16 {
+    N * 8
+}
+
+/// Discriminants with commas in their turbofish, on a data enum (whose discriminants the
+/// derive copies into a fieldless shadow enum).
+#[derive(DeriveLayout)]
+#[repr(u16)]
+pub enum Scaled {
+    /// 24.
+    A = scaled::<u8, 3>(),
+    /// 20.
+    B(u8) = scaled::<(u8, Vec<u8>), 5>() >> 1,
+    /// 21.
+    C { c: u32 },
+}
 make_wrapped!(Fields { pub(crate) a: u8, b: u64, pub c: [u8; 3] });
 
 #[test]
@@ -184,7 +203,13 @@ fn derives_live_together() {
         .iter()
         .map(|v| v.discriminant.bits)
         .collect();
-    assert_eq!(discriminants, [3, 24]);
+    assert_eq!(discriminants, [3, 65280]);
+    let scaled: Vec<u128> = Scaled::LAYOUT
+        .variants
+        .iter()
+        .map(|v| v.discriminant.bits)
+        .collect();
+    assert_eq!(scaled, [24, 20, 21]);
     assert_eq!(Fields::LAYOUT.field("c").map(|f| f.size), Some(3));
     assert_eq!(
         Fields::LAYOUT.field("b").map(|f| f.offset),
