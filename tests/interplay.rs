@@ -142,7 +142,8 @@ make_wrapped!(Wrapped<'a, T: Copy>(pub(crate) u8, u32, pub (u16, u8)));
 make_wrapped!(Tagged: u16 { Low = 1 + 2, High = u16::MAX - 255 });
 
 /// A `const fn` with two generic arguments, so that a discriminant holds a comma outside any
-/// group.
+/// group (`T` is there only to take the first argument).
+#[allow(clippy::extra_unused_type_parameters)]
 const fn scaled<T, const N: u16>() -> u16 {
     N * 8
 }
@@ -157,7 +158,10 @@ pub enum Scaled {
     /// 20.
     B(u8) = scaled::<(u8, Vec<u8>), 5>() >> 1,
     /// 21.
-    C { c: u32 },
+    C {
+        /// A field.
+        c: u32,
+    },
 }
 make_wrapped!(Fields { pub(crate) a: u8, b: u64, pub c: [u8; 3] });
 
