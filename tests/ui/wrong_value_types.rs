@@ -20,4 +20,10 @@ struct C {
     tag: u8,
 }
 
+#[derive(Layout)]
+#[layout(crate = "layoutscope::<u8>")]
+struct D {
+    tag: u8,
+}
+
 fn main() {}
