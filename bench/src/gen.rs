@@ -215,6 +215,23 @@ pub enum Body {
 }
 
 impl Body {
+    /// Each field as `offset_of!` names it (`name`, or the position of a tuple field) with
+    /// its type.
+    fn members(&self) -> Vec<(String, &str)> {
+        match self {
+            Body::Named(fields) => fields
+                .iter()
+                .map(|(n, ty)| (n.clone(), ty.as_str()))
+                .collect(),
+            Body::Tuple(fields) => fields
+                .iter()
+                .enumerate()
+                .map(|(i, ty)| (i.to_string(), ty.as_str()))
+                .collect(),
+            Body::Unit => Vec::new(),
+        }
+    }
+
     fn field_count(&self) -> usize {
         match self {
             Body::Named(f) => f.len(),
@@ -560,36 +577,15 @@ fn render_floor(out: &mut String, model: &Model) {
     for t in &model.types {
         let mut terms: Vec<String> = Vec::new();
         let measured = t.repr != Some("C");
-        match &t.body {
-            Body::Named(fields) => {
-                for (name, ty) in fields {
-                    if measured {
-                        terms.push(format!("::core::mem::offset_of!(Self, {name})"));
-                    }
-                    terms.push(format!("::core::mem::size_of::<{ty}>()"));
-                }
+        for (member, ty) in t.body.members() {
+            if measured {
+                terms.push(format!("::core::mem::offset_of!(Self, {member})"));
             }
-            Body::Tuple(fields) => {
-                for (index, ty) in fields.iter().enumerate() {
-                    if measured {
-                        terms.push(format!("::core::mem::offset_of!(Self, {index})"));
-                    }
-                    terms.push(format!("::core::mem::size_of::<{ty}>()"));
-                }
-            }
-            Body::Unit => {}
+            terms.push(format!("::core::mem::size_of::<{ty}>()"));
         }
         for (_, body, _) in &t.variants {
-            let types: Vec<&String> = match body {
-                Body::Named(fields) => fields.iter().map(|(_, ty)| ty).collect(),
-                Body::Tuple(fields) => fields.iter().collect(),
-                Body::Unit => Vec::new(),
-            };
-            terms.extend(
-                types
-                    .iter()
-                    .map(|ty| format!("::core::mem::size_of::<{ty}>()")),
-            );
+            let sizes = body.members().into_iter();
+            terms.extend(sizes.map(|(_, ty)| format!("::core::mem::size_of::<{ty}>()")));
         }
         if terms.is_empty() {
             terms.push("0".into());
