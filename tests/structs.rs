@@ -2,9 +2,7 @@
 //! `size_of`, `align_of` and `offset_of!`, plus the padding and niche facts that matter to
 //! users. (The broad proof is `tests/differential.rs`; these pin the semantics.)
 
-use layoutscope::{
-    ByteRange, LargestNiche, Layout, NicheCount, Repr, ReprBase, ReprModifier, Shape, UnknownReason,
-};
+use layoutscope::{ByteRange, LargestNiche, Layout, NicheCount, Repr, Shape, UnknownReason};
 use std::marker::PhantomData;
 use std::mem::{align_of, offset_of, size_of};
 
@@ -114,7 +112,7 @@ fn packed_has_no_padding_and_reduced_field_alignment() {
     assert_eq!((l.size, l.align), (7, 1));
     assert_eq!(offsets_of::<Packed>(), vec![("a", 0), ("b", 1), ("c", 5)]);
     assert!(padding_of::<Packed>().is_empty());
-    assert_eq!(l.repr, Repr::new(ReprBase::C, ReprModifier::Packed(1)));
+    assert_eq!(l.repr, Repr::C.with_packed(1));
     let b = l.field("b").unwrap();
     assert_eq!((b.align, l.field_align(b)), (4, 1));
 
@@ -135,7 +133,7 @@ struct Aligned {
 fn align_adds_trailing_padding() {
     assert_eq!((Aligned::LAYOUT.size, Aligned::LAYOUT.align), (16, 16));
     assert_eq!(padding_of::<Aligned>(), vec![(4, 16)]);
-    assert_eq!(Aligned::LAYOUT.repr.modifier, ReprModifier::Align(16));
+    assert_eq!(Aligned::LAYOUT.repr.aligned(), Some(16));
 }
 
 #[derive(Layout)]

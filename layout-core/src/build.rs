@@ -2,8 +2,9 @@
 //! this crate both go through them, so every type is described by the same code.
 
 use crate::enums::Tag;
-use crate::model::{Field, Layout, Repr, Shape, TypeLayout};
+use crate::model::{Field, Layout, Shape, TypeLayout};
 use crate::niche::{self, LargestNiche, NicheSummary, UnknownReason};
+use crate::repr::Repr;
 use core::marker::PhantomData;
 use core::mem::{align_of, size_of};
 
@@ -107,7 +108,7 @@ pub const fn aggregate<T>(
     shape: Shape,
     fields: &'static [Field],
 ) -> TypeLayout {
-    if let crate::ReprBase::C = repr.base {
+    if let crate::ReprBase::C = repr.base() {
         let (size, align) = c_size_align(fields, repr);
         if size != size_of::<T>() || align != align_of::<T>() {
             panic!("layoutscope: this repr(C) type's layout differs from the C rule; please report this type");
@@ -174,7 +175,6 @@ impl<T> Layout for Opaque<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ReprBase, ReprModifier};
 
     const MIXED: [Field; 3] = [
         field::<u8>("a", "u8", 0),
@@ -201,9 +201,9 @@ mod tests {
         let fields = c_fields(MIXED, 0, 0);
         assert_eq!(c_size_align(&fields, Repr::C), (12, 4));
         let packed = c_fields(MIXED, 0, 1);
-        let repr = Repr::new(ReprBase::C, ReprModifier::Packed(1));
+        let repr = Repr::C.with_packed(1);
         assert_eq!(c_size_align(&packed, repr), (7, 1));
-        let repr = Repr::new(ReprBase::C, ReprModifier::Align(16));
+        let repr = Repr::C.with_align(16);
         assert_eq!(c_size_align(&fields, repr), (16, 16));
     }
 

@@ -10,8 +10,9 @@
 //! of a field), and reading the bytes of a value to find out would read uninitialised padding,
 //! which is undefined behaviour. So layoutscope does not claim those facts.
 
-use crate::model::{Field, IntRepr, Layout, Repr, ReprBase, Shape, TypeLayout};
+use crate::model::{Field, Layout, Shape, TypeLayout};
 use crate::niche::{LargestNiche, Niche, NicheSummary, UnknownReason};
+use crate::repr::{IntRepr, Repr};
 use core::mem::{align_of, size_of};
 
 /// One variant of an enum.
@@ -303,23 +304,9 @@ const fn successor(variants: &[Variant], of: usize) -> Option<usize> {
 
 /// The largest value of the enum's discriminant type: its integer repr, else `isize`.
 const fn discriminant_type_max(repr: Repr) -> u128 {
-    let int = match repr.base {
-        ReprBase::Int(int) | ReprBase::CInt(int) => int,
-        _ => IntRepr::Isize,
-    };
-    match int {
-        IntRepr::U8 => u8::MAX as u128,
-        IntRepr::U16 => u16::MAX as u128,
-        IntRepr::U32 => u32::MAX as u128,
-        IntRepr::U64 => u64::MAX as u128,
-        IntRepr::U128 => u128::MAX,
-        IntRepr::Usize => usize::MAX as u128,
-        IntRepr::I8 => i8::MAX as u128,
-        IntRepr::I16 => i16::MAX as u128,
-        IntRepr::I32 => i32::MAX as u128,
-        IntRepr::I64 => i64::MAX as u128,
-        IntRepr::I128 => i128::MAX as u128,
-        IntRepr::Isize => isize::MAX as u128,
+    match repr.int_type() {
+        Some(int) => int.max_bits(),
+        None => IntRepr::Isize.max_bits(),
     }
 }
 
@@ -425,7 +412,6 @@ pub const fn variant(
 mod computed_tests {
     use super::*;
     use crate::build::{c_fields, field};
-    use crate::model::ReprModifier;
 
     #[allow(dead_code)]
     #[repr(u8)]
@@ -440,7 +426,7 @@ mod computed_tests {
         variant("A", 0, false, Shape::TupleStruct, &A_FIELDS, true),
         unit_variant("B", 1, false, true),
     ];
-    const REPR: Repr = Repr::new(ReprBase::Int(IntRepr::U8), ReprModifier::None);
+    const REPR: Repr = Repr::int(IntRepr::U8);
 
     #[test]
     fn a_primitive_representation_is_computed_by_rfc_2195() {
@@ -496,7 +482,7 @@ mod computed_tests {
         assert_eq!(C_A[0].offset, payload + core::mem::offset_of!(CA, 0));
         assert_eq!(C_A[1].offset, payload + core::mem::offset_of!(CA, 1));
         assert_eq!(C_B[0].offset, payload + core::mem::offset_of!(CB, 0));
-        let repr = Repr::new(ReprBase::C, ReprModifier::None);
+        let repr = Repr::C;
         let layout = enumeration::<C>("C", repr, &C_VARIANTS, Some(Shadow::computed::<CTag>()));
         assert_eq!(
             (layout.size, layout.align),

@@ -35,15 +35,15 @@ mod order;
 mod padding;
 mod probe;
 mod render;
+mod repr;
 mod text;
 
 pub use enums::{Discriminant, LayoutOfVal, Offsets, Shadow, Tag, Variant};
-pub use model::{
-    Field, IntRepr, Layout, PointerMeta, Repr, ReprBase, ReprModifier, Shape, TypeLayout,
-};
+pub use model::{Field, Layout, PointerMeta, Shape, TypeLayout};
 pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason};
 pub use padding::{ByteRange, Padding};
 pub use render::{str_width, Diagram, ShortTypeName, Style};
+pub use repr::{IntRepr, Repr, ReprBase};
 
 // The derive's most repeated paths, kept short at the crate root: every expansion names them
 // once per field or variant, and tokens are what an expansion costs. Not a public API.

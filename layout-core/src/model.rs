@@ -3,6 +3,7 @@
 use crate::enums::{Tag, Variant};
 use crate::niche::NicheSummary;
 use crate::padding::ByteRange;
+use crate::repr::Repr;
 
 /// Types whose memory layout is known to layoutscope.
 ///
@@ -138,122 +139,6 @@ pub enum PointerMeta {
     Thin,
     /// A wide pointer: address plus length or vtable.
     Wide,
-}
-
-/// A `#[repr(...)]`, as a type: illegal combinations cannot be built.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Repr {
-    /// The layout algorithm.
-    pub base: ReprBase,
-    /// `packed(N)` or `align(N)`, which exclude each other.
-    pub modifier: ReprModifier,
-}
-
-/// The layout algorithm chosen by `#[repr]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReprBase {
-    /// No `repr`: the compiler may reorder fields.
-    Rust,
-    /// `repr(C)`: declaration order, C alignment rules.
-    C,
-    /// `repr(transparent)`: the layout of the one non-zero-sized field.
-    Transparent,
-    /// `repr(u8)`, `repr(i32)`, …: enums only.
-    Int(IntRepr),
-    /// `repr(C, u8)`, …: enums only.
-    CInt(IntRepr),
-}
-
-/// `packed(N)` / `align(N)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReprModifier {
-    /// Neither.
-    None,
-    /// `packed(N)` (`packed` is `packed(1)`).
-    Packed(usize),
-    /// `align(N)`.
-    Align(usize),
-}
-
-/// The integer of `repr(u8)` & co.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum IntRepr {
-    U8,
-    U16,
-    U32,
-    U64,
-    U128,
-    Usize,
-    I8,
-    I16,
-    I32,
-    I64,
-    I128,
-    Isize,
-}
-
-impl IntRepr {
-    /// The integer type's name as written in `repr`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            IntRepr::U8 => "u8",
-            IntRepr::U16 => "u16",
-            IntRepr::U32 => "u32",
-            IntRepr::U64 => "u64",
-            IntRepr::U128 => "u128",
-            IntRepr::Usize => "usize",
-            IntRepr::I8 => "i8",
-            IntRepr::I16 => "i16",
-            IntRepr::I32 => "i32",
-            IntRepr::I64 => "i64",
-            IntRepr::I128 => "i128",
-            IntRepr::Isize => "isize",
-        }
-    }
-}
-
-impl Repr {
-    /// No `repr` attribute.
-    pub const RUST: Repr = Repr::new(ReprBase::Rust, ReprModifier::None);
-    /// `repr(C)`.
-    pub const C: Repr = Repr::new(ReprBase::C, ReprModifier::None);
-    /// `repr(transparent)`.
-    pub const TRANSPARENT: Repr = Repr::new(ReprBase::Transparent, ReprModifier::None);
-
-    /// A repr from its parts.
-    pub const fn new(base: ReprBase, modifier: ReprModifier) -> Repr {
-        Repr { base, modifier }
-    }
-
-    /// Whether the compiler keeps declaration order (everything but plain `repr(Rust)`).
-    pub const fn keeps_field_order(self) -> bool {
-        !matches!(self.base, ReprBase::Rust)
-    }
-
-    /// `N` of `packed(N)`.
-    pub const fn packed(self) -> Option<usize> {
-        match self.modifier {
-            ReprModifier::Packed(n) => Some(n),
-            _ => None,
-        }
-    }
-
-    /// `N` of `packed(N)`, 0 when not packed (what [`crate::__c_fields`] takes).
-    pub(crate) const fn pack(self) -> usize {
-        match self.modifier {
-            ReprModifier::Packed(n) => n,
-            _ => 0,
-        }
-    }
-
-    /// `N` of `align(N)`, else 1: the least alignment the type can have.
-    pub(crate) const fn min_align(self) -> usize {
-        match self.modifier {
-            ReprModifier::Align(n) => n,
-            _ => 1,
-        }
-    }
 }
 
 impl TypeLayout {

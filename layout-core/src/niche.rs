@@ -16,8 +16,9 @@
 //!   in the test suite, and every layout checks in `const` that its niche count agrees with
 //!   `size_of::<Option<T>>()`.
 
-use crate::model::{Field, Repr};
+use crate::model::Field;
 use crate::probe;
+use crate::repr::Repr;
 
 /// The largest niche of a type and whether `Option<T>` uses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -157,43 +157,32 @@ impl Repr {
 
     /// Writes the `layoutscope::Repr` value for this repr; `k` is the crate path.
     pub fn write(self, out: &mut Out, k: &str) {
-        // The usual reprs by their constant: less code in every expansion.
-        let constant = match (self.base, self.modifier) {
-            (Base::Rust, Modifier::None) => Some("RUST"),
-            (Base::C, Modifier::None) => Some("C"),
-            (Base::Transparent, Modifier::None) => Some("TRANSPARENT"),
-            _ => None,
+        out.text(k).text("::Repr::");
+        match self.base {
+            Base::Rust => out.text("RUST"),
+            Base::C => out.text("C"),
+            Base::Transparent => out.text("TRANSPARENT"),
+            Base::Int(_, variant) => out
+                .text("int(")
+                .text(k)
+                .text("::IntRepr::")
+                .text(variant)
+                .text(")"),
+            Base::CInt(_, variant) => out
+                .text("c_int(")
+                .text(k)
+                .text("::IntRepr::")
+                .text(variant)
+                .text(")"),
         };
-        if let Some(constant) = constant {
-            out.text(k).text("::Repr::").text(constant);
-            return;
+        match self.modifier {
+            Modifier::None => {}
+            Modifier::Packed(n) => {
+                out.text(".with_packed(").int(n).text(")");
+            }
+            Modifier::Align(n) => {
+                out.text(".with_align(").int(n).text(")");
+            }
         }
-        out.text(k).text("::Repr::new");
-        out.parens(|out| {
-            out.text(k).text("::ReprBase::");
-            match self.base {
-                Base::Rust => out.text("Rust"),
-                Base::C => out.text("C"),
-                Base::Transparent => out.text("Transparent"),
-                Base::Int(_, variant) => out
-                    .text("Int(")
-                    .text(k)
-                    .text("::IntRepr::")
-                    .text(variant)
-                    .text(")"),
-                Base::CInt(_, variant) => out
-                    .text("CInt(")
-                    .text(k)
-                    .text("::IntRepr::")
-                    .text(variant)
-                    .text(")"),
-            };
-            out.text(",").text(k).text("::ReprModifier::");
-            match self.modifier {
-                Modifier::None => out.text("None"),
-                Modifier::Packed(n) => out.text("Packed(").int(n).text(")"),
-                Modifier::Align(n) => out.text("Align(").int(n).text(")"),
-            };
-        });
     }
 }

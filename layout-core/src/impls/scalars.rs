@@ -1,8 +1,9 @@
 //! Integers, floats, `bool`, `char`, `()` and arrays.
 
 use crate::build::{aggregate, field, leaf};
-use crate::model::{Field, Layout, Repr, Shape, TypeLayout};
+use crate::model::{Field, Layout, Shape, TypeLayout};
 use crate::niche::{Niche, NicheSummary};
+use crate::repr::Repr;
 
 macro_rules! no_niche_scalars {
     ($($t:ty),*) => {$(

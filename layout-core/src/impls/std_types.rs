@@ -1,8 +1,9 @@
 //! `Option`, `Result`, `NonZero`, wrappers, cells, atomics, collections and other std types.
 
 use crate::build::{aggregate, field, leaf, opaque};
-use crate::model::{Layout, Repr, Shape, TypeLayout};
+use crate::model::{Layout, Shape, TypeLayout};
 use crate::niche::{self, Niche, NicheSummary, UnknownReason};
+use crate::repr::Repr;
 use core::cmp::{Ordering, Reverse};
 use core::marker::{PhantomData, PhantomPinned};
 use core::mem::{size_of, ManuallyDrop, MaybeUninit};
@@ -28,10 +29,7 @@ impl<T, E> Layout for Result<T, E> {
 impl Layout for Ordering {
     // `#[repr(i8)]` with the documented discriminants -1, 0 and 1.
     const LAYOUT: TypeLayout = TypeLayout {
-        repr: Repr::new(
-            crate::ReprBase::Int(crate::IntRepr::I8),
-            crate::ReprModifier::None,
-        ),
+        repr: Repr::int(crate::IntRepr::I8),
         ..leaf::<Ordering>(
             "Ordering",
             Shape::Enum,

@@ -1,7 +1,8 @@
 //! Tuples of up to twelve elements.
 
 use crate::build::{aggregate, field};
-use crate::model::{Layout, Repr, Shape, TypeLayout};
+use crate::model::{Layout, Shape, TypeLayout};
+use crate::repr::Repr;
 use core::mem::offset_of;
 
 macro_rules! tuple {

@@ -1,15 +1,16 @@
 //! What a reader of a `repr(C)` layout wants to know next: how small a reordering would make
 //! it, and how many cache lines it spans.
 
-use crate::model::{Field, ReprBase, ReprModifier, Shape, TypeLayout};
+use crate::model::{Field, Shape, TypeLayout};
+use crate::ReprBase;
 
 /// The fields of a `repr(C)` struct sorted by alignment, largest first (declaration order
 /// among equals): for sizes that are multiples of their alignment, as all Rust types' are,
 /// that order leaves no interior holes, so it reaches the smallest size.
 pub(crate) fn reordered(l: &TypeLayout) -> Option<Reordering> {
     let reorderable = l.shape == Shape::Struct || l.shape == Shape::TupleStruct;
-    let modifier_ok = !matches!(l.repr.modifier, ReprModifier::Packed(_));
-    if !reorderable || l.repr.base != ReprBase::C || !modifier_ok || l.fields.len() < 2 {
+    let modifier_ok = l.repr.packed().is_none();
+    if !reorderable || l.repr.base() != ReprBase::C || !modifier_ok || l.fields.len() < 2 {
         return None;
     }
     let mut end = 0usize;

@@ -6,7 +6,7 @@ use core::fmt::{self, Display, Formatter, Write};
 use super::advice::{cache_lines, reordered};
 use super::width::{pad_right, str_width};
 use super::Diagram;
-use crate::model::{Field, ReprBase, ReprModifier, Shape, TypeLayout};
+use crate::model::{Field, Shape, TypeLayout};
 use crate::niche::{LargestNiche, NicheCount, UnknownReason};
 use crate::padding::{ByteRange, Padding};
 use crate::{PointerMeta, Tag};
@@ -77,32 +77,10 @@ pub(super) fn write_header(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result
 }
 
 pub(super) fn write_repr(f: &mut dyn Write, l: &TypeLayout) -> fmt::Result {
-    let base = match l.repr.base {
-        ReprBase::Rust => None,
-        ReprBase::C | ReprBase::CInt(_) => Some("C"),
-        ReprBase::Transparent => Some("transparent"),
-        ReprBase::Int(i) => Some(i.as_str()),
-    };
-    let modifier = l.repr.modifier;
-    if base.is_none() && modifier == ReprModifier::None {
+    if l.repr.is_default() {
         return Ok(());
     }
-    f.write_str(", repr(")?;
-    let mut sep = "";
-    if let Some(base) = base {
-        f.write_str(base)?;
-        sep = ", ";
-    }
-    if let ReprBase::CInt(i) = l.repr.base {
-        write!(f, ", {}", i.as_str())?;
-    }
-    match modifier {
-        ReprModifier::None => {}
-        ReprModifier::Packed(1) => write!(f, "{sep}packed")?,
-        ReprModifier::Packed(n) => write!(f, "{sep}packed({n})")?,
-        ReprModifier::Align(n) => write!(f, "{sep}align({n})")?,
-    }
-    f.write_char(')')
+    write!(f, ", {}", l.repr)
 }
 
 pub(super) fn leaf_note(l: &TypeLayout) -> Option<&'static str> {
