@@ -724,7 +724,7 @@ fn structs() {
     let tuple_struct = layout::<TupleStruct>();
     let tuple = layout::<(char, u8, i32)>();
     println!("{tuple_struct}");
-    let offsets = |l: &TypeLayout| l.fields.iter().map(|f| f.offset).collect::<Vec<_>>();
+    let offsets = |l: &TypeLayout| l.fields().iter().map(|f| f.offset).collect::<Vec<_>>();
     let same = offsets(&tuple_struct) == offsets(&tuple);
     remark(&format!(
         "TupleStruct(char, u8, i32): {}; the tuple (char, u8, i32): {}; field offsets {:?} vs {:?}: {}",
@@ -757,11 +757,11 @@ fn enums() {
     let l = layout::<c_style::HTTPStatuses>();
     println!("{l}");
     verdict("bytes", 1, l.size);
-    verdict("tag of OK", 0, l.variants[0].discriminant.bits as usize);
+    verdict("tag of OK", 0, l.variants()[0].discriminant.bits as usize);
     verdict(
         "tag of NoFound",
         1,
-        l.variants[1].discriminant.bits as usize,
+        l.variants()[1].discriminant.bits as usize,
     );
 
     topic("2.11 Enum with values: enum HTTPStatuses { OK = 200, NoFound = 404 }");

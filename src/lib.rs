@@ -73,14 +73,14 @@
 //! enum Message { Quit, Move { x: i32, y: i32 }, Write(u8, u16) }
 //!
 //! let l = &Message::LAYOUT;
-//! assert_eq!(l.tag, Tag::Direct { offset: 0, size: 1 });
-//! assert_eq!(l.variant("Move").unwrap().fields[1].offset, 8);
+//! assert_eq!(l.tag(), Tag::Direct { offset: 0, size: 1 });
+//! assert_eq!(l.variant("Move").unwrap().fields[1].offset.unwrap(), 8);
 //!
 //! #[derive(Layout)]
 //! enum Data { Empty, Number(i32), Array(Vec<i32>) }
 //!
 //! assert_eq!(Data::LAYOUT.size, 24); // the tag hides in Vec's capacity niche
-//! assert_eq!(Data::LAYOUT.tag, Tag::Unknown);
+//! assert_eq!(Data::LAYOUT.tag(), Tag::Unknown);
 //! let value = Data::Number(7);
 //! let mut offset = None;
 //! let variant = value.visit_fields_of_val(&mut |_field, at| offset = Some(at));

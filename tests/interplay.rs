@@ -179,7 +179,7 @@ fn derives_live_together() {
     assert_eq!(p.as_bytes().len(), Packet::LAYOUT.size);
     assert_eq!(Packet::LAYOUT.padding_bytes(), 0);
     assert_eq!(format!("{p:?}").len(), 45);
-    assert_eq!(collisions::Shadowed::LAYOUT.fields.len(), 3);
+    assert_eq!(collisions::Shadowed::LAYOUT.fields().len(), 3);
     assert_eq!(
         collisions::Shadowed::LAYOUT.field("type").map(|f| f.size),
         Some(1)
@@ -187,7 +187,7 @@ fn derives_live_together() {
     assert!(collisions::Shadowed::LAYOUT.field("gated").is_none());
     assert_eq!(PairA::LAYOUT.size, 16);
     assert_eq!(PairB::LAYOUT.size, 8);
-    assert_eq!(Shape::LAYOUT.variants.len(), 2);
+    assert_eq!(Shape::LAYOUT.variants().len(), 2);
     let wrapped = Wrapped::<u64>::LAYOUT;
     assert_eq!(wrapped.size, size_of::<Wrapped<u64>>());
     let names: Vec<&str> = wrapped.fields.iter().map(|f| f.name).collect();

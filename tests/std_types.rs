@@ -116,7 +116,7 @@ fn tuples_and_arrays_have_fields_and_offsets() {
     let t = <(char, u8, i32)>::LAYOUT;
     assert_eq!(t.fields.len(), 3);
     assert_eq!(
-        t.field("1").unwrap().offset,
+        t.field("1").unwrap().offset.unwrap(),
         std::mem::offset_of!((char, u8, i32), 1)
     );
     let a = <[u16; 4]>::LAYOUT;

@@ -195,7 +195,7 @@ union Bits {
 fn unions_overlap_at_zero_and_have_no_niche() {
     let l = &Bits::LAYOUT;
     assert_eq!(l.shape, Shape::Union);
-    assert!(l.fields.iter().all(|f| f.offset == 0));
+    assert!(l.fields().iter().all(|f| f.offset == 0));
     // Every byte is covered by `word`, so nothing is padding.
     assert!(padding_of::<Bits>().is_empty());
     assert_eq!(l.niche.largest, LargestNiche::None);
@@ -234,15 +234,15 @@ fn generics_at_several_instantiations() {
         assert_eq!(l.size, size_of::<G<T, U, N>>());
         assert_eq!(l.align, align_of::<G<T, U, N>>());
         assert_eq!(
-            l.field("items").unwrap().offset,
+            l.field("items").unwrap().offset.unwrap(),
             offset_of!(G<T, U, N>, items)
         );
         assert_eq!(
-            l.field("first").unwrap().offset,
+            l.field("first").unwrap().offset.unwrap(),
             offset_of!(G<T, U, N>, first)
         );
         assert_eq!(
-            l.field("count").unwrap().offset,
+            l.field("count").unwrap().offset.unwrap(),
             offset_of!(G<T, U, N>, count)
         );
         assert_eq!(l.field("items").unwrap().size, size_of::<[T; N]>());
@@ -321,7 +321,7 @@ fn nesting_reaches_the_field_layout_and_the_niche_path() {
     let inner = l.field("inner").unwrap();
     assert_eq!(inner.nested().map(|n| n.name), Some("Inner"));
     let niche = l.niche.largest.known().unwrap();
-    let inner_index = l.fields.iter().position(|f| f.name == "inner");
+    let inner_index = l.fields().iter().position(|f| f.name == "inner");
     assert_eq!(niche.field, inner_index);
     assert_eq!(
         niche.offset,

@@ -113,14 +113,14 @@ pub const fn max_size(l: &TypeLayout, max: usize) {
 /// Fails unless field `field` is at offset `expected`.
 pub const fn offset(l: &TypeLayout, field: &str, expected: usize) {
     match l.field(field) {
-        Some(f) if f.offset == expected => {}
+        Some(f) if f.placed() == expected => {}
         Some(f) => Message::new()
             .str("offset of `")
             .str(l.name)
             .str(".")
             .str(field)
             .str("` is ")
-            .num(f.offset)
+            .num(f.placed())
             .str(", expected ")
             .num(expected)
             .panic(),
@@ -154,7 +154,7 @@ pub const fn no_padding(l: &TypeLayout) {
         }
         first = false;
         m = m.bytes(hole.len()).str(" at ").range(hole.start, hole.end);
-        m = match field_ending_at(l.fields, hole.start) {
+        m = match field_ending_at(l.fields(), hole.start) {
             Some(f) => m.str(" (after `").str(f.name).str("`)"),
             None => m,
         };
@@ -167,8 +167,10 @@ const fn field_ending_at(fields: &'static [Field], offset: usize) -> Option<&'st
     let mut found = None;
     let mut i = 0;
     while i < fields.len() {
-        if fields[i].size > 0 && fields[i].end() == offset {
-            found = Some(&fields[i]);
+        if let Some(r) = fields[i].range() {
+            if !r.is_empty() && r.end == offset {
+                found = Some(&fields[i]);
+            }
         }
         i += 1;
     }

@@ -264,7 +264,7 @@ pub const fn of_fields(fields: &[Field], size: usize, repr: Repr) -> LargestNich
             LargestNiche::None => {}
             LargestNiche::Known(n) => {
                 let available = n.available();
-                let offset = fields[i].offset + n.offset;
+                let offset = fields[i].placed() + n.offset;
                 if available > best {
                     best = available;
                     first = Some(i);
@@ -273,12 +273,12 @@ pub const fn of_fields(fields: &[Field], size: usize, repr: Repr) -> LargestNich
                 } else if available == best && available > 0 {
                     ties += 1;
                     if let Some(f) = first {
-                        if offset < fields[f].offset + niche_offset(&fields[f]) {
+                        if offset < fields[f].placed() + niche_offset(&fields[f]) {
                             first = Some(i);
                         }
                     }
                     if let Some(l) = last {
-                        if offset > fields[l].offset + niche_offset(&fields[l]) {
+                        if offset > fields[l].placed() + niche_offset(&fields[l]) {
                             last = Some(i);
                         }
                     }
@@ -362,7 +362,7 @@ const fn niche_offset(field: &Field) -> usize {
 
 const fn located(field: &Field, index: usize) -> Niche {
     match field.layout.niche.largest {
-        LargestNiche::Known(n) => n.at(field.offset, index),
+        LargestNiche::Known(n) => n.at(field.placed(), index),
         // Only called for fields whose niche is known.
         _ => Niche::scalar(0, 0, 0),
     }
