@@ -64,7 +64,7 @@ assert_layout!(Option<Kind>, size = 1, niche);
 const_assert!(Header::LAYOUT.padding_bytes() == 0);
 const_assert_eq!(Header::LAYOUT.size, 16);
 assert_eq_size!(Header, [u8; 16]);
-const_assert!(matches!(Header::LAYOUT.field("len"), Some(f) if f.offset == 4));
+const_assert!(matches!(Header::LAYOUT.offset_of("len"), Some(4)));
 const _: () = assert!(Kind::LAYOUT.niche.option_fits);
 
 fn store<T: Layout>(value: T) -> T {

@@ -2,7 +2,7 @@
 //! standard library documents (`bool`, `char`, `NonZero*`, references, `Box`, `NonNull`, fn
 //! pointers, `Option` of those). Locations beyond these are checked by `tests/differential.rs`.
 
-use layoutscope::{LargestNiche, Layout, NicheCount, PointerMeta, Shape, UnknownReason};
+use layoutscope::{Body, LargestNiche, Layout, NicheCount, PointerMeta, UnknownReason};
 use std::mem::{align_of, size_of};
 
 macro_rules! same_size_and_align {
@@ -96,31 +96,40 @@ fn private_insides_are_measured_not_located() {
         <std::mem::MaybeUninit<bool>>::LAYOUT.niche.largest,
         LargestNiche::None
     );
-    assert_eq!(<Vec<u8>>::LAYOUT.shape, Shape::Opaque);
+    assert!(matches!(<Vec<u8>>::LAYOUT.body, Body::Opaque));
 }
 
 #[test]
 fn pointers_say_thin_or_wide() {
-    assert_eq!(<&u8>::LAYOUT.shape, Shape::Pointer(PointerMeta::Thin));
-    assert_eq!(<&str>::LAYOUT.shape, Shape::Pointer(PointerMeta::Wide));
-    assert_eq!(
-        <&dyn std::fmt::Debug>::LAYOUT.shape,
-        Shape::Pointer(PointerMeta::Wide)
-    );
-    assert_eq!(<Box<[u8]>>::LAYOUT.shape, Shape::Pointer(PointerMeta::Wide));
+    assert!(matches!(
+        <&u8>::LAYOUT.body,
+        Body::Pointer(PointerMeta::Thin)
+    ));
+    assert!(matches!(
+        <&str>::LAYOUT.body,
+        Body::Pointer(PointerMeta::Wide)
+    ));
+    assert!(matches!(
+        <&dyn std::fmt::Debug>::LAYOUT.body,
+        Body::Pointer(PointerMeta::Wide)
+    ));
+    assert!(matches!(
+        <Box<[u8]>>::LAYOUT.body,
+        Body::Pointer(PointerMeta::Wide)
+    ));
     assert_eq!(<*const u8>::LAYOUT.niche.largest, LargestNiche::None);
 }
 
 #[test]
 fn tuples_and_arrays_have_fields_and_offsets() {
     let t = <(char, u8, i32)>::LAYOUT;
-    assert_eq!(t.fields.len(), 3);
+    assert_eq!(t.fields().len(), 3);
     assert_eq!(
         t.field("1").unwrap().offset.unwrap(),
         std::mem::offset_of!((char, u8, i32), 1)
     );
     let a = <[u16; 4]>::LAYOUT;
-    assert_eq!(a.shape, Shape::Array { len: 4 });
+    assert!(matches!(a.body, Body::Array { len: 4, .. }));
     assert_eq!(a.padding_bytes(), 0);
     assert_eq!(<[bool; 3]>::LAYOUT.niche.count(), NicheCount::Exact(254));
     assert_eq!(<[bool; 0]>::LAYOUT.niche.largest, LargestNiche::None);

@@ -48,20 +48,6 @@ impl Variant {
         }
         true
     }
-
-    /// The padding of this variant inside an enum of `enum_layout`: the bytes that neither
-    /// the tag nor this variant's fields cover. `None` when the offsets or the tag's place are
-    /// unknown.
-    pub const fn padding(&self, enum_layout: &TypeLayout) -> Option<crate::Padding> {
-        if !self.offsets_known() {
-            return None;
-        }
-        let tag = match enum_layout.tag() {
-            Tag::Unknown => return None,
-            tag => tag.range(),
-        };
-        Some(crate::Padding::over(self.fields, enum_layout.size, tag))
-    }
 }
 
 /// A discriminant read as a number of its enum's discriminant type.
@@ -153,6 +139,33 @@ impl TypeLayout {
             bits: variant.discriminant,
             int,
         }
+    }
+
+    /// The bytes that hold the tag in a value of variant `index`: the tag's bytes, except for
+    /// the untagged variant of a niche, whose own field holds a valid value there.
+    pub const fn tag_range_of(&self, index: usize) -> Option<ByteRange> {
+        match self.tag() {
+            Tag::Niche { untagged, .. } if untagged == index => None,
+            tag => tag.range(),
+        }
+    }
+
+    /// The padding of variant `index`: the bytes that neither the tag nor the variant's fields
+    /// cover. `None` when the variant does not exist, or its offsets or the tag's place are
+    /// unknown.
+    pub const fn variant_padding(&self, index: usize) -> Option<crate::Padding> {
+        let variants = self.variants();
+        if index >= variants.len() || !variants[index].offsets_known() {
+            return None;
+        }
+        if let Tag::Unknown = self.tag() {
+            return None;
+        }
+        Some(crate::Padding::over(
+            variants[index].fields,
+            self.size,
+            self.tag_range_of(index),
+        ))
     }
 
     /// The value the tag bytes hold for variant `index`: the discriminant for a direct tag,

@@ -328,7 +328,7 @@ impl TypeLayout {
     /// Number of bytes that belong to no field: interior holes plus trailing padding.
     ///
     /// Structs, tuples and unions only; the bytes of an enum depend on the variant (see
-    /// [`Variant::padding`]), and leaves and arrays have no fields of their own.
+    /// [`TypeLayout::variant_padding`]), and leaves and arrays have no fields of their own.
     pub const fn padding_bytes(&self) -> usize {
         let mut total = 0;
         let mut holes = self.padding();

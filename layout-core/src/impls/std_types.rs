@@ -1,6 +1,6 @@
 //! `Option`, `Result`, `NonZero`, wrappers, cells, atomics, collections and other std types.
 
-use crate::build::{aggregate, field, leaf, opaque, unplaced, Opaque};
+use crate::build::{aggregate, field, generic_field, generic_unplaced, leaf, opaque, Opaque};
 use crate::enums::{Tag, Variant};
 use crate::model::{Body, Layout, StructKind, TypeLayout, TypeName};
 use crate::niche::{self, LargestNiche, Niche, NicheSummary, UnknownReason};
@@ -81,7 +81,7 @@ impl<T: Layout> OptionVariants<T> {
             name: "Some",
             discriminant: 1,
             kind: StructKind::TupleStruct,
-            fields: &[field::<T>("0", "T", 0)],
+            fields: &[generic_field::<T>("0", "T", 0)],
         },
     ];
     const UNPLACED: [Variant; 2] = [
@@ -90,7 +90,7 @@ impl<T: Layout> OptionVariants<T> {
             name: "Some",
             discriminant: 1,
             kind: StructKind::TupleStruct,
-            fields: &[unplaced::<T>("0", "T")],
+            fields: &[generic_unplaced::<T>("0", "T")],
         },
     ];
 }
@@ -106,13 +106,13 @@ impl<T, E> Layout for Result<T, E> {
                 name: "Ok",
                 discriminant: 0,
                 kind: StructKind::TupleStruct,
-                fields: &[unplaced::<Opaque<T>>("0", "T")],
+                fields: &[generic_unplaced::<Opaque<T>>("0", "T")],
             },
             Variant {
                 name: "Err",
                 discriminant: 1,
                 kind: StructKind::TupleStruct,
-                fields: &[unplaced::<Opaque<E>>("0", "E")],
+                fields: &[generic_unplaced::<Opaque<E>>("0", "E")],
             },
         ],
         Tag::Unknown,

@@ -74,14 +74,14 @@ pub(super) struct Titled {
 /// The groups to draw for the diagram's type; `None` for a leaf (no fields described).
 pub(super) fn groups(l: &TypeLayout, visit: &mut dyn FnMut(Titled)) -> bool {
     if l.is_enum() && (!l.variants().is_empty() || l.tag() != Tag::None) {
-        for v in l.variants() {
+        for (i, v) in l.variants().iter().enumerate() {
             visit(Titled {
                 kind: "variant",
                 name: v.name,
                 discriminant: Some(l.discriminant(v)),
                 group: Group {
                     fields: v.fields,
-                    tag: l.tag_range(),
+                    tag: l.tag_range_of(i),
                     unknown: !v.offsets_known() || l.tag() == Tag::Unknown,
                     union: false,
                 },

@@ -39,7 +39,7 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
             Tag::Unknown => writeln!(f, "Tag: location unknown (not specified by Rust).\n")?,
             _ => {}
         }
-        for v in l.variants() {
+        for (i, v) in l.variants().iter().enumerate() {
             write!(f, "Variant `{}` = {}", v.name, l.discriminant(v))?;
             if v.fields.is_empty() {
                 f.write_str(" (no fields)\n\n")?;
@@ -47,8 +47,8 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
             }
             f.write_str("\n\n")?;
             header(f, d)?;
-            match v.padding(l) {
-                Some(padding) => rows(f, d, l, v.fields, 0, padding, l.tag_range(), 0)?,
+            match l.variant_padding(i) {
+                Some(padding) => rows(f, d, l, v.fields, 0, padding, l.tag_range_of(i), 0)?,
                 None => {
                     for field in v.fields {
                         write!(f, "| ? | {} | {} | ", field.size(), field.align())?;

@@ -305,18 +305,18 @@ fn write_enum(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         _ => writeln!(f, " tag: none")?,
     }
     let all = l.variants();
-    for v in all {
+    for (i, v) in all.iter().enumerate() {
         write!(f, " variant {} = {}", v.name, l.discriminant(v))?;
         if v.fields.is_empty() {
             writeln!(f, "  (no fields)")?;
             continue;
         }
         let mut rows = Rows::new(d, v.fields);
-        match v.padding(l) {
+        match l.variant_padding(i) {
             Some(padding) => {
                 f.write_char('\n')?;
                 rows.header(f)?;
-                rows.section(f, l, v.fields, 0, padding, l.tag_range(), 0)?;
+                rows.section(f, l, v.fields, 0, padding, l.tag_range_of(i), 0)?;
             }
             None => {
                 writeln!(f, "  (offsets unknown in const: see LayoutOfVal)")?;
