@@ -38,6 +38,7 @@ impl Variant {
     }
 
     /// Whether every field's offset is known (true for a variant without fields).
+    #[must_use]
     pub const fn offsets_known(&self) -> bool {
         let mut i = 0;
         while i < self.fields.len() {
@@ -61,6 +62,7 @@ pub struct Discriminant {
 
 impl Discriminant {
     /// The value as a signed number (for signed discriminant types).
+    #[must_use]
     pub const fn as_i128(self) -> i128 {
         self.bits as i128
     }
@@ -116,6 +118,7 @@ pub enum Tag {
 
 impl Tag {
     /// The bytes of the tag, when its location is known.
+    #[must_use]
     pub const fn range(self) -> Option<ByteRange> {
         match self {
             Tag::Direct { offset, size } | Tag::Niche { offset, size, .. } => Some(ByteRange {
@@ -130,6 +133,7 @@ impl Tag {
 impl TypeLayout {
     /// The discriminant of `variant` (one of this enum's) as a number of the enum's
     /// discriminant type.
+    #[must_use]
     pub const fn discriminant(&self, variant: &Variant) -> Discriminant {
         let int = match self.body {
             Body::Enum { discriminant, .. } => discriminant,
@@ -143,6 +147,7 @@ impl TypeLayout {
 
     /// The bytes that hold the tag in a value of variant `index`: the tag's bytes, except for
     /// the untagged variant of a niche, whose own field holds a valid value there.
+    #[must_use]
     pub const fn tag_range_of(&self, index: usize) -> Option<ByteRange> {
         match self.tag() {
             Tag::Niche { untagged, .. } if untagged == index => None,
@@ -153,6 +158,7 @@ impl TypeLayout {
     /// The padding of variant `index`: the bytes that neither the tag nor the variant's fields
     /// cover. `None` when the variant does not exist, or its offsets or the tag's place are
     /// unknown.
+    #[must_use]
     pub const fn variant_padding(&self, index: usize) -> Option<crate::Padding> {
         let variants = self.variants();
         if index >= variants.len() || !variants[index].offsets_known() {
@@ -171,6 +177,7 @@ impl TypeLayout {
     /// The value the tag bytes hold for variant `index`: the discriminant for a direct tag,
     /// the niche value for a variant encoded in a niche. `None` for the untagged variant of a
     /// niche (its field holds a valid value there), when the tag is unknown or absent.
+    #[must_use]
     pub const fn tag_value(&self, index: usize) -> Option<u128> {
         let variants = self.variants();
         if index >= variants.len() {

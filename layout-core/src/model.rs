@@ -223,17 +223,20 @@ impl Field {
     }
 
     /// `size_of` the field's type.
+    #[must_use]
     pub const fn size(&self) -> usize {
         self.layout.size
     }
 
     /// `align_of` the field's type. Inside `repr(packed(N))` the field is only aligned to
     /// `min(align, N)`; see [`TypeLayout::field_align`].
+    #[must_use]
     pub const fn align(&self) -> usize {
         self.layout.align
     }
 
     /// The field type's layout, when it is more than an opaque leaf (for nesting diagrams).
+    #[must_use]
     pub const fn nested(&self) -> Option<&'static TypeLayout> {
         match self.layout.body {
             Body::Opaque => None,
@@ -256,6 +259,7 @@ impl Field {
     }
 
     /// The bytes of the field, when its offset is known.
+    #[must_use]
     pub const fn range(&self) -> Option<ByteRange> {
         match self.offset {
             Some(start) => Some(ByteRange {
@@ -286,6 +290,7 @@ pub enum PointerMeta {
 impl TypeLayout {
     /// The fields of a struct, tuple or union, in declaration order; empty for every other
     /// body (an enum's fields belong to its variants: see [`TypeLayout::variants`]).
+    #[must_use]
     pub const fn fields(&self) -> &'static [Field] {
         match self.body {
             Body::Struct { fields, .. } | Body::Union { fields } => fields,
@@ -294,6 +299,7 @@ impl TypeLayout {
     }
 
     /// The variants of an enum in declaration order; empty for every other body.
+    #[must_use]
     pub const fn variants(&self) -> &'static [Variant] {
         match self.body {
             Body::Enum { variants, .. } => variants,
@@ -302,6 +308,7 @@ impl TypeLayout {
     }
 
     /// Where an enum keeps its tag; [`Tag::None`] for every other body.
+    #[must_use]
     pub const fn tag(&self) -> Tag {
         match self.body {
             Body::Enum { tag, .. } => tag,
@@ -316,11 +323,13 @@ impl TypeLayout {
     }
 
     /// Whether this is a union.
+    #[must_use]
     pub const fn is_union(&self) -> bool {
         matches!(self.body, Body::Union { .. })
     }
 
     /// Whether this is an enum.
+    #[must_use]
     pub const fn is_enum(&self) -> bool {
         matches!(self.body, Body::Enum { .. })
     }
@@ -329,6 +338,7 @@ impl TypeLayout {
     ///
     /// Structs, tuples and unions only; the bytes of an enum depend on the variant (see
     /// [`TypeLayout::variant_padding`]), and leaves and arrays have no fields of their own.
+    #[must_use]
     pub const fn padding_bytes(&self) -> usize {
         let mut total = 0;
         let mut holes = self.padding();
@@ -339,22 +349,26 @@ impl TypeLayout {
     }
 
     /// Number of bytes covered by at least one field.
+    #[must_use]
     pub const fn field_bytes(&self) -> usize {
         self.size - self.padding_bytes()
     }
 
     /// The padding byte ranges (holes between fields and trailing padding) of a struct, tuple
     /// or union, in offset order; none for other bodies.
+    #[must_use]
     pub const fn padding(&self) -> crate::Padding {
         crate::Padding::of(self)
     }
 
     /// The bytes of the tag, when its location is known.
+    #[must_use]
     pub const fn tag_range(&self) -> Option<ByteRange> {
         self.tag().range()
     }
 
     /// The variant with this name.
+    #[must_use]
     pub const fn variant(&self, name: &str) -> Option<&'static Variant> {
         let variants = self.variants();
         let mut i = 0;
@@ -368,11 +382,13 @@ impl TypeLayout {
     }
 
     /// The field with this name.
+    #[must_use]
     pub const fn field(&self, name: &str) -> Option<&'static Field> {
         find_field(self.fields(), name)
     }
 
     /// The offset of the field with this name (`None` when there is no such field).
+    #[must_use]
     pub const fn offset_of(&self, name: &str) -> Option<usize> {
         match self.field(name) {
             Some(field) => field.offset,
@@ -381,6 +397,7 @@ impl TypeLayout {
     }
 
     /// The alignment a field really has in this type: `min(align, N)` under `packed(N)`.
+    #[must_use]
     pub const fn field_align(&self, field: &Field) -> usize {
         crate::build::capped(field.align(), self.repr.pack())
     }

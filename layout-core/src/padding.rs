@@ -13,11 +13,13 @@ pub struct ByteRange {
 
 impl ByteRange {
     /// Number of bytes in the range.
+    #[must_use]
     pub const fn len(&self) -> usize {
         self.end - self.start
     }
 
     /// Whether the range holds no byte.
+    #[must_use]
     pub const fn is_empty(&self) -> bool {
         self.end == self.start
     }
