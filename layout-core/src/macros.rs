@@ -38,7 +38,40 @@ macro_rules! check_layout {
 #[macro_export]
 macro_rules! assert_layout {
     ($t:ty, $($keys:tt)+) => {
-        const _: () = $crate::check_layout!($t, $($keys)+);
+        $crate::__assert_layout_keys!($t; []; $($keys)+);
+    };
+}
+
+/// Splits `assert_layout!`'s keys at top-level commas and checks each in a `const` item of
+/// its own, so that every failing key is reported, not only the first.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __assert_layout_keys {
+    ($t:ty; []; ) => {};
+    ($t:ty; [$($key:tt)+]; ) => {
+        const _: () = $crate::check_layout!($t, $($key)+);
+    };
+    ($t:ty; []; , $($rest:tt)*) => {
+        $crate::__assert_layout_keys!($t; []; $($rest)*);
+    };
+    ($t:ty; [$($key:tt)+]; , $($rest:tt)*) => {
+        const _: () = $crate::check_layout!($t, $($key)+);
+        $crate::__assert_layout_keys!($t; []; $($rest)*);
+    };
+    ($t:ty; [$($key:tt)*]; $next:tt $($rest:tt)*) => {
+        $crate::__assert_layout_keys!($t; [$($key)* $next]; $($rest)*);
+    };
+}
+
+/// Panics with a failed check's message where the macro is used, so the compiler's error
+/// shows the message at the user's code without notes from inside this crate.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __report {
+    ($verdict:expr) => {
+        if let ::core::option::Option::Some(message) = $verdict.failure() {
+            ::core::panic!("{}", message);
+        }
     };
 }
 
@@ -48,38 +81,35 @@ macro_rules! __check_layout_keys {
     ($l:ident;) => {};
     ($l:ident; , $($rest:tt)*) => { $crate::__check_layout_keys!($l; $($rest)*) };
     ($l:ident; size = $v:expr $(, $($rest:tt)*)?) => {
-        $crate::__private::check::size($l, $v);
+        $crate::__report!($crate::__private::check::size($l, $v));
         $crate::__check_layout_keys!($l; $($($rest)*)?)
     };
     ($l:ident; align = $v:expr $(, $($rest:tt)*)?) => {
-        $crate::__private::check::align($l, $v);
+        $crate::__report!($crate::__private::check::align($l, $v));
         $crate::__check_layout_keys!($l; $($($rest)*)?)
     };
     ($l:ident; max_size = $v:expr $(, $($rest:tt)*)?) => {
-        $crate::__private::check::max_size($l, $v);
+        $crate::__report!($crate::__private::check::max_size($l, $v));
         $crate::__check_layout_keys!($l; $($($rest)*)?)
     };
     ($l:ident; offset($field:ident) = $v:expr $(, $($rest:tt)*)?) => {
-        $crate::__private::check::offset($l, $crate::__private::unraw(stringify!($field)), $v);
+        $crate::__report!($crate::__private::check::offset($l, $crate::__private::unraw(stringify!($field)), $v));
         $crate::__check_layout_keys!($l; $($($rest)*)?)
     };
     ($l:ident; offset($field:literal) = $v:expr $(, $($rest:tt)*)?) => {
-        $crate::__private::check::offset($l, stringify!($field), $v);
+        $crate::__report!($crate::__private::check::offset($l, stringify!($field), $v));
         $crate::__check_layout_keys!($l; $($($rest)*)?)
     };
     ($l:ident; no_padding $(, $($rest:tt)*)?) => {
-        $crate::__private::check::no_padding($l);
+        $crate::__report!($crate::__private::check::no_padding($l));
         $crate::__check_layout_keys!($l; $($($rest)*)?)
     };
     ($l:ident; niche $(, $($rest:tt)*)?) => {
-        $crate::__private::check::niche($l);
+        $crate::__report!($crate::__private::check::niche($l));
         $crate::__check_layout_keys!($l; $($($rest)*)?)
     };
     ($l:ident; $($bad:tt)*) => {
-        ::core::compile_error!(::core::concat!(
-            "unknown layout check `", ::core::stringify!($($bad)*),
-            "`; expected `size = N`, `align = N`, `max_size = N`, `offset(field) = N`, `no_padding` or `niche`"
-        ))
+        $crate::__report!($crate::__private::check::unknown_key(::core::stringify!($($bad)*)))
     };
 }
 
