@@ -21,6 +21,7 @@
 
 use crate::model::{Field, TypeLayout};
 use crate::niche::LargestNiche;
+use crate::padding::ByteRange;
 
 /// The outcome of one check: nothing, or the message of a failure.
 #[must_use = "a check does nothing until its failure is reported: use `assert` or `failure`"]
@@ -253,8 +254,236 @@ pub const fn niche(l: &TypeLayout) -> Verdict {
         .fail()
 }
 
+/// The cache-line size the cache keys assume unless `cache_line = N` says otherwise.
+pub const DEFAULT_CACHE_LINE: usize = 64;
+
+/// The offsets inside a cache line of `line` bytes at which a value of `l` may start: every
+/// multiple of its alignment below `line` (only 0 when it is aligned to the line).
+const fn placements(l: &TypeLayout, line: usize) -> usize {
+    if l.align >= line {
+        1
+    } else {
+        line / l.align
+    }
+}
+
+/// Whether the bytes `a` and `b` of a value that starts `start` bytes into a line touch a
+/// common line.
+const fn share_line(a: ByteRange, b: ByteRange, start: usize, line: usize) -> Option<usize> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let (a0, a1) = ((start + a.start) / line, (start + a.end - 1) / line);
+    let (b0, b1) = ((start + b.start) / line, (start + b.end - 1) / line);
+    let first = if a0 > b0 { a0 } else { b0 };
+    let last = if a1 < b1 { a1 } else { b1 };
+    if first <= last {
+        Some(first)
+    } else {
+        None
+    }
+}
+
+const fn valid_line(line: usize) -> Option<Verdict> {
+    if line == 0 || !line.is_power_of_two() {
+        return Some(
+            Message::new()
+                .str("a cache line of ")
+                .num(line)
+                .str(" bytes is not a power of two")
+                .fail(),
+        );
+    }
+    None
+}
+
+/// The message for two fields that share a line when a value starts `start` bytes into it.
+const fn shared(
+    l: &TypeLayout,
+    a: &Field,
+    b: &Field,
+    start: usize,
+    index: usize,
+    line: usize,
+) -> Verdict {
+    let (ra, rb) = (field_range(a), field_range(b));
+    let mut m = Message::new()
+        .str("`")
+        .str(l.name)
+        .str(".")
+        .str(a.name)
+        .str("` (bytes ")
+        .range(ra.start, ra.end)
+        .str(") and `")
+        .str(b.name)
+        .str("` (bytes ")
+        .range(rb.start, rb.end)
+        .str(") share a ")
+        .num(line)
+        .str("-byte cache line");
+    if start == 0 {
+        m = m
+            .str(" (bytes ")
+            .range(index * line, (index + 1) * line)
+            .str(" of the value)");
+    } else {
+        m = m
+            .str(" when a value starts ")
+            .bytes(start)
+            .str(" into a line, which its alignment of ")
+            .num(l.align)
+            .str(" allows; `#[repr(align(")
+            .num(line)
+            .str("))]` on the type fixes where lines begin");
+    }
+    m.fail()
+}
+
+const fn field_range(f: &Field) -> ByteRange {
+    match f.range() {
+        Some(r) => r,
+        None => ByteRange { start: 0, end: 0 },
+    }
+}
+
+/// Fails unless `field` starts a cache line of `line` bytes and no other field touches the
+/// lines it occupies, for every address a value may have. A type aligned to less than a
+/// line may start anywhere in one, so this needs `#[repr(align(N))]` with `N >= line`.
+pub const fn own_line(l: &TypeLayout, field: &str, line: usize) -> Verdict {
+    if let Some(v) = valid_line(line) {
+        return v;
+    }
+    let Some(f) = l.field(field) else {
+        return offset(l, field, 0);
+    };
+    if l.align < line {
+        return Message::new()
+            .str("`")
+            .str(l.name)
+            .str(".")
+            .str(field)
+            .str("` cannot be guaranteed a cache line of its own: `")
+            .str(l.name)
+            .str("` is aligned to ")
+            .num(l.align)
+            .str(", so a value may start at any multiple of ")
+            .num(l.align)
+            .str(" inside a ")
+            .num(line)
+            .str("-byte line; add `#[repr(align(")
+            .num(line)
+            .str("))]` to the type")
+            .fail();
+    }
+    let r = field_range(f);
+    if r.start % line != 0 {
+        return Message::new()
+            .str("`")
+            .str(l.name)
+            .str(".")
+            .str(field)
+            .str("` starts at byte ")
+            .num(r.start)
+            .str(", not at a ")
+            .num(line)
+            .str("-byte cache line boundary")
+            .fail();
+    }
+    let fields = l.fields();
+    let mut i = 0;
+    while i < fields.len() {
+        if !crate::text::str_eq(fields[i].name, f.name) {
+            if let Some(index) = share_line(r, field_range(&fields[i]), 0, line) {
+                return shared(l, f, &fields[i], 0, index, line);
+            }
+        }
+        i += 1;
+    }
+    Verdict::PASS
+}
+
+/// Fails when any two of `names` share a cache line of `line` bytes, for any address a value
+/// may have (every multiple of the type's alignment inside a line).
+pub const fn apart(l: &TypeLayout, names: &[&str], line: usize) -> Verdict {
+    if let Some(v) = valid_line(line) {
+        return v;
+    }
+    let mut i = 0;
+    while i < names.len() {
+        if l.field(names[i]).is_none() {
+            return offset(l, names[i], 0);
+        }
+        i += 1;
+    }
+    let mut start = 0;
+    while start < placements(l, line) {
+        let at = start * l.align;
+        let mut i = 0;
+        while i < names.len() {
+            let mut j = i + 1;
+            while j < names.len() {
+                let (Some(a), Some(b)) = (l.field(names[i]), l.field(names[j])) else {
+                    return Verdict::PASS;
+                };
+                if let Some(index) = share_line(field_range(a), field_range(b), at, line) {
+                    return shared(l, a, b, at, index, line);
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        start += 1;
+    }
+    Verdict::PASS
+}
+
+/// [`apart`] for every field whose type is one of `core`'s atomics (as layoutscope describes
+/// them: opaque leaves named `Atomic…`).
+pub const fn atomics_apart(l: &TypeLayout, line: usize) -> Verdict {
+    if let Some(v) = valid_line(line) {
+        return v;
+    }
+    let fields = l.fields();
+    let mut start = 0;
+    while start < placements(l, line) {
+        let at = start * l.align;
+        let mut i = 0;
+        while i < fields.len() {
+            let mut j = i + 1;
+            while j < fields.len() {
+                if is_atomic(&fields[i]) && is_atomic(&fields[j]) {
+                    if let Some(index) =
+                        share_line(field_range(&fields[i]), field_range(&fields[j]), at, line)
+                    {
+                        return shared(l, &fields[i], &fields[j], at, index, line);
+                    }
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        start += 1;
+    }
+    Verdict::PASS
+}
+
+const fn is_atomic(f: &Field) -> bool {
+    matches!(f.layout.body, crate::Body::Opaque) && starts_with(f.layout.name, "Atomic")
+}
+
 /// The keys of [`check_layout!`](crate::check_layout) and `assert_layout!`.
-const KEYS: [&str; 6] = ["size", "align", "max_size", "offset", "no_padding", "niche"];
+const KEYS: [&str; 10] = [
+    "size",
+    "align",
+    "max_size",
+    "offset",
+    "no_padding",
+    "niche",
+    "cache_line",
+    "own_line",
+    "apart",
+    "atomics_apart",
+];
 
 /// Fails for a key that is none of the known ones, suggesting the nearest (`sise` → `size`).
 pub const fn unknown_key(key: &str) -> Verdict {
@@ -284,7 +513,7 @@ pub const fn unknown_key(key: &str) -> Verdict {
     } else {
         m = m.str(".");
     }
-    m.str(" The keys are `size = N`, `align = N`, `max_size = N`, `offset(field) = N`, `no_padding` and `niche`.")
+    m.str(" The keys are `size = N`, `align = N`, `max_size = N`, `offset(field) = N`, `no_padding`, `niche`, `cache_line = N`, `own_line(field)`, `apart(a, b, ..)` and `atomics_apart`.")
         .fail()
 }
 
