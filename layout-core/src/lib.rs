@@ -28,6 +28,7 @@ pub mod check;
 #[cfg(feature = "alloc")]
 mod diff;
 mod enums;
+mod explicit;
 mod impls;
 mod macros;
 mod model;
@@ -40,6 +41,7 @@ mod repr;
 mod text;
 
 pub use enums::{Discriminant, LayoutOfVal, Tag, Variant};
+pub use explicit::ExplicitPadding;
 pub use model::{Body, Field, Layout, PointerMeta, StructKind, TypeLayout, TypeName};
 pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason, PROBE_EXACT_MAX};
 pub use padding::{ByteRange, Padding};
