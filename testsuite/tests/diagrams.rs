@@ -1,6 +1,6 @@
 //! Golden tests for every renderer on a fixed set of types. The expected outputs live in
 //! `tests/snapshots/<type>.<style>`; after an intended change, regenerate them with
-//! `LAYOUTSCOPE_BLESS=1 cargo test --test diagrams` and review the diff. Every SVG is also
+//! `LAYOUTSCOPE_BLESS=1 cargo test -p layoutscope-testsuite --test diagrams` and review the diff. Every SVG is also
 //! parsed as XML.
 
 use layoutscope::{Diagram, Layout, Style, TypeLayout};

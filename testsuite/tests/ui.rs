@@ -1,5 +1,5 @@
 //! Every input the derive rejects, with the exact compiler output users see.
-//! Regenerate the `.stderr` files with `TRYBUILD=overwrite cargo test --test ui` and review them.
+//! Regenerate the `.stderr` files with `TRYBUILD=overwrite cargo test -p layoutscope-testsuite --test ui` and review them.
 
 #[test]
 fn ui() {

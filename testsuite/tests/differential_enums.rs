@@ -33,8 +33,9 @@ const GENERATED: usize = GENERATED_PER_SEED * SEEDS.len();
 /// The issue asks for at least this many generated enums per run.
 const MIN_GENERATED: usize = 700;
 
+/// The layoutscope workspace root: this test package sits in `<workspace>/testsuite`.
 fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 /// The configuration of the batch of `SEEDS[shard]`.

@@ -17,8 +17,9 @@ const GENERATED: usize = 1300;
 /// Fewer compared types than this means the generator or a parser broke.
 const MIN_TYPES: usize = 1300;
 
+/// The layoutscope workspace root: this test package sits in `<workspace>/testsuite`.
 fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 #[test]
