@@ -13,6 +13,7 @@ use core::fmt::{self, Display, Formatter};
 /// error.
 ///
 /// ```
+/// # extern crate layout_core as layoutscope;
 /// use layoutscope::{IntRepr, Repr};
 ///
 /// const R: Repr = Repr::C.with_packed(2);
