@@ -1,7 +1,8 @@
 //! Golden tests for every renderer on a fixed set of types. The expected outputs live in
-//! `tests/snapshots/<type>.<style>`; after an intended change, regenerate them with
-//! `LAYOUTSCOPE_BLESS=1 cargo test -p layoutscope-testsuite --test diagrams` and review the diff. Every SVG is also
-//! parsed as XML.
+//! `tests/snapshots/<type>.<style>`, each with the target and compiler it was written with
+//! (`layoutscope::snapshot`); after an intended change, regenerate them with
+//! `LAYOUTSCOPE_BLESS=1 cargo test -p layoutscope-testsuite --test diagrams` and review the
+//! diff. Every SVG is also parsed as XML.
 
 use layoutscope::{Diagram, Layout, Style, TypeLayout};
 use std::marker::PhantomData;
@@ -17,32 +18,16 @@ const STYLES: [(Style, &str); 5] = [
 
 fn snapshot(name: &str, layout: &TypeLayout, configure: fn(Diagram) -> Diagram) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
-    let bless = std::env::var_os("LAYOUTSCOPE_BLESS").is_some();
     for (style, extension) in STYLES {
-        let actual = configure(layout.diagram().style(style)).to_string();
+        let diagram = configure(layout.diagram().style(style));
         if style == Style::Svg {
-            roxmltree::Document::parse(&actual)
+            roxmltree::Document::parse(&diagram.to_string())
                 .unwrap_or_else(|e| panic!("{name}: the SVG is not well-formed XML: {e}"));
         }
-        let path = dir.join(format!("{name}.{extension}"));
-        if bless {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e}; run with LAYOUTSCOPE_BLESS=1 to create it",
-                path.display()
-            )
-        });
-        if expected != actual {
-            panic!(
-                "{} changed (- expected, + actual):\n{}",
-                path.display(),
-                layoutscope::__private::line_diff(&expected, &actual)
-            );
-        }
+        layoutscope::snapshot::assert_diagram_file(
+            diagram,
+            dir.join(format!("{name}.{extension}")),
+        );
     }
 }
 
