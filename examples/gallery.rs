@@ -174,7 +174,7 @@ fn note(text: &str) {
 fn row<T: Layout>(label: &str) -> TypeLayout {
     let l = layout::<T>();
     let words = match l.size / WORD {
-        n if l.size % WORD != 0 || n == 0 => String::new(),
+        n if !l.size.is_multiple_of(WORD) || n == 0 => String::new(),
         1 => "  = 1 word".to_string(),
         n => format!("  = {n} words"),
     };

@@ -160,6 +160,8 @@
 #![warn(missing_docs)]
 
 pub use layout_core::*;
+#[cfg(feature = "std")]
+pub mod snapshot;
 /// Derives [`Layout`]; see the [crate documentation](crate#the-derive).
 pub use layout_derive::Layout;
 

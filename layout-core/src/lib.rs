@@ -67,7 +67,8 @@ pub use enums::{
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.
 ///
 /// ```
-/// layout_core::print::<(u8, u32)>();
+/// # extern crate layout_core as layoutscope;
+/// layoutscope::print::<(u8, u32)>();
 /// ```
 #[cfg(feature = "std")]
 pub fn print<T: Layout>() {

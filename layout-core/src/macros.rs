@@ -12,7 +12,8 @@
 /// runs for every instantiation (after monomorphization):
 ///
 /// ```
-/// use layout_core::{check_layout, Layout};
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::{check_layout, Layout};
 ///
 /// fn send<T: Layout>(value: T) {
 ///     const { check_layout!(T, max_size = 64) };
@@ -35,7 +36,8 @@ macro_rules! check_layout {
 /// `check_layout!` inside generic functions.
 ///
 /// ```
-/// use layout_core::assert_layout;
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::assert_layout;
 ///
 /// assert_layout!((u8, u8, u16, u32), size = 8, align = 4, offset(3) = 4, no_padding, max_size = 16);
 /// assert_layout!(&u8, size = 8, niche);
@@ -148,7 +150,8 @@ macro_rules! __check_layout_keys {
 /// trailing spaces are ignored.
 ///
 /// ```
-/// use layout_core::assert_layout_eq;
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::assert_layout_eq;
 ///
 /// assert_layout_eq!((u8, u16), "
 /// (u8, u16)  4 bytes, align 2

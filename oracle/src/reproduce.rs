@@ -214,7 +214,7 @@ fn one(
         text,
         "//\n\
          // Every run of the {oracle} oracle compares this file like the hand-written cases:\n\
-         //   cargo test -p layoutscope --test {test}\n\
+         //   cargo test -p layoutscope-testsuite --test {test}\n\
          // Re-run the batch it comes from:\n\
          //   cargo run --release -p layout-oracle -- {flag}--seed {seed} --count {count}\n\
          // Keep it as a regression case once layoutscope is fixed.\n",
@@ -334,7 +334,7 @@ mod tests {
             format!("//   {renamed}: offset of .a vs offset_of!: ours 4, rustc 0"),
             format!("//   {renamed}: size vs layout_of: ours 4, rustc 0"),
             "cargo run --release -p layout-oracle -- --seed 7 --count 300".to_owned(),
-            "cargo test -p layoutscope --test differential".to_owned(),
+            "cargo test -p layoutscope-testsuite --test differential".to_owned(),
             "//@ oracle structs".to_owned(),
             "//@ instantiate G".to_owned(),
             "//@ helper E".to_owned(),

@@ -2,7 +2,8 @@
 //! written through [`core::fmt`] from the const metadata, deterministic, without allocation.
 //!
 //! ```
-//! use layout_core::{Layout, Style};
+//! # extern crate layout_core as layoutscope;
+//! use layoutscope::{Layout, Style};
 //!
 //! let text = <(u8, u32)>::LAYOUT.diagram().style(Style::ByteMap).to_string();
 //! assert!(text.contains("legend"));

@@ -1,0 +1,104 @@
+//! Differential test: every size, alignment, field offset, padding range and niche fact that
+//! layoutscope reports for 1,300 generated struct and union types (plus the hand-written edge
+//! cases in `oracle/cases/` and the reproducers saved in `oracle/reproducers/`) must equal
+//! what rustc itself computes, as reported by the compiled program, by `-Zprint-type-sizes` and
+//! by `#[rustc_layout(debug)]`. The machinery lives in the `layout-oracle` crate (`oracle/`);
+//! `cargo run -p layout-oracle -- --seed N --count N` runs other seeds by hand, and
+//! `cargo run --release -p layout-oracle -- sweep --types N` runs many fresh seeds.
+
+use std::path::PathBuf;
+
+use layout_oracle::{gen, reproduce, Config, Mismatch, OracleKind};
+
+/// A fixed seed, so that a failure reproduces; every seed must pass.
+const SEED: u64 = 7;
+/// Generated types; the hand-written cases and saved reproducers come on top.
+const GENERATED: usize = 1300;
+/// Fewer compared types than this means the generator or a parser broke.
+const MIN_TYPES: usize = 1300;
+
+/// The layoutscope workspace root: this test package sits in `<workspace>/testsuite`.
+fn workspace() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+#[test]
+fn layoutscope_agrees_with_rustc() {
+    let config = Config::new(workspace(), "differential-test", SEED, GENERATED);
+    let report = layout_oracle::run(&config)
+        .unwrap_or_else(|e| panic!("the differential oracle could not run: {e}"));
+    println!("{report}");
+
+    let cases = layout_oracle::case_count(&config).expect("the case files parse");
+    assert!(
+        report.types >= MIN_TYPES,
+        "only {} types compared",
+        report.types
+    );
+    assert_eq!(
+        report.types,
+        GENERATED + cases,
+        "every generated type and every hand-written case must be compared"
+    );
+    // Each type yields well over ten facts (three sizes, three alignments, offsets from three
+    // sources, padding, niche); far fewer means comparisons were skipped.
+    assert!(
+        report.facts >= 10 * report.types,
+        "only {} facts for {} types",
+        report.facts,
+        report.types
+    );
+    let n = report.niches;
+    assert!(
+        n.located > 0 && n.exact > 0 && n.bounded > 0 && n.none > 0,
+        "every kind of niche answer must be exercised: {n:?}"
+    );
+    assert!(
+        report.mismatches.is_empty(),
+        "\n{report}\nre-run with `cargo run -p layout-oracle -- --seed {SEED} --count {GENERATED}` \
+         to save a reproducer of each mismatching type in oracle/reproducers/"
+    );
+}
+
+/// A reproducer saved for a (fabricated) mismatch is a case file the next run builds and
+/// compares: the real comparison finds the type and agrees with rustc on it.
+#[test]
+fn a_saved_reproducer_is_compared_by_the_next_run() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("differential-reproducers");
+    let _ = std::fs::remove_dir_all(&dir);
+    let generated = gen::generate(SEED, 300);
+    // The last generated type: it nests many earlier ones.
+    let target = generated.instances.last().expect("types were generated");
+    let batch = reproduce::Batch {
+        oracle: OracleKind::Structs,
+        seed: SEED,
+        count: 300,
+        source: &generated.source,
+        types: generated
+            .instances
+            .iter()
+            .map(|i| (i.ty.clone(), i.rustc_name.clone()))
+            .collect(),
+    };
+    let fabricated = Mismatch {
+        ty: target.rustc_name.clone(),
+        fact: "size vs layout_of".to_owned(),
+        ours: "1".to_owned(),
+        rustc: "2".to_owned(),
+    };
+    let saved = reproduce::save(&dir, &batch, &[fabricated]).expect("the reproducer is saved");
+    assert_eq!(saved.len(), 1);
+
+    let mut config = Config::new(workspace(), "differential-reproducer-test", SEED, 0);
+    config.cases = false;
+    config.reproducers = Some(dir.clone());
+    let report = layout_oracle::run(&config)
+        .unwrap_or_else(|e| panic!("the saved reproducer could not run: {e}"));
+    println!("{report}");
+    let cases = layout_oracle::case_count(&config).expect("the reproducer parses");
+    assert!(cases >= 1);
+    assert_eq!(report.types, cases);
+    assert!(report.facts >= 10 * report.types);
+    assert!(report.mismatches.is_empty(), "\n{report}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
