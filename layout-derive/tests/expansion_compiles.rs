@@ -248,11 +248,14 @@ impl Sample {
 }
 
 fn sample(count: usize, seed: u64) -> Sample {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut corpus: Vec<(String, TokenStream)> = fs::read_dir(&dir)
-        .expect("the corpus directory")
-        .map(|entry| {
-            let path = entry.expect("a corpus entry").path();
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    // The golden expansions' inputs (`expand.rs`) too, so that the code they show compiles.
+    let mut corpus: Vec<(String, TokenStream)> = ["corpus", "expand"]
+        .into_iter()
+        .flat_map(|dir| fs::read_dir(tests.join(dir)).expect("a corpus directory"))
+        .map(|entry| entry.expect("a corpus entry").path())
+        .filter(|path| !path.to_string_lossy().ends_with(".expanded.rs"))
+        .map(|path| {
             let source = fs::read_to_string(&path).expect("a corpus file");
             let name = path
                 .file_name()
