@@ -300,6 +300,17 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     out
 }
 
+/// `#[layout(...)]` on an enum variant, where no key applies: each is rejected.
+pub fn variant(cx: &Ctxt, attrs: &[Attribute]) {
+    for attr in attrs.iter().filter(|a| a.is("layout")) {
+        cx.error_spanned_by(
+            attr,
+            "#[layout(...)] does not apply to an enum variant: put `opaque` or `offset = N` on \
+             the variant's fields, and checks such as `size = N` on the enum",
+        );
+    }
+}
+
 /// Skips whatever follows a rejected key (`= value` or `(...)`), so that the keys after it are
 /// still checked and reported together.
 fn skip_value(meta: &Meta) -> syn::Result<()> {

@@ -1,10 +1,12 @@
-//! The code the expansion returns compiles, and its errors point at the user's tokens (issue 6:
-//! "it returns either code that compiles or a spanned error"): `robustness.rs` shows that the
-//! derive never panics; this test builds what it returned.
+//! The code the expansion returns compiles, and its errors point at the user's tokens (the
+//! derive returns either code that compiles or a spanned error): `robustness.rs` shows that
+//! the derive never panics; this test builds what it returned.
 //!
 //! Inputs: the items of `fuzz::generate` (valid by construction three times in five, wild
-//! otherwise), token-level mutations of them, the regression corpus `tests/corpus/` and
-//! mutations of it. Every input for which `expand::derive` returns code becomes one module of a
+//! otherwise), token-level mutations of them, the regression corpus `tests/corpus/` with the
+//! inputs of the golden expansions `tests/expand/`, and mutations of those. The derive must accept every valid item (rustc accepts them, reprs spelt
+//! over several attributes and with repeated hints included): rejecting one fails the test.
+//! Every input for which `expand::derive` returns code becomes one module of a
 //! throwaway crate, `target/oracle-work/derive-expansions/src/case_NNNN.rs`, so that rustc's
 //! diagnostics (`cargo check --message-format=json`) map to cases by file name. Four builds:
 //!
@@ -155,6 +157,9 @@ struct Sample {
     misattributed: Vec<Case>,
     /// Misattributed items the derive accepted: each is a bug.
     accepted_misattributed: Vec<String>,
+    /// Valid items (`fuzz::valid_item`, which rustc accepts) that the derive rejected: each is
+    /// a bug.
+    rejected_valid: Vec<String>,
     /// Items syn's `DeriveInput` reads and the derive's own parser (`item.rs`) rejects: each
     /// is a bug of that parser.
     parser_rejected: Vec<String>,
@@ -189,6 +194,12 @@ impl Sample {
         let code = match expand::derive(&item) {
             Ok(code) => code,
             Err(error) => {
+                if origin == Origin::Valid {
+                    self.rejected_valid.push(format!(
+                        "{label}: {}: {tokens}",
+                        compile_error_messages(error.clone()).join("; ")
+                    ));
+                }
                 let list = if origin == Origin::Misattributed {
                     &mut self.misattributed
                 } else {
@@ -1279,6 +1290,12 @@ fn expansions_compile() {
         "item.rs rejected {} items that syn's DeriveInput reads:\n{}",
         sample.parser_rejected.len(),
         sample.parser_rejected.join("\n")
+    );
+    assert!(
+        sample.rejected_valid.is_empty(),
+        "the derive rejected {} valid items:\n{}",
+        sample.rejected_valid.len(),
+        sample.rejected_valid.join("\n")
     );
     assert!(
         sample.accepted_misattributed.is_empty(),
