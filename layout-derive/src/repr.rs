@@ -2,6 +2,7 @@
 //! zerocopy's `repr.rs`). rustc rejects such combinations too; we reject them as well so that
 //! the derive never describes a layout the compiler would not build.
 
+use layout_core::IntRepr;
 use proc_macro2::Span;
 use syn::LitInt;
 
@@ -16,9 +17,9 @@ pub enum Base {
     C,
     Transparent,
     /// `repr(u8)` & co: meaningful on enums only.
-    Int(Span, &'static str),
+    Int(Span, IntRepr),
     /// `repr(C, u8)` & co: enums only.
-    CInt(Span, &'static str),
+    CInt(Span, IntRepr),
 }
 
 #[derive(Clone, Copy)]
@@ -33,21 +34,6 @@ pub struct Repr {
     pub base: Base,
     pub modifier: Modifier,
 }
-
-const INTS: [(&str, &str); 12] = [
-    ("u8", "U8"),
-    ("u16", "U16"),
-    ("u32", "U32"),
-    ("u64", "U64"),
-    ("u128", "U128"),
-    ("usize", "Usize"),
-    ("i8", "I8"),
-    ("i16", "I16"),
-    ("i32", "I32"),
-    ("i64", "I64"),
-    ("i128", "I128"),
-    ("isize", "Isize"),
-];
 
 /// Reads every `#[repr(...)]` on the item and combines the hints as rustc does
 /// (`TyCtxt::repr_options_of_def`): they may be spread over several attributes and repeated,
@@ -71,8 +57,8 @@ struct Hints {
     rust: Option<Span>,
     c: Option<Span>,
     transparent: Vec<Span>,
-    /// The last integer type, as written.
-    int: Option<(Span, &'static str)>,
+    /// The last integer type.
+    int: Option<(Span, IntRepr)>,
     /// The first `packed(N)`: rustc rejects a second one with another `N` (E0634).
     packed: Option<(Span, u64)>,
     /// The largest `align(N)`.
@@ -117,8 +103,8 @@ impl Hints {
                     self.align = Some((span, n));
                 }
             }
-            other => match INTS.iter().find(|(name, _)| *name == other) {
-                Some((name, _)) => self.int = Some((span, name)),
+            other => match IntRepr::from_name(other) {
+                Some(int) => self.int = Some((span, int)),
                 None => cx.error_spanned_by(
                     &meta.path,
                     format_args!("layoutscope does not know `repr({other})`; it understands Rust, C, transparent, packed, packed(N), align(N) and the integer types"),
@@ -144,7 +130,7 @@ impl Hints {
         if let Some(span) = self.rust {
             let other = match (self.c, self.int) {
                 (Some(_), _) => Some("C"),
-                (None, Some((_, name))) => Some(name),
+                (None, Some((_, int))) => Some(int.name()),
                 (None, None) => None,
             };
             if let Some(other) = other {
@@ -170,20 +156,13 @@ impl Hints {
                 }
                 Base::Transparent
             }
-            (None, None, Some((span, name))) => Base::Int(span, variant(name)),
-            (None, Some(_), Some((span, name))) => Base::CInt(span, variant(name)),
+            (None, None, Some((span, int))) => Base::Int(span, int),
+            (None, Some(_), Some((span, int))) => Base::CInt(span, int),
             (None, Some(_), None) => Base::C,
             (None, None, None) => Base::Rust,
         };
         Repr { base, modifier }
     }
-}
-
-/// The `IntRepr` variant of an integer type's name.
-fn variant(name: &str) -> &'static str {
-    INTS.iter()
-        .find(|(n, _)| *n == name)
-        .map_or("", |(_, variant)| variant)
 }
 
 /// `packed` or `packed(N)`, as rustc reads them (`packed` is `packed(1)`).
@@ -209,10 +188,7 @@ impl Base {
     /// The integer type of `repr(u8)` / `repr(C, u8)`, as written.
     pub fn int(self) -> Option<(Span, &'static str)> {
         match self {
-            Base::Int(span, variant) | Base::CInt(span, variant) => INTS
-                .iter()
-                .find(|(_, v)| *v == variant)
-                .map(|(name, _)| (span, *name)),
+            Base::Int(span, int) | Base::CInt(span, int) => Some((span, int.name())),
             _ => None,
         }
     }
@@ -234,18 +210,8 @@ impl Repr {
             Base::Rust => out.text("RUST"),
             Base::C => out.text("C"),
             Base::Transparent => out.text("TRANSPARENT"),
-            Base::Int(_, variant) => out
-                .text("int(")
-                .text(k)
-                .text("::IntRepr::")
-                .text(variant)
-                .text(")"),
-            Base::CInt(_, variant) => out
-                .text("c_int(")
-                .text(k)
-                .text("::IntRepr::")
-                .text(variant)
-                .text(")"),
+            Base::Int(_, int) => out.text("int(").text(&int_path(k, int)).text(")"),
+            Base::CInt(_, int) => out.text("c_int(").text(&int_path(k, int)).text(")"),
         };
         match self.modifier {
             Modifier::None => {}
@@ -257,4 +223,9 @@ impl Repr {
             }
         }
     }
+}
+
+/// `<k>::IntRepr::U8`: the variant's name is what its derived `Debug` writes.
+fn int_path(k: &str, int: IntRepr) -> String {
+    format!("{k}::IntRepr::{int:?}")
 }
