@@ -37,7 +37,9 @@
 //! `#[derive(Layout)]` works on named, tuple and unit structs, on unions and on enums, with any
 //! lifetimes, type and const generics and where clauses, and with `repr(Rust)`, `repr(C)`,
 //! `repr(transparent)`, `repr(packed)`, `repr(packed(N))`, `repr(align(N))` and their legal
-//! combinations, and for enums `repr(C)`, `repr(u8)`…`repr(i128)` and `repr(C, u8)`. Each
+//! combinations, and for enums `repr(C)`, `repr(u8)`…`repr(i128)` and `repr(C, u8)`, written
+//! in one `#[repr]` or spread over several and combined as rustc combines them (the largest
+//! `align(N)` wins). Each
 //! field type must implement [`Layout`] (as with serde's `Serialize`);
 //! a generic parameter gets a bound only when a field needs it. Attributes:
 //!

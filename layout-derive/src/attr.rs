@@ -18,6 +18,9 @@ const FIELD_KEYS: &str = "`opaque` or `offset = N`";
 pub struct ContainerAttrs {
     /// `crate = "path"`: where the `layoutscope` items are (a path, checked).
     pub krate: Option<String>,
+    /// A `crate = ...` was rejected, or a list was not read to its end: where the items are
+    /// is unknown.
+    pub krate_unknown: bool,
     /// Compile-time checks, in the order written.
     pub checks: Vec<Check>,
 }
@@ -157,15 +160,19 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         cx,
                         "expected `crate = \"path\"`, e.g. `crate = \"::my_layoutscope\"`",
                     );
+                    out.krate_unknown = true;
                     return skip_value(&meta);
                 };
                 if first_time(cx, &mut krate_seen, &meta.path) {
                     match value.parse_with(module_path) {
                         Ok(_) => out.krate = Some(value.value()),
-                        Err(_) => cx.error_spanned_by(
-                            &value,
-                            "`crate` must be a path such as \"::layoutscope\" or \"my_reexport::layout\"",
-                        ),
+                        Err(_) => {
+                            out.krate_unknown = true;
+                            cx.error_spanned_by(
+                                &value,
+                                "`crate` must be a path such as \"::layoutscope\" or \"my_reexport::layout\"",
+                            );
+                        }
                     }
                 }
                 Ok(())
@@ -231,6 +238,8 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
             }
         });
         if let Err(e) = result {
+            // The keys after the error were not read, and one of them may be `crate`.
+            out.krate_unknown = true;
             cx.syn_error(e);
         }
     }
@@ -289,6 +298,17 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         }
     }
     out
+}
+
+/// `#[layout(...)]` on an enum variant, where no key applies: each is rejected.
+pub fn variant(cx: &Ctxt, attrs: &[Attribute]) {
+    for attr in attrs.iter().filter(|a| a.is("layout")) {
+        cx.error_spanned_by(
+            attr,
+            "#[layout(...)] does not apply to an enum variant: put `opaque` or `offset = N` on \
+             the variant's fields, and checks such as `size = N` on the enum",
+        );
+    }
 }
 
 /// Skips whatever follows a rejected key (`= value` or `(...)`), so that the keys after it are

@@ -9,14 +9,17 @@ use crate::emit::Out;
 use crate::item::Item;
 use crate::repr::Base;
 use crate::type_text::tokens_text;
-use crate::{checks, enums, valid};
+use crate::{checks, enums, fallback, valid};
 
-/// The expansion, or the `compile_error!`s of every problem found in the input.
+/// The expansion, or the `compile_error!`s of every problem found in the input followed by
+/// the fallback impl.
 pub fn derive(node: &Item) -> Result<TokenStream, TokenStream> {
     let cx = Ctxt::default();
     let input = Input::from_item(&cx, node);
     valid::check(&cx, &input);
-    cx.check()?;
+    if let Err(errors) = cx.check() {
+        return Err(fallback::expand(&input, errors));
+    }
     let krate = Krate::new(input.attrs.krate.as_deref());
     let mut out = Out::default();
     match &input.data {
@@ -37,7 +40,7 @@ pub struct Krate {
 }
 
 impl Krate {
-    fn new(user: Option<&str>) -> Self {
+    pub fn new(user: Option<&str>) -> Self {
         Krate {
             text: user.unwrap_or("::layoutscope").to_owned(),
         }
@@ -141,6 +144,18 @@ pub fn impl_layout(
 
 /// `#[automatically_derived] impl<..> <krate>::<Trait> for Type<..> where ..`, before the body.
 pub fn impl_header(out: &mut Out, input: &Input, krate: &Krate, trait_name: &str) {
+    impl_header_bounded(out, input, krate, trait_name, true);
+}
+
+/// [`impl_header`], with the `FieldType: Layout` bounds only when `field_bounds` (an impl
+/// that describes no field needs none).
+pub fn impl_header_bounded(
+    out: &mut Out,
+    input: &Input,
+    krate: &Krate,
+    trait_name: &str,
+    field_bounds: bool,
+) {
     out.text("#[automatically_derived] impl");
     let generic = !input.generics.params.is_empty();
     if generic {
@@ -155,7 +170,7 @@ pub fn impl_header(out: &mut Out, input: &Input, krate: &Krate, trait_name: &str
     if generic {
         generic_list(out, input.generics.type_arguments());
     }
-    where_clause(out, input, &krate.text);
+    where_clause(out, input, &krate.text, field_bounds);
 }
 
 /// `<a, b, ..>` of parameters or arguments.
@@ -220,16 +235,16 @@ fn field_call(
     });
 }
 
-/// The user's where clause plus `FieldType: Layout` for each described field whose type
-/// mentions a type parameter: exactly the bounds the impl needs (a `Vec<T>` field needs none
-/// on `T`).
-fn where_clause(out: &mut Out, input: &Input, k: &str) {
+/// The user's where clause plus, when `field_bounds`, `FieldType: Layout` for each described
+/// field whose type mentions a type parameter: exactly the bounds the impl needs (a `Vec<T>`
+/// field needs none on `T`).
+fn where_clause(out: &mut Out, input: &Input, k: &str, field_bounds: bool) {
     let params = type_params(input);
     let existing = input.generics.predicates.iter();
     let needed = input
         .all_fields()
         .into_iter()
-        .filter(|f| f.attrs.opaque.is_none() && mentions_any(f.ty, &params));
+        .filter(|f| field_bounds && f.attrs.opaque.is_none() && mentions_any(f.ty, &params));
     let mut first = true;
     let mut start = |out: &mut Out| {
         if first {

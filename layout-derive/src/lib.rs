@@ -5,7 +5,8 @@
 //! (keeping the tokens of types, generics and discriminants; `meta` reads the keys of
 //! `#[layout(...)]` and `#[repr(...)]`), `ast` turns it into a spanned model, `valid`
 //! rejects what cannot be described, `expand` writes the `impl`. Every error is spanned; all
-//! problems in one input are reported together.
+//! problems in one input are reported together, followed by `fallback`'s impl so that the
+//! type's uses elsewhere add no errors of their own.
 
 mod ast;
 mod attr;
@@ -14,6 +15,7 @@ mod ctxt;
 mod emit;
 mod enums;
 mod expand;
+mod fallback;
 mod item;
 mod meta;
 mod repr;

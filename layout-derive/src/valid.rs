@@ -3,7 +3,7 @@
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
-use crate::ast::{Data, Input, Style, Variant};
+use crate::ast::{Data, Field, Input, Style, Variant};
 use crate::attr::CheckKind;
 use crate::ctxt::Ctxt;
 use crate::item::ParamKind;
@@ -19,22 +19,31 @@ pub fn check(cx: &Ctxt, input: &Input) {
             "integer reprs such as `repr(u8)` apply to enums only; use `repr(C)` or no repr on a struct or union",
         ));
     }
-    if let Data::Struct(style, fields) = &input.data {
-        if let Some(last) = fields.last() {
-            if let Some((what, instance)) = unsized_kind(last.ty) {
-                cx.error_spanned_by(
-                    last.ty,
-                    format_args!(
-                        "layoutscope describes sized types, and {what} makes `{}` unsized; \
-                         make the tail a generic parameter (`{}`) and derive on a sized \
-                         instance such as {instance}",
-                        input.ident,
-                        generic_tail(input, *style, &last.name),
-                    ),
-                );
-            }
-        }
+    if let Some((style, last, what, instance)) = unsized_tail(input) {
+        cx.error_spanned_by(
+            last.ty,
+            format_args!(
+                "layoutscope describes sized types, and {what} makes `{}` unsized; \
+                 make the tail a generic parameter (`{}`) and derive on a sized \
+                 instance such as {instance}",
+                input.ident,
+                generic_tail(input, style, &last.name),
+            ),
+        );
     }
+}
+
+/// A struct's last field when its type is written unsized (`[E]`, `str`, `dyn Trait`), with
+/// what makes it so and a sized type to suggest in its place.
+pub fn unsized_tail<'i, 'a>(
+    input: &'i Input<'a>,
+) -> Option<(Style, &'i Field<'a>, &'static str, String)> {
+    let Data::Struct(style, fields) = &input.data else {
+        return None;
+    };
+    let last = fields.last()?;
+    let (what, instance) = unsized_kind(last.ty)?;
+    Some((*style, last, what, instance))
 }
 
 /// The struct rewritten with its tail as a `?Sized` type parameter, in the struct's own

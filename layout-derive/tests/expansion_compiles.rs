@@ -1,10 +1,12 @@
-//! The code the expansion returns compiles, and its errors point at the user's tokens (issue 6:
-//! "it returns either code that compiles or a spanned error"): `robustness.rs` shows that the
-//! derive never panics; this test builds what it returned.
+//! The code the expansion returns compiles, and its errors point at the user's tokens (the
+//! derive returns either code that compiles or a spanned error): `robustness.rs` shows that
+//! the derive never panics; this test builds what it returned.
 //!
 //! Inputs: the items of `fuzz::generate` (valid by construction three times in five, wild
-//! otherwise), token-level mutations of them, the regression corpus `tests/corpus/` and
-//! mutations of it. Every input for which `expand::derive` returns code becomes one module of a
+//! otherwise), token-level mutations of them, the regression corpus `tests/corpus/` with the
+//! inputs of the golden expansions `tests/expand/`, and mutations of those. The derive must accept every valid item (rustc accepts them, reprs spelt
+//! over several attributes and with repeated hints included): rejecting one fails the test.
+//! Every input for which `expand::derive` returns code becomes one module of a
 //! throwaway crate, `target/oracle-work/derive-expansions/src/case_NNNN.rs`, so that rustc's
 //! diagnostics (`cargo check --message-format=json`) map to cases by file name. Four builds:
 //!
@@ -39,7 +41,10 @@
 //!    and the primary spans of each must lie inside the item as written (the offending key,
 //!    literal or field type), not on the `#[derive(...)]` line where an error spanned at
 //!    `Span::call_site()` shows. (A stand-in derive that emits its `compile_error!` with
-//!    call-site spans fails every case.) Only items rustc accepts alone are meaningful: the
+//!    call-site spans fails every case.) Where the errors come with the fallback impl
+//!    (`src/fallback.rs`), the case also uses the type's `LAYOUT` at the instantiation, which
+//!    must add no error: a rejected type produces only its own errors, no cascade of "does
+//!    not implement `Layout`". Only items rustc accepts alone are meaningful: the
 //!    error cases share build 1, and those it drops are counted as invalid alone. That is
 //!    almost every error input the sample draws (96 of the first 100 in `cargo test`: wild
 //!    items with unused parameters, `repr(u8)` on a struct, a `str` field...), so two
@@ -52,10 +57,10 @@
 //!
 //! Excluded before building (counted): code cases whose `#[layout(crate = "...")]` names a
 //! path this crate does not provide (the generator uses only `fuzz::CRATE_PATHS`; mutations
-//! can change them; an error expands to `compile_error!` only, so error cases keep theirs),
-//! and code and error cases with `cfg` attributes other than the generator's always-true and
-//! always-false ones (rustc evaluates them before the derive runs; this test hands the derive
-//! the unconfigured item).
+//! can change them), error cases too when their fallback impl names it (a rejected path gets
+//! no fallback impl, so those error cases stay), and code and error cases with `cfg`
+//! attributes other than the generator's always-true and always-false ones (rustc evaluates
+//! them before the derive runs; this test hands the derive the unconfigured item).
 //!
 //! The crate builds into `target/oracle-target` with `RUSTC_BOOTSTRAP=1`, like the oracle, so
 //! layoutscope is built once for both. `cargo test` builds 1,000 cases and 300 error cases in
@@ -63,7 +68,8 @@
 //! compile, 248 stop at a failing layout check, 44 are invalid before the derive, 0 fail; of
 //! the error cases 109 are invalid alone, 96 drawn and 13 misattributed, where an unsized tail
 //! breaks a `#[derive(Clone)]` or a `repr(transparent)`, and 191 are checked, with 378 errors,
-//! 0 failing). `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500, and
+//! 0 failing; 124 of these cases also use the type through the fallback impl).
+//! `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500, and
 //! `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs: with 10,000 and seed 1 (98 s in release),
 //! 7,361 compile, 2,252 stop at a failing check, 387 are invalid before the derive, 0 fail; of
 //! 3,000 error cases 1,050 are invalid alone (936 of the 1,000 drawn) and 1,950 are checked
@@ -132,6 +138,9 @@ struct Case {
     /// The messages of the errors `expand::derive` returned (it reports every problem of the
     /// input at once); empty when it returned code.
     errors: Vec<String>,
+    /// The errors come with the fallback impl (`src/fallback.rs`): the error build then also
+    /// uses the type's `LAYOUT`, which must add no error.
+    fallback: bool,
     /// The item's type at one instantiation, e.g. `S1<'static, u8, 2>`; `None` when a const
     /// parameter's type has no obvious value.
     instance: Option<String>,
@@ -148,6 +157,9 @@ struct Sample {
     misattributed: Vec<Case>,
     /// Misattributed items the derive accepted: each is a bug.
     accepted_misattributed: Vec<String>,
+    /// Valid items (`fuzz::valid_item`, which rustc accepts) that the derive rejected: each is
+    /// a bug.
+    rejected_valid: Vec<String>,
     /// Items syn's `DeriveInput` reads and the derive's own parser (`item.rs`) rejects: each
     /// is a bug of that parser.
     parser_rejected: Vec<String>,
@@ -157,6 +169,8 @@ struct Sample {
     unknown_cfg: usize,
     /// Error inputs with a `cfg` not always true/false (rustc would hand the derive another item).
     unknown_cfg_errors: usize,
+    /// Error inputs whose fallback impl names a crate path this crate does not provide.
+    foreign_crate_path_errors: usize,
 }
 
 impl Sample {
@@ -180,15 +194,29 @@ impl Sample {
         let code = match expand::derive(&item) {
             Ok(code) => code,
             Err(error) => {
+                if origin == Origin::Valid {
+                    self.rejected_valid.push(format!(
+                        "{label}: {}: {tokens}",
+                        compile_error_messages(error.clone()).join("; ")
+                    ));
+                }
                 let list = if origin == Origin::Misattributed {
                     &mut self.misattributed
                 } else {
                     self.spanned_errors += 1;
                     &mut self.error_cases
                 };
-                // The crate path does not matter: an error expands to `compile_error!` only.
                 if !cfgs_known(&input) {
                     self.unknown_cfg_errors += 1;
+                    return;
+                }
+                // The `compile_error!`s start with `::`, the fallback impl with `#[..]`.
+                let fallback = error
+                    .clone()
+                    .into_iter()
+                    .any(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '#'));
+                if fallback && !crate_path_provided(&input) {
+                    self.foreign_crate_path_errors += 1;
                     return;
                 }
                 list.push(Case {
@@ -197,7 +225,8 @@ impl Sample {
                     input: tokens.to_string(),
                     expansion: error.to_string(),
                     errors: compile_error_messages(error),
-                    instance: None,
+                    fallback,
+                    instance: if fallback { instance(&input) } else { None },
                     name: ast::unraw(&input.ident),
                 });
                 return;
@@ -222,6 +251,7 @@ impl Sample {
             input: tokens.to_string(),
             expansion: code.to_string(),
             errors: Vec::new(),
+            fallback: false,
             instance: instance(&input),
             name: ast::unraw(&input.ident),
         });
@@ -229,11 +259,14 @@ impl Sample {
 }
 
 fn sample(count: usize, seed: u64) -> Sample {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut corpus: Vec<(String, TokenStream)> = fs::read_dir(&dir)
-        .expect("the corpus directory")
-        .map(|entry| {
-            let path = entry.expect("a corpus entry").path();
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    // The golden expansions' inputs (`expand.rs`) too, so that the code they show compiles.
+    let mut corpus: Vec<(String, TokenStream)> = ["corpus", "expand"]
+        .into_iter()
+        .flat_map(|dir| fs::read_dir(tests.join(dir)).expect("a corpus directory"))
+        .map(|entry| entry.expect("a corpus entry").path())
+        .filter(|path| !path.to_string_lossy().ends_with(".expanded.rs"))
+        .map(|path| {
             let source = fs::read_to_string(&path).expect("a corpus file");
             let name = path
                 .file_name()
@@ -446,6 +479,14 @@ fn case_file(b: &Built, index: usize, build: Build) -> (String, Lines) {
         writeln!(
             out,
             "#[allow(dead_code, deprecated)] fn __layoutscope_fuzz_instance(_: {ty}) {{}}"
+        )
+        .expect("writing to a String");
+    }
+    if let (Build::Derive, true, Some(ty)) = (build, case.fallback, &case.instance) {
+        // A use of the rejected type: its fallback impl must make it type-check.
+        writeln!(
+            out,
+            "#[allow(deprecated)] const _: usize = <{ty} as ::layoutscope::Layout>::LAYOUT.size;"
         )
         .expect("writing to a String");
     }
@@ -783,6 +824,8 @@ struct ErrorCounts {
     checked: usize,
     /// The errors in those: the derive reports all problems of an input at once.
     messages: usize,
+    /// Checked cases that also use the type's `LAYOUT` through the fallback impl.
+    used: usize,
     failed: usize,
 }
 
@@ -1085,6 +1128,7 @@ fn errors_are_spanned(project: &Project, cases: &[Built], report: &mut Report) {
         report.count_error(case, |c| {
             c.checked += 1;
             c.messages += case.errors.len();
+            c.used += usize::from(case.fallback && case.instance.is_some());
             c.failed += usize::from(failed);
         });
         if !failed {
@@ -1163,15 +1207,23 @@ fn expansions_compile() {
     writeln!(
         summary,
         "  error cases (the real derive's errors point into the item): excluded {} (cfg not \
-         always true/false); built {}: invalid alone {}, checked {} ({} errors), failed {}",
-        sample.unknown_cfg_errors, e.built, e.invalid_baseline, e.checked, e.messages, e.failed
+         always true/false) and {} (crate path not provided); built {}: invalid alone {}, \
+         checked {} ({} errors, {} using the type), failed {}",
+        sample.unknown_cfg_errors,
+        sample.foreign_crate_path_errors,
+        e.built,
+        e.invalid_baseline,
+        e.checked,
+        e.messages,
+        e.used,
+        e.failed
     )
     .expect("writing to a String");
     for (source, c) in &report.errors_by_source {
         writeln!(
             summary,
-            "    {source:13} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  failed {}",
-            c.built, c.invalid_baseline, c.checked, c.messages, c.failed
+            "    {source:13} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  using the type {:4}  failed {}",
+            c.built, c.invalid_baseline, c.checked, c.messages, c.used, c.failed
         )
         .expect("writing to a String");
     }
@@ -1238,6 +1290,12 @@ fn expansions_compile() {
         "item.rs rejected {} items that syn's DeriveInput reads:\n{}",
         sample.parser_rejected.len(),
         sample.parser_rejected.join("\n")
+    );
+    assert!(
+        sample.rejected_valid.is_empty(),
+        "the derive rejected {} valid items:\n{}",
+        sample.rejected_valid.len(),
+        sample.rejected_valid.join("\n")
     );
     assert!(
         sample.accepted_misattributed.is_empty(),

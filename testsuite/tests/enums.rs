@@ -777,3 +777,120 @@ fn tag_range_leaves_out_the_widest_gap_like_rustc() {
     let n = HttpStatus::LAYOUT.niche.largest.known().unwrap();
     assert_eq!((n.valid_start, n.valid_end), (200, 404));
 }
+
+#[derive(Layout)]
+#[repr(align(1), align(16))]
+#[repr(align(32))]
+#[repr(align(4))]
+#[allow(dead_code)]
+enum ManyAligns {
+    A,
+    B,
+}
+
+#[derive(Layout)]
+#[repr(u8)]
+#[repr(align(8))]
+#[allow(dead_code)]
+enum IntSplitFromAlign {
+    A,
+    B = 7,
+}
+
+#[derive(Layout)]
+#[repr(C)]
+#[repr(u8)]
+#[allow(dead_code)]
+enum CSplitFromU8 {
+    A(u32),
+    B(u8),
+}
+
+#[derive(Layout)]
+#[repr(u8)]
+#[repr(C)]
+#[allow(dead_code)]
+enum U8SplitFromC {
+    A { x: u16, y: u8 },
+    B(u64),
+    C,
+}
+
+#[derive(Layout)]
+#[repr(C, align(4))]
+#[repr(align(16))]
+#[allow(dead_code)]
+enum CManyAligns {
+    A(u8),
+    B(u16, u8),
+}
+
+#[derive(Layout)]
+#[repr(u16)]
+#[repr(align(2), align(8))]
+#[allow(dead_code)]
+enum U16ManyAligns {
+    A(u8),
+    B(u32),
+}
+
+#[derive(Layout)]
+#[repr(Rust)]
+#[allow(dead_code)]
+enum ExplicitRust {
+    A(u8),
+    B(u32),
+}
+
+#[derive(Layout)]
+#[allow(clippy::duplicated_attributes)] // a repeated hint is what this test is about
+#[repr(Rust, align(8))]
+#[repr(Rust)]
+#[allow(dead_code)]
+enum RustAligned {
+    A(u8),
+    B,
+}
+
+#[test]
+fn every_repr_spelling_rustc_accepts() {
+    use layoutscope::{IntRepr, Repr};
+    fn check<T: Layout>(repr: Repr) -> &'static TypeLayout {
+        let l = &T::LAYOUT;
+        assert_eq!(
+            (l.size, l.align),
+            (size_of::<T>(), align_of::<T>()),
+            "{}",
+            l.name
+        );
+        assert_eq!(l.repr, repr, "{}", l.name);
+        l
+    }
+    // The largest `align(N)` wins.
+    check::<ManyAligns>(Repr::RUST.with_align(32));
+    let l = check::<IntSplitFromAlign>(Repr::int(IntRepr::U8).with_align(8));
+    assert_eq!(discriminants(l), ["0", "7"]);
+    check::<CSplitFromU8>(Repr::c_int(IntRepr::U8));
+    for v in [CSplitFromU8::A(1), CSplitFromU8::B(2)] {
+        const_offsets_match_live(&v);
+    }
+    check::<U8SplitFromC>(Repr::c_int(IntRepr::U8));
+    for v in [
+        U8SplitFromC::A { x: 1, y: 2 },
+        U8SplitFromC::B(3),
+        U8SplitFromC::C,
+    ] {
+        const_offsets_match_live(&v);
+    }
+    check::<CManyAligns>(Repr::C.with_align(16));
+    for v in [CManyAligns::A(1), CManyAligns::B(2, 3)] {
+        const_offsets_match_live(&v);
+    }
+    check::<U16ManyAligns>(Repr::int(IntRepr::U16).with_align(8));
+    for v in [U16ManyAligns::A(1), U16ManyAligns::B(2)] {
+        const_offsets_match_live(&v);
+    }
+    check::<ExplicitRust>(Repr::RUST);
+    assert_eq!(ExplicitRust::B(7).variant_of_val().name, "B");
+    check::<RustAligned>(Repr::RUST.with_align(8));
+}

@@ -413,3 +413,113 @@ fn layout_is_usable_in_const() {
     static_assertions::const_assert_eq!(HOLES, 9);
     static_assertions::const_assert_eq!(ID, 16);
 }
+
+/// Size, align and every field's offset of `$t` equal rustc's, and its repr is `$repr`.
+macro_rules! assert_rustc_layout {
+    ($t:ty, $repr:expr, [$($field:tt),*]) => {{
+        let l = &<$t as Layout>::LAYOUT;
+        let name = stringify!($t);
+        assert_eq!((l.size, l.align), (size_of::<$t>(), align_of::<$t>()), "{name}");
+        assert_eq!(l.repr, $repr, "{name}");
+        let rustc: Vec<(&str, usize)> = vec![$((stringify!($field), offset_of!($t, $field))),*];
+        assert_eq!(offsets_of::<$t>(), rustc, "{name}");
+    }};
+}
+
+#[derive(Layout)]
+#[repr(Rust)]
+#[allow(dead_code)]
+struct ExplicitRust {
+    a: u8,
+    b: u32,
+    c: u16,
+}
+
+#[derive(Layout)]
+#[repr(Rust, packed(2))]
+#[allow(clippy::repr_packed_without_abi)] // packed repr(Rust) is what this test is about
+#[allow(dead_code)]
+struct RustPacked {
+    a: u8,
+    b: u64,
+}
+
+#[derive(Layout)]
+#[allow(clippy::duplicated_attributes)] // a repeated hint is what this test is about
+#[repr(Rust)]
+#[repr(align(16))]
+#[repr(Rust)]
+#[allow(dead_code)]
+struct RustAligned(u8, u32);
+
+#[derive(Layout)]
+#[repr(align(1), align(16))]
+#[repr(align(32))]
+#[repr(align(4))]
+#[allow(dead_code)]
+struct ManyAligns {
+    a: u8,
+}
+
+#[derive(Layout)]
+#[allow(clippy::duplicated_attributes)] // a repeated hint is what this test is about
+#[repr(align(4))]
+#[repr(C)]
+#[repr(align(2), C)]
+#[allow(dead_code)]
+struct CSplitFromAlign {
+    a: u8,
+    b: u16,
+}
+
+#[derive(Layout)]
+#[repr(packed)]
+#[repr(C, packed(1))]
+#[allow(dead_code)]
+struct RepeatedPacked {
+    a: u8,
+    b: u32,
+    c: u16,
+}
+
+#[derive(Layout)]
+#[repr(C, packed(2))]
+#[repr(packed(2))]
+#[allow(dead_code)]
+union RepeatedPackedUnion {
+    a: u8,
+    b: u32,
+}
+
+#[derive(Layout)]
+#[repr(align(2))]
+#[repr(Rust, align(8))]
+#[allow(dead_code)]
+union RustAlignedUnion {
+    a: u8,
+    b: u32,
+}
+
+#[derive(Layout)]
+#[allow(clippy::duplicated_attributes)] // a repeated hint is what this test is about
+#[repr(C)]
+#[repr(C)]
+#[allow(dead_code)]
+union RepeatedC {
+    a: u8,
+    b: [u16; 3],
+}
+
+#[test]
+fn every_repr_spelling_rustc_accepts() {
+    assert_rustc_layout!(ExplicitRust, Repr::RUST, [a, b, c]);
+    assert_rustc_layout!(RustPacked, Repr::RUST.with_packed(2), [a, b]);
+    assert_rustc_layout!(RustAligned, Repr::RUST.with_align(16), [0, 1]);
+    // The largest `align(N)` wins.
+    assert_rustc_layout!(ManyAligns, Repr::RUST.with_align(32), [a]);
+    assert_rustc_layout!(CSplitFromAlign, Repr::C.with_align(4), [a, b]);
+    assert_rustc_layout!(RepeatedPacked, Repr::C.with_packed(1), [a, b, c]);
+    assert_rustc_layout!(RepeatedPackedUnion, Repr::C.with_packed(2), [a, b]);
+    assert_rustc_layout!(RustAlignedUnion, Repr::RUST.with_align(8), [a, b]);
+    assert_rustc_layout!(RepeatedC, Repr::C, [a, b]);
+}

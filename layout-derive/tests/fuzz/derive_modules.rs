@@ -14,6 +14,8 @@ mod emit;
 mod enums;
 #[path = "../../src/expand.rs"]
 mod expand;
+#[path = "../../src/fallback.rs"]
+mod fallback;
 #[path = "../../src/item.rs"]
 mod item;
 #[path = "../../src/meta.rs"]

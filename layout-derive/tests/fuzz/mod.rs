@@ -102,6 +102,12 @@ const REPRS: &[&str] = &[
     "#[repr(packed, align(4))]",
     "#[repr(simd)]",
     "#[repr(align(3))]",
+    "#[repr(Rust)]",
+    "#[repr(Rust)]#[repr(C)]",
+    "#[repr(packed(2))]#[repr(packed(4))]",
+    "#[repr(align(2), align(16))]#[repr(align(4))]",
+    "#[repr(transparent)]#[repr(transparent)]",
+    "#[repr(C)]#[repr(u8)]",
 ];
 const ATTRS: &[&str] = &[
     "",
@@ -218,6 +224,14 @@ const BAD_FIELD_ATTRS: &[&str] = &[
     "#[layout(opaque offset = 0)]",
     "#[layout(\"opaque\")]",
 ];
+/// `#[layout]` attributes on an enum variant, where the derive reads no key.
+const BAD_VARIANT_ATTRS: &[&str] = &[
+    "#[layout(opaque)]",
+    "#[layout(size = 8)]",
+    "#[layout(offset = 0)]",
+    "#[layout]",
+    "#[layout(unknown)]",
+];
 /// Unsized last fields for a struct.
 const UNSIZED_TAILS: &[&str] = &[
     "[u8]",
@@ -229,7 +243,8 @@ const UNSIZED_TAILS: &[&str] = &[
 
 /// A `valid_item` with one to three errors that only the derive sees: attributes from
 /// `BAD_CONTAINER_ATTRS` or `BAD_FIELD_ATTRS` at random places, `no_padding` on an enum,
-/// `offset` on an enum variant's field, or an unsized last field on a struct. The derive must
+/// `offset` on an enum variant's field, `#[layout]` on a variant (`BAD_VARIANT_ATTRS`), or an
+/// unsized last field on a struct. The derive must
 /// reject each; rustc accepts most of these items alone (not all: `#[derive(Clone)]` with an
 /// unsized tail), so the derive's errors can be checked as rustc reports them.
 pub fn misattributed_item(rng: &mut Rng) -> String {
@@ -267,7 +282,14 @@ pub fn misattributed_item(rng: &mut Rng) -> String {
                 };
                 insert(rng, &mut fields[at].attrs, bad);
             }
-            8 if is_enum => insert(rng, &mut item.attrs, "#[layout(no_padding)]"),
+            8 if is_enum => match &mut item.data {
+                syn::Data::Enum(e) if !e.variants.is_empty() && rng.one_in(2) => {
+                    let at = rng.below(e.variants.len());
+                    let bad = rng.pick(BAD_VARIANT_ATTRS);
+                    insert(rng, &mut e.variants[at].attrs, bad);
+                }
+                _ => insert(rng, &mut item.attrs, "#[layout(no_padding)]"),
+            },
             _ => {
                 let tail = rng.pick(UNSIZED_TAILS);
                 // Only the last field may be unsized.
@@ -659,13 +681,64 @@ fn container_keys(rng: &mut Rng, is_enum: bool) -> Vec<String> {
     keys
 }
 
-/// The attributes of the item (`repr` passed in), shuffled, with doc comments first.
-fn item_attrs(rng: &mut Rng, repr: &str, kind: &str) -> String {
-    let is_enum = kind == "enum";
-    let mut attrs: Vec<String> = Vec::new();
-    if !repr.is_empty() {
-        attrs.push(repr.into());
+/// `#[repr]` attributes for `hints`, in one of the spellings rustc accepts for them: one
+/// attribute, or half the time several in any order, with a hint repeated (not an integer,
+/// E0566, nor `transparent`, E0692) and smaller `align(M)`s beside an `align(N)` (the largest
+/// wins), so that the derive must combine them as rustc does.
+fn repr_attrs(rng: &mut Rng, hints: &[&str]) -> Vec<String> {
+    if hints.is_empty() {
+        return Vec::new();
     }
+    if hints == ["transparent"] || rng.one_in(2) {
+        return vec![format!("#[repr({})]", hints.join(", "))];
+    }
+    let mut hints: Vec<String> = hints.iter().map(|h| (*h).to_owned()).collect();
+    let repeatable: Vec<String> = hints
+        .iter()
+        .filter(|h| {
+            ["C", "Rust", "packed", "align"]
+                .iter()
+                .any(|r| h.starts_with(r))
+        })
+        .cloned()
+        .collect();
+    if !repeatable.is_empty() && rng.one_in(2) {
+        hints.push(repeatable[rng.below(repeatable.len())].clone());
+    }
+    let align = hints.iter().find_map(|h| {
+        h.strip_prefix("align(")?
+            .strip_suffix(')')?
+            .parse::<u32>()
+            .ok()
+    });
+    if let Some(n) = align {
+        for _ in 0..rng.below(3) {
+            let smaller = 1u32 << rng.below(n.trailing_zeros() as usize + 1);
+            hints.push(format!("align({smaller})"));
+        }
+    }
+    rng.shuffle(&mut hints);
+    // Cut the list into one to three attributes.
+    let mut cuts: Vec<usize> = (1..hints.len()).collect();
+    rng.shuffle(&mut cuts);
+    cuts.truncate(rng.below(hints.len().min(3)));
+    cuts.sort_unstable();
+    cuts.push(hints.len());
+    let mut start = 0;
+    cuts.into_iter()
+        .map(|end| {
+            let attr = format!("#[repr({})]", hints[start..end].join(", "));
+            start = end;
+            attr
+        })
+        .collect()
+}
+
+/// The attributes of the item (its repr `hints` passed in), shuffled, with doc comments
+/// first.
+fn item_attrs(rng: &mut Rng, hints: &[&str], kind: &str) -> String {
+    let is_enum = kind == "enum";
+    let mut attrs: Vec<String> = repr_attrs(rng, hints);
     let keys = container_keys(rng, is_enum);
     if !keys.is_empty() {
         if rng.one_in(3) {
@@ -704,14 +777,17 @@ pub fn valid_item(rng: &mut Rng) -> String {
         0..=3 => valid_struct(rng, &name, vis, true),
         4 | 5 => valid_struct(rng, &name, vis, false),
         6 => {
-            let repr = rng.pick(&[
-                "",
-                "#[repr(C)]",
-                "#[repr(transparent)]",
-                "#[repr(packed)]",
-                "#[repr(align(4))]",
-            ]);
-            format!("{}{vis}struct {name};", item_attrs(rng, repr, "struct"))
+            let hints: &[&[&str]] = &[
+                &[],
+                &["C"],
+                &["transparent"],
+                &["packed"],
+                &["align(4)"],
+                &["Rust"],
+                &["Rust", "align(8)"],
+            ];
+            let hints = hints[rng.below(hints.len())];
+            format!("{}{vis}struct {name};", item_attrs(rng, hints, "struct"))
         }
         7 => valid_union(rng, &name, vis),
         _ => valid_enum(rng, &name, vis),
@@ -721,7 +797,7 @@ pub fn valid_item(rng: &mut Rng) -> String {
 fn valid_struct(rng: &mut Rng, name: &str, vis: &str, named: bool) -> String {
     let transparent = rng.one_in(8);
     let p = params(rng, true);
-    let (repr, specs) = if transparent {
+    let (hints, specs): (&[&str], _) = if transparent {
         // One field with size, the others zero-sized with alignment 1.
         let (ty, copy, opaque) = field_type(rng, &without_uses(&p));
         let mut specs = vec![FieldSpec { ty, copy, opaque }];
@@ -733,27 +809,29 @@ fn valid_struct(rng: &mut Rng, name: &str, vis: &str, named: bool) -> String {
             });
         }
         rng.shuffle(&mut specs);
-        ("#[repr(transparent)]", specs)
+        (&["transparent"], specs)
     } else {
-        let repr = rng.pick(&[
-            "",
-            "",
-            "#[repr(C)]",
-            "#[repr(C)]",
-            "#[repr(packed)]",
-            "#[repr(packed(2))]",
-            "#[repr(C, packed)]",
-            "#[repr(C, packed(4))]",
-            "#[repr(align(8))]",
-            "#[repr(C, align(16))]",
-            "#[repr(C)]#[repr(align(4))]",
-        ]);
-        {
-            let count = rng.below(8);
-            (repr, field_specs(rng, &p, count))
-        }
+        let hints: &[&[&str]] = &[
+            &[],
+            &[],
+            &["C"],
+            &["C"],
+            &["packed"],
+            &["packed(2)"],
+            &["C", "packed"],
+            &["C", "packed(4)"],
+            &["align(8)"],
+            &["C", "align(16)"],
+            &["C", "align(4)"],
+            &["Rust"],
+            &["Rust", "packed(2)"],
+            &["Rust", "align(16)"],
+        ];
+        let hints = hints[rng.below(hints.len())];
+        let count = rng.below(8);
+        (hints, field_specs(rng, &p, count))
     };
-    let attrs = item_attrs(rng, repr, "struct");
+    let attrs = item_attrs(rng, hints, "struct");
     let names = names(rng, FIELD_NAMES, "f", specs.len());
     let decl = &p.decl;
     let wc = p.where_clause;
@@ -804,18 +882,21 @@ fn zst_use(ty: &str) -> String {
 
 fn valid_union(rng: &mut Rng, name: &str, vis: &str) -> String {
     let p = params(rng, true);
-    let repr = rng.pick(&[
-        "",
-        "#[repr(C)]",
-        "#[repr(C)]",
-        "#[repr(packed)]",
-        "#[repr(C, packed(2))]",
-        "#[repr(C, align(8))]",
-        "#[repr(align(4))]",
-    ]);
+    let hints: &[&[&str]] = &[
+        &[],
+        &["C"],
+        &["C"],
+        &["packed"],
+        &["C", "packed(2)"],
+        &["C", "align(8)"],
+        &["align(4)"],
+        &["Rust"],
+        &["Rust", "align(16)"],
+    ];
+    let hints = hints[rng.below(hints.len())];
     let count = 1 + rng.below(5);
     let specs = field_specs(rng, &p, count);
-    let attrs = item_attrs(rng, repr, "union");
+    let attrs = item_attrs(rng, hints, "union");
     let names = names(rng, FIELD_NAMES, "u", specs.len());
     let fields: Vec<String> = specs
         .iter()
@@ -846,38 +927,46 @@ fn valid_enum(rng: &mut Rng, name: &str, vis: &str) -> String {
     let shape = rng.below(10);
     if shape == 0 {
         // No variants: no repr (rustc rejects one) and no generics (nothing could use them).
-        let attrs = item_attrs(rng, "", "enum");
+        let attrs = item_attrs(rng, &[], "enum");
         return format!("{attrs}{vis}enum {name} {{}}");
     }
     let fieldless = shape <= 4;
-    let (repr, int) = if fieldless {
-        let reprs: &[(&str, Option<&str>)] = &[
-            ("", None),
-            ("#[repr(C)]", None),
-            ("#[repr(u8)]", Some("u8")),
-            ("#[repr(i8)]", Some("i8")),
-            ("#[repr(u16)]", Some("u16")),
-            ("#[repr(i32)]", Some("i32")),
-            ("#[repr(u64)]", Some("u64")),
-            ("#[repr(i128)]", Some("i128")),
-            ("#[repr(isize)]", Some("isize")),
-            ("#[repr(usize)]", Some("usize")),
-            ("#[repr(u8, align(4))]", Some("u8")),
-            ("#[repr(align(8))]", None),
+    // A fieldless enum never gets `C` with an integer: rustc denies that (E0566).
+    let (hints, int) = if fieldless {
+        let reprs: &[(&[&str], Option<&str>)] = &[
+            (&[], None),
+            (&["C"], None),
+            (&["u8"], Some("u8")),
+            (&["i8"], Some("i8")),
+            (&["u16"], Some("u16")),
+            (&["i32"], Some("i32")),
+            (&["u64"], Some("u64")),
+            (&["i128"], Some("i128")),
+            (&["isize"], Some("isize")),
+            (&["usize"], Some("usize")),
+            (&["u8", "align(4)"], Some("u8")),
+            (&["align(8)"], None),
+            (&["align(32)"], None),
+            (&["Rust"], None),
+            (&["Rust", "align(16)"], None),
+            (&["C", "align(8)"], None),
         ];
         reprs[rng.below(reprs.len())]
     } else {
-        let reprs: &[(&str, Option<&str>)] = &[
-            ("", None),
-            ("", None),
-            ("#[repr(C)]", None),
-            ("#[repr(u8)]", Some("u8")),
-            ("#[repr(i16)]", Some("i16")),
-            ("#[repr(u32)]", Some("u32")),
-            ("#[repr(C, u8)]", Some("u8")),
-            ("#[repr(C, i32)]", Some("i32")),
-            ("#[repr(u8, align(8))]", Some("u8")),
-            ("#[repr(C, align(16))]", None),
+        let reprs: &[(&[&str], Option<&str>)] = &[
+            (&[], None),
+            (&[], None),
+            (&["C"], None),
+            (&["u8"], Some("u8")),
+            (&["i16"], Some("i16")),
+            (&["u32"], Some("u32")),
+            (&["C", "u8"], Some("u8")),
+            (&["C", "i32"], Some("i32")),
+            (&["u8", "align(8)"], Some("u8")),
+            (&["C", "align(16)"], None),
+            (&["C", "u16", "align(32)"], Some("u16")),
+            (&["Rust"], None),
+            (&["Rust", "align(8)"], None),
         ];
         reprs[rng.below(reprs.len())]
     };
@@ -952,7 +1041,7 @@ fn valid_enum(rng: &mut Rng, name: &str, vis: &str) -> String {
         };
         variants.push(format!("{attrs}{vname}{body}{}", discriminants[v]));
     }
-    let attrs = item_attrs(rng, repr, "enum");
+    let attrs = item_attrs(rng, hints, "enum");
     format!(
         "{attrs}{vis}enum {name}{} {} {{ {} }}",
         p.decl,
