@@ -161,23 +161,23 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "alloc")]
+pub use layout_core::assert_layout_eq;
 pub use layout_core::{
     assert_layout, check, check_layout, layout_of, Body, ByteRange, Diagram, Discriminant,
     ExplicitPadding, Field, IntRepr, LargestNiche, Layout, LayoutOfVal, Niche, NicheCount,
-    NicheSummary, Padding, PointerMeta, Repr, ReprBase, Style, StructKind, Tag, TypeLayout,
+    NicheSummary, Padding, PointerMeta, Repr, ReprBase, StructKind, Style, Tag, TypeLayout,
     TypeName, UnknownReason, Variant, PROBE_EXACT_MAX,
 };
-#[cfg(feature = "alloc")]
-pub use layout_core::assert_layout_eq;
 #[cfg(feature = "std")]
 pub use layout_core::{print, print_diagram};
 
 // What the derive's expansions and the macros name; not a public API.
 #[doc(hidden)]
 pub use layout_core::{
-    __aggregate, __assert_layout_keys, __c_fields, __c_payload, __check_layout_keys,
-    __enumeration, __field, __generic_field, __generic_unplaced, __offset_of, __private,
-    __report, __unit_variant, __union, __unplaced, __variant, __Shadow,
+    __Shadow, __aggregate, __assert_layout_keys, __c_fields, __c_payload, __check_layout_keys,
+    __enumeration, __field, __generic_field, __generic_unplaced, __offset_of, __private, __report,
+    __union, __unit_variant, __unplaced, __variant,
 };
 #[cfg(feature = "std")]
 pub mod snapshot;

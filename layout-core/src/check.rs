@@ -517,6 +517,36 @@ pub const fn unknown_key(key: &str) -> Verdict {
         .fail()
 }
 
+/// The key among `keys` that `name` is most likely a misspelling of (`sise` → `size`,
+/// `nopadding` → `no_padding`, `alignment` → `align`), if any is near enough. The derive's
+/// attribute errors use it too.
+pub const fn nearest<'k>(name: &str, keys: &[&'k str]) -> Option<&'k str> {
+    if name.is_empty() {
+        return None;
+    }
+    let mut best = 0;
+    let mut best_distance = usize::MAX;
+    let mut i = 0;
+    while i < keys.len() {
+        let d = if starts_with(name, keys[i]) || starts_with(keys[i], name) {
+            // `alignment` for `align`, `max` for `max_size`: one word more or less.
+            1
+        } else {
+            distance(name.as_bytes(), keys[i].as_bytes())
+        };
+        if d < best_distance {
+            best = i;
+            best_distance = d;
+        }
+        i += 1;
+    }
+    if best_distance <= 2 || (best_distance <= 3 && name.len() > 6) {
+        Some(keys[best])
+    } else {
+        None
+    }
+}
+
 /// Whether `text` starts with `prefix`, in `const`.
 const fn starts_with(text: &str, prefix: &str) -> bool {
     let (t, p) = (text.as_bytes(), prefix.as_bytes());

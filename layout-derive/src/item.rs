@@ -349,7 +349,7 @@ fn field_type(input: ParseStream) -> syn::Result<TokenStream> {
 
 /// A discriminant or a default value: the tokens up to the next `,` that is not inside the
 /// generic arguments of a path (`f::<A, B>()`, `<T as Tr<A, B>>::N`).
-fn expression(input: ParseStream) -> syn::Result<TokenStream> {
+pub fn expression(input: ParseStream) -> syn::Result<TokenStream> {
     let mut angles = ExprAngles::default();
     let tokens = scan(input, |_, tree| angles.is_top_level_comma(tree))?;
     if tokens.is_empty() {

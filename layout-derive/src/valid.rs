@@ -11,6 +11,7 @@ use crate::repr::Modifier;
 use crate::type_text::{tokens_text, Angles};
 
 pub fn check(cx: &Ctxt, input: &Input) {
+    cache_fields(cx, input);
     if let Data::Enum(variants) = &input.data {
         check_enum(cx, input, variants);
     } else if let Some((span, _)) = input.repr.base.int() {
@@ -72,17 +73,61 @@ fn generic_tail(input: &Input, style: Style, tail: &str) -> String {
     }
 }
 
+/// The fields that `apart(..)` names must exist: a misspelt name would make the check
+/// vacuous.
+fn cache_fields(cx: &Ctxt, input: &Input) {
+    if let Data::Enum(_) = input.data {
+        return;
+    }
+    let fields = input.all_fields();
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    for c in &input.attrs.checks {
+        let CheckKind::Apart(wanted) = &c.kind else {
+            continue;
+        };
+        for (span, name) in wanted {
+            if names.contains(&name.as_str()) {
+                continue;
+            }
+            let hint = match layout_core::__private::check::nearest(name, &names) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("its fields are `{}`", names.join("`, `")),
+            };
+            cx.syn_error(syn::Error::new(
+                *span,
+                format!(
+                    "`{}` has no field `{name}` to keep apart; {hint}",
+                    input.ident
+                ),
+            ));
+        }
+    }
+}
+
 fn check_enum(cx: &Ctxt, input: &Input, variants: &[Variant]) {
     for c in &input.attrs.checks {
-        if let CheckKind::NoPadding = c.kind {
+        let (key, why) = match c.kind {
+            CheckKind::NoPadding => ("no_padding", "padding"),
+            CheckKind::Apart(_) => ("apart", "where their fields are"),
+            CheckKind::AtomicsApart => ("atomics_apart", "where their fields are"),
+            _ => continue,
+        };
+        cx.syn_error(syn::Error::new(
+            c.span,
+            format!("`{key}` applies to structs and unions; an enum's variants differ in {why}"),
+        ));
+    }
+    for field in variants.iter().flat_map(|v| &v.fields) {
+        if let Some(span) = field.attrs.own_line {
             cx.syn_error(syn::Error::new(
-                c.span,
-                "`no_padding` applies to structs and unions; an enum's variants differ in padding",
+                span,
+                "`own_line` applies to struct and union fields, not to enum variant fields",
             ));
         }
     }
     for field in variants.iter().flat_map(|v| &v.fields) {
-        if let Some((span, _)) = field.attrs.offset {
+        if let Some((span, _)) = &field.attrs.offset {
+            let span = *span;
             cx.syn_error(syn::Error::new(
                 span,
                 "`offset` checks apply to struct and union fields, not to enum variant fields",

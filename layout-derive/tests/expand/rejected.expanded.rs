@@ -1,7 +1,7 @@
 // What `#[derive(Layout)]` emits for `rejected.rs`, which it rejects: the errors and the fallback impl.
 // Rewrite: LAYOUTSCOPE_BLESS=1 cargo test -p layout-derive --test expand
 ::core::compile_error! {
-    "unknown key `sise` in #[layout(...)] on a type; expected `crate = \"path\"`, `size = N`, `align = N`, `max_size = N`, `no_padding` or `niche`"
+    "unknown key `sise` in #[layout(...)] on a type; did you mean `size`?"
 }
 #[allow(deprecated)]
 const _: () = {
