@@ -108,6 +108,10 @@ fn int_value(cx: &Ctxt, meta: &Meta, key: &str) -> syn::Result<Option<Value>> {
     let value = meta.value()?;
     if value.peek(syn::LitInt) {
         let lit: syn::LitInt = value.parse()?;
+        if value.peek(syn::Ident) || value.peek(syn::Lit) {
+            // `max_size = 8 align = 8`: a comma is missing, this is no expression.
+            return Err(value.error(format!("expected `,` after `{key} = {lit}`")));
+        }
         if !value.is_empty() && !value.peek(syn::Token![,]) {
             // `2 * 8`, `16 + size_of::<u64>()`: an expression that starts with a number.
             let rest = crate::item::expression(value)?;

@@ -182,7 +182,7 @@ const BAD_CONTAINER_ATTRS: &[&str] = &[
     "#[layout(size = \"8\")]",
     "#[layout(size = -1)]",
     "#[layout(size = 1.5)]",
-    "#[layout(align = x)]",
+    "#[layout(align = true)]",
     "#[layout(max_size = 99999999999999999999999)]",
     "#[layout(niche = 1)]",
     "#[layout(no_padding(1))]",
