@@ -22,7 +22,7 @@
 //!
 //! Run with `cargo run --example gallery`.
 
-use layoutscope::{Layout, LayoutOfVal, Offsets, Style, TypeLayout};
+use layoutscope::{Layout, LayoutOfVal, Style, TypeLayout};
 use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
 use std::cell::{Cell, RefCell};
 use std::io::Write;
@@ -192,7 +192,7 @@ fn tag_room<T: LayoutOfVal>(values: &[T]) -> String {
     let mut covered = vec![false; size_of::<T>()];
     for value in values {
         value.visit_fields_of_val(&mut |field, offset| {
-            covered[offset..offset + field.size].fill(true);
+            covered[offset..offset + field.size()].fill(true);
         });
     }
     let mut free = Vec::new();
@@ -225,10 +225,10 @@ fn live_offsets<T: LayoutOfVal>(label: &str, value: &T) {
             field.name,
             field.ty,
             offset,
-            offset + field.size
+            offset + field.size()
         ));
     });
-    let exact = if variant.offsets == Offsets::Exact {
+    let exact = if variant.offsets_known() {
         ""
     } else {
         " in this build"
@@ -724,7 +724,7 @@ fn structs() {
     let tuple_struct = layout::<TupleStruct>();
     let tuple = layout::<(char, u8, i32)>();
     println!("{tuple_struct}");
-    let offsets = |l: &TypeLayout| l.fields.iter().map(|f| f.offset).collect::<Vec<_>>();
+    let offsets = |l: &TypeLayout| l.fields().iter().map(|f| f.offset).collect::<Vec<_>>();
     let same = offsets(&tuple_struct) == offsets(&tuple);
     remark(&format!(
         "TupleStruct(char, u8, i32): {}; the tuple (char, u8, i32): {}; field offsets {:?} vs {:?}: {}",
@@ -757,12 +757,8 @@ fn enums() {
     let l = layout::<c_style::HTTPStatuses>();
     println!("{l}");
     verdict("bytes", 1, l.size);
-    verdict("tag of OK", 0, l.variants[0].discriminant.bits as usize);
-    verdict(
-        "tag of NoFound",
-        1,
-        l.variants[1].discriminant.bits as usize,
-    );
+    verdict("tag of OK", 0, l.variants()[0].discriminant as usize);
+    verdict("tag of NoFound", 1, l.variants()[1].discriminant as usize);
 
     topic("2.11 Enum with values: enum HTTPStatuses { OK = 200, NoFound = 404 }");
     says("404 needs 2 bytes, so each variant weighs 2 bytes");
@@ -780,10 +776,10 @@ fn enums() {
     let l = layout::<inline::Data>();
     println!("{l}");
     let largest = l
-        .variants
+        .variants()
         .iter()
         .flat_map(|v| v.fields)
-        .map(|f| f.size)
+        .map(|f| f.size())
         .max()
         .unwrap_or(0);
     let model = l.align + largest;

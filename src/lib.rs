@@ -59,32 +59,32 @@
 //! |---|---|---|---|
 //! | fieldless, any repr | the whole value | — | exact |
 //! | data, `repr(u8)`…, `repr(C)`, `repr(C, u8)` | exact (RFC 2195) | exact | exact (the tag's unused values) |
-//! | data, `repr(Rust)` | [`Tag::Unknown`] | [`Offsets::Unknown`]; exact for a live value via [`LayoutOfVal`] | count measured, location unknown |
+//! | data, `repr(Rust)` | [`Tag::Unknown`] | `None`; exact for a live value via [`LayoutOfVal`] | count measured, location unknown |
 //!
 //! rustc does not specify where a `repr(Rust)` enum with data keeps its tag (it may encode it
 //! in a niche of a field), there is no stable way to ask, and reading a value's bytes would
 //! read uninitialised padding (undefined behaviour). So those facts are reported as unknown.
 //!
 //! ```
-//! use layoutscope::{Layout, LayoutOfVal, Offsets, Tag};
+//! use layoutscope::{Layout, LayoutOfVal, Tag};
 //!
 //! #[derive(Layout)]
 //! #[repr(u8)]
 //! enum Message { Quit, Move { x: i32, y: i32 }, Write(u8, u16) }
 //!
 //! let l = &Message::LAYOUT;
-//! assert_eq!(l.tag, Tag::Direct { offset: 0, size: 1 });
-//! assert_eq!(l.variant("Move").unwrap().fields[1].offset, 8);
+//! assert_eq!(l.tag(), Tag::Direct { offset: 0, size: 1 });
+//! assert_eq!(l.variant("Move").unwrap().fields[1].offset.unwrap(), 8);
 //!
 //! #[derive(Layout)]
 //! enum Data { Empty, Number(i32), Array(Vec<i32>) }
 //!
 //! assert_eq!(Data::LAYOUT.size, 24); // the tag hides in Vec's capacity niche
-//! assert_eq!(Data::LAYOUT.tag, Tag::Unknown);
+//! assert_eq!(Data::LAYOUT.tag(), Tag::Unknown);
 //! let value = Data::Number(7);
 //! let mut offset = None;
 //! let variant = value.visit_fields_of_val(&mut |_field, at| offset = Some(at));
-//! assert_eq!((variant.name, variant.offsets), ("Number", Offsets::Unknown));
+//! assert_eq!((variant.name, variant.offsets_known()), ("Number", false));
 //! assert!(offset.is_some());
 //! ```
 //!
@@ -142,7 +142,7 @@
 //! | size, align, field offsets and sizes | exact: read from the compiler |
 //! | padding ranges | exact: the bytes no field covers, computed from the exact offsets |
 //! | `niche.option_fits` | exact: `size_of::<Option<T>>() == size_of::<T>()` |
-//! | niche count | exact when located; else measured by probe enums, exact up to [`niche::PROBE_EXACT_MAX`] and a lower bound above |
+//! | niche count | exact when located; else measured by probe enums, exact up to [`PROBE_EXACT_MAX`] and a lower bound above |
 //! | niche location | reported only when the field types determine it; "unknown" for opaque insides, enum tags and ties that depend on rustc's unspecified field-reordering heuristics |
 //!
 //! Every layout also checks itself while it is computed: if the niche model disagreed with

@@ -8,7 +8,8 @@
 //!   niche facts, all computed at compile time from `size_of`, `align_of` and `offset_of!`.
 //! - enums: variants, discriminants, tags ([`Variant`], [`Tag`], [`LayoutOfVal`]).
 //! - [`TypeLayout::padding`]: the padding byte ranges, computed in `const` from the fields.
-//! - [`niche`]: the largest niche, exact where Rust allows it and "unknown" where it does not.
+//! - [`NicheSummary`]: the largest niche, exact where Rust allows it and "unknown" where it
+//!   does not.
 //! - `impl Layout` for primitives, pointers, tuples, arrays and common `core`/`alloc`/`std`
 //!   types (features `alloc` and `std`, on by default).
 //! - [`Diagram`]: tables, byte maps, box drawings, Markdown and SVG ([`Style`]); the table is
@@ -30,7 +31,7 @@ mod enums;
 mod impls;
 mod macros;
 mod model;
-pub mod niche;
+mod niche;
 mod order;
 mod padding;
 mod probe;
@@ -38,11 +39,11 @@ mod render;
 mod repr;
 mod text;
 
-pub use enums::{Discriminant, LayoutOfVal, Offsets, Shadow, Tag, Variant};
-pub use model::{Field, Layout, PointerMeta, Shape, TypeLayout};
-pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason};
+pub use enums::{Discriminant, LayoutOfVal, Tag, Variant};
+pub use model::{Body, Field, Layout, PointerMeta, StructKind, TypeLayout, TypeName};
+pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason, PROBE_EXACT_MAX};
 pub use padding::{ByteRange, Padding};
-pub use render::{str_width, Diagram, ShortTypeName, Style};
+pub use render::{Diagram, Style};
 pub use repr::{IntRepr, Repr, ReprBase};
 
 // The derive's most repeated paths, kept short at the crate root: every expansion names them
@@ -50,14 +51,15 @@ pub use repr::{IntRepr, Repr, ReprBase};
 #[doc(hidden)]
 pub use build::{
     aggregate as __aggregate, c_fields as __c_fields, field as __field,
-    generic_field as __generic_field,
+    generic_field as __generic_field, generic_unplaced as __generic_unplaced, union as __union,
+    unplaced as __unplaced,
 };
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
 #[doc(hidden)]
 pub use enums::{
     c_payload as __c_payload, enumeration as __enumeration, unit_variant as __unit_variant,
-    variant as __variant,
+    variant as __variant, Shadow as __Shadow,
 };
 
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.
@@ -87,11 +89,10 @@ pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
 /// in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::build::{aggregate, field, generic_field, leaf, opaque, Opaque};
+    pub use crate::build::{opaque, Opaque};
     pub use crate::check;
     #[cfg(feature = "alloc")]
     pub use crate::diff::{assert_table, line_diff};
-    pub use crate::enums::{enumeration, variant};
 
     /// `r#type` → `type`, for field names that macros receive as identifiers.
     pub const fn unraw(name: &str) -> &str {

@@ -1,6 +1,6 @@
 //! Padding: the bytes of a value that belong to no field.
 
-use crate::model::{Field, TypeLayout};
+use crate::model::{Body, Field, TypeLayout};
 
 /// A half-open byte range `start..end` inside a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,11 +13,13 @@ pub struct ByteRange {
 
 impl ByteRange {
     /// Number of bytes in the range.
+    #[must_use]
     pub const fn len(&self) -> usize {
         self.end - self.start
     }
 
     /// Whether the range holds no byte.
+    #[must_use]
     pub const fn is_empty(&self) -> bool {
         self.end == self.start
     }
@@ -38,11 +40,15 @@ pub struct Padding {
 
 impl Padding {
     pub(crate) const fn of(layout: &TypeLayout) -> Padding {
-        let size = if layout.has_fields() { layout.size } else { 0 };
-        Padding::over(layout.fields, size, None)
+        match layout.body {
+            Body::Struct { fields, .. } | Body::Union { fields } => {
+                Padding::over(fields, layout.size, None)
+            }
+            _ => Padding::over(&[], 0, None),
+        }
     }
 
-    /// The bytes in `0..size` that neither `fields` nor `also` cover.
+    /// The bytes in `0..size` that neither `fields` (with known offsets) nor `also` cover.
     pub(crate) const fn over(
         fields: &'static [Field],
         size: usize,
@@ -101,9 +107,10 @@ const fn covered_from(fields: &[Field], pos: usize) -> usize {
     let mut reach = pos;
     let mut i = 0;
     while i < fields.len() {
-        let f = &fields[i];
-        if f.size > 0 && f.offset <= pos && f.end() > reach {
-            reach = f.end();
+        if let Some(r) = fields[i].range() {
+            if !r.is_empty() && r.start <= pos && r.end > reach {
+                reach = r.end;
+            }
         }
         i += 1;
     }
@@ -115,9 +122,10 @@ const fn next_field_start(fields: &[Field], pos: usize, size: usize) -> usize {
     let mut next = size;
     let mut i = 0;
     while i < fields.len() {
-        let f = &fields[i];
-        if f.size > 0 && f.offset > pos && f.offset < next {
-            next = f.offset;
+        if let Some(r) = fields[i].range() {
+            if !r.is_empty() && r.start > pos && r.start < next {
+                next = r.start;
+            }
         }
         i += 1;
     }

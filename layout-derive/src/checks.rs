@@ -81,7 +81,7 @@ impl Check {
     /// the whole call.
     fn call(&self, krate: &str, layout: &str) -> String {
         format!(
-            "{krate}::__private::check::{}({layout}{})",
+            "{krate}::__report!({krate}::__private::check::{}({layout}{}))",
             self.name, self.args
         )
     }

@@ -20,8 +20,8 @@ pub fn derive(node: &Item) -> Result<TokenStream, TokenStream> {
     let krate = Krate::new(input.attrs.krate.as_deref());
     let mut out = Out::default();
     match &input.data {
-        Data::Struct(style, _) => impl_aggregate(&mut out, &input, &krate, shape(*style)),
-        Data::Union(_) => impl_aggregate(&mut out, &input, &krate, "Union"),
+        Data::Struct(style, _) => impl_aggregate(&mut out, &input, &krate, Some(kind(*style))),
+        Data::Union(_) => impl_aggregate(&mut out, &input, &krate, None),
         Data::Enum(variants) => enums::expand(&mut out, &input, variants, &krate),
     }
     out.finish()
@@ -44,17 +44,22 @@ impl Krate {
     }
 }
 
-fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
+/// A struct's `impl Layout` (`kind` is its `StructKind`), or a union's (`None`).
+fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, kind: Option<&str>) {
     let k = krate.text.as_str();
     let params = type_params(input);
     let fields = input.all_fields();
     let c = matches!(input.repr.base, Base::C);
-    let union = matches!(input.data, Data::Union(_));
+    let union = kind.is_none();
+    let builder = if union { "::__union" } else { "::__aggregate" };
     // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
     out.text("#[allow(deprecated)] const _: () = ");
     out.braces(|out| {
-        impl_layout(out, input, krate, "::__aggregate", |out| {
-            out.text(k).text("::Shape::").text(shape).text(",&");
+        impl_layout(out, input, krate, builder, |out| {
+            if let Some(kind) = kind {
+                out.text(k).text("::StructKind::").text(kind).text(",");
+            }
+            out.text("&");
             if c && union {
                 // The C rule puts every field of a union at 0.
                 field_list(out, k, &fields, &params, |out, _, _| {
@@ -79,6 +84,16 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
         });
     });
     out.text(";");
+}
+
+/// `[field, ..]` of fields whose offsets are not known in const.
+pub fn unplaced_list(out: &mut Out, k: &str, fields: &[&Field], params: &[&Ident]) {
+    out.brackets(|out| {
+        for f in fields {
+            field_call(out, k, f, params, None);
+            out.text(",");
+        }
+    });
 }
 
 /// `[field, ..]`, each field's offset expression written by `offset`.
@@ -152,23 +167,36 @@ pub fn generic_list<'a>(out: &mut Out, items: impl Iterator<Item = &'a TokenStre
     out.text(">");
 }
 
-/// The `Shape` variant of a struct or variant with this syntax.
-pub fn shape(style: Style) -> &'static str {
+/// The `StructKind` of a struct or variant with this syntax.
+pub fn kind(style: Style) -> &'static str {
     match style {
-        Style::Named => "Struct",
+        Style::Named => "Named",
         Style::Tuple => "TupleStruct",
-        Style::Unit => "UnitStruct",
+        Style::Unit => "Unit",
     }
 }
 
 /// A `Field` description whose offset expression `offset` writes; `params` are the
 /// container's type parameters, to mark fields whose written type mentions one.
-pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl FnOnce(&mut Out)) {
+pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl FnMut(&mut Out)) {
+    let mut offset = offset;
+    field_call(out, k, f, params, Some(&mut offset));
+}
+
+/// A `Field` description, at the offset `offset` writes or (`None`) with an unknown offset.
+fn field_call(
+    out: &mut Out,
+    k: &str,
+    f: &Field,
+    params: &[&Ident],
+    offset: Option<&mut dyn FnMut(&mut Out)>,
+) {
     let tokens = f.ty;
-    let builder = if mentions_any(tokens, params) {
-        "::__generic_field::<"
-    } else {
-        "::__field::<"
+    let builder = match (mentions_any(tokens, params), offset.is_some()) {
+        (true, true) => "::__generic_field::<",
+        (false, true) => "::__field::<",
+        (true, false) => "::__generic_unplaced::<",
+        (false, false) => "::__unplaced::<",
     };
     // The field's own tokens, so that "does not implement `Layout`" points at the field.
     out.text(k).text(builder);
@@ -184,9 +212,11 @@ pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl 
     out.parens(|out| {
         out.str_lit(&f.name)
             .text(",")
-            .str_lit(&tokens_text(tokens.clone()))
-            .text(",");
-        offset(out);
+            .str_lit(&tokens_text(tokens.clone()));
+        if let Some(offset) = offset {
+            out.text(",");
+            offset(out);
+        }
     });
 }
 

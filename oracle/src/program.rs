@@ -102,8 +102,8 @@ fn emit<T: layoutscope::Layout>(id: usize, offsets: &[(&str, usize)]) {
         core::mem::align_of::<T>(),
         core::mem::size_of::<Option<T>>(),
     );
-    for f in layout.fields {
-        println!("field {id} {} {} {}", f.name, f.offset, f.size);
+    for f in layout.fields() {
+        println!("field {id} {} {} {}", f.name, f.offset.unwrap_or(0), f.size());
     }
     for (name, offset) in offsets {
         println!("offset_of {id} {name} {offset}");
@@ -297,30 +297,31 @@ fn enum_head<E: layoutscope::Layout>(id: usize) {
         core::mem::size_of::<E>(),
         core::mem::align_of::<E>(),
         core::mem::size_of::<Option<E>>(),
-        layout.variants.len(),
+        layout.variants().len(),
     );
-    match layout.tag {
-        layoutscope::Tag::None => println!("e.tag {id} none"),
+    match layout.tag() {
         layoutscope::Tag::Direct { offset, size } => println!("e.tag {id} direct {offset} {size}"),
         layoutscope::Tag::Unknown => println!("e.tag {id} unknown"),
+        _ => println!("e.tag {id} none"),
     }
     print_niche("e.niche", id, layout);
-    for (i, v) in layout.variants.iter().enumerate() {
-        let exact = match v.offsets {
-            layoutscope::Offsets::Exact => "exact",
-            layoutscope::Offsets::Unknown => "unknown",
+    for (i, v) in layout.variants().iter().enumerate() {
+        let exact = if v.fields.iter().all(|f| f.offset.is_some()) {
+            "exact"
+        } else {
+            "unknown"
         };
         println!(
             "e.variant {id} {i} {} {} {} {exact} {}",
             v.name,
-            u8::from(v.discriminant.signed),
-            v.discriminant.bits,
+            u8::from(layout.discriminant(v).int.signed()),
+            v.discriminant,
             v.fields.len(),
         );
         for f in v.fields {
-            println!("e.vfield {id} {i} {} {} {}", f.name, f.offset, f.size);
+            println!("e.vfield {id} {i} {} {} {}", f.name, f.offset.unwrap_or(0), f.size());
         }
-        if let Some(padding) = v.padding(layout) {
+        if let Some(padding) = layout.variant_padding(i) {
             println!("e.vpadding {id} {i}");
             for hole in padding {
                 println!("e.vpad {id} {i} {} {}", hole.start, hole.end);
@@ -355,7 +356,7 @@ fn enum_value<E: layoutscope::LayoutOfVal>(id: usize, index: usize, value: &E) {
 /// Prints the tag bytes of a live value, read where layoutscope says the tag is. Only called
 /// for enums whose tag bytes RFC 2195 initialises (fieldless enums and explicit reprs).
 fn enum_tag_bytes<E: layoutscope::Layout>(id: usize, index: usize, value: &E) {
-    if let layoutscope::Tag::Direct { offset, size } = E::LAYOUT.tag {
+    if let layoutscope::Tag::Direct { offset, size } = E::LAYOUT.tag() {
         if size == 0 || size > 16 || offset + size > core::mem::size_of::<E>() {
             println!("e.tagbytes {id} {index} outside");
             return;

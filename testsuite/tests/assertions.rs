@@ -64,7 +64,7 @@ assert_layout!(Option<Kind>, size = 1, niche);
 const_assert!(Header::LAYOUT.padding_bytes() == 0);
 const_assert_eq!(Header::LAYOUT.size, 16);
 assert_eq_size!(Header, [u8; 16]);
-const_assert!(matches!(Header::LAYOUT.field("len"), Some(f) if f.offset == 4));
+const_assert!(matches!(Header::LAYOUT.offset_of("len"), Some(4)));
 const _: () = assert!(Kind::LAYOUT.niche.option_fits);
 
 fn store<T: Layout>(value: T) -> T {
@@ -132,4 +132,42 @@ Header  16 bytes, align 8, repr(C)
         message.contains("\n        0     1      1  kind   u8\n"),
         "{message}"
     );
+}
+
+/// A value aligned to a cache line, as `crossbeam`'s `CachePadded` does it.
+#[derive(Layout)]
+#[repr(C, align(64))]
+struct Line<T>(T);
+
+#[derive(Layout)]
+#[repr(C)]
+struct Ring {
+    head: Line<std::sync::atomic::AtomicUsize>,
+    tail: Line<std::sync::atomic::AtomicUsize>,
+    len: usize,
+    hits: std::sync::atomic::AtomicU64,
+}
+
+// Every address a `Ring` can have starts a 64-byte line: the checks are exact.
+assert_layout!(Ring, own_line(head), own_line(tail), apart(head, tail, len));
+// On 128-byte lines a `Ring` may start half-way into one; `head` and `len` stay apart
+// wherever it starts.
+assert_layout!(Ring, cache_line = 128, apart(head, len), max_size = 256);
+
+#[test]
+fn cache_line_checks_hold_for_every_placement() {
+    use layoutscope::check;
+    let l = &Ring::LAYOUT;
+    assert!(check::own_line(l, "head", 64).failure().is_none());
+    assert!(check::atomics_apart(l, 64).failure().is_none());
+    // `tail` (64..128) and `head` (0..64) share a 128-byte line when the value starts on one.
+    let verdict = check::apart(l, &["head", "tail"], 128);
+    let message = verdict.failure().unwrap();
+    assert!(message.contains("share a 128-byte cache line"), "{message}");
+    // Aligned to 64, a `Ring` may also start 64 bytes into a 128-byte line, where `tail`
+    // and `len` meet.
+    let verdict = check::apart(l, &["tail", "len"], 128);
+    let message = verdict.failure().unwrap();
+    assert!(message.contains("starts 64 bytes into a line"), "{message}");
+    assert!(check::own_line(l, "len", 64).failure().is_some());
 }

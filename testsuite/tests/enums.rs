@@ -2,15 +2,13 @@
 //! (Offsets of `repr(u8)`/`repr(C)` data enums are cross-checked with the live-value offsets
 //! from `LayoutOfVal`, which come from references into a real value.)
 
-use layoutscope::{
-    LargestNiche, Layout, LayoutOfVal, NicheCount, Offsets, Shape, Tag, TypeLayout, UnknownReason,
-};
+use layoutscope::{LargestNiche, Layout, LayoutOfVal, NicheCount, Tag, TypeLayout, UnknownReason};
 use std::mem::{align_of, size_of};
 
 fn discriminants(l: &TypeLayout) -> Vec<String> {
-    l.variants
+    l.variants()
         .iter()
-        .map(|v| v.discriminant.to_string())
+        .map(|v| l.discriminant(v).to_string())
         .collect()
 }
 
@@ -19,10 +17,10 @@ fn discriminants(l: &TypeLayout) -> Vec<String> {
 fn const_offsets_match_live<T: LayoutOfVal>(value: &T) -> usize {
     let mut seen = 0;
     let variant = value.visit_fields_of_val(&mut |field, live| {
-        assert_eq!(field.offset, live, "field {}", field.name);
+        assert_eq!(field.offset, Some(live), "field {}", field.name);
         seen += 1;
     });
-    assert_eq!(variant.offsets, Offsets::Exact);
+    assert!(variant.offsets_known());
     assert_eq!(seen, variant.fields.len());
     seen
 }
@@ -37,9 +35,9 @@ enum HttpStatus {
 #[test]
 fn fieldless_enum_tag_is_the_value_and_unused_values_are_the_niche() {
     let l = &HttpStatus::LAYOUT;
-    assert_eq!((l.size, l.align, l.shape), (2, 2, Shape::Enum));
+    assert_eq!((l.size, l.align, l.is_enum()), (2, 2, true));
     assert_eq!(discriminants(l), ["200", "404"]);
-    assert_eq!(l.tag, Tag::Direct { offset: 0, size: 2 });
+    assert_eq!(l.tag(), Tag::Direct { offset: 0, size: 2 });
     let n = l.niche.largest.known().unwrap();
     assert_eq!(
         (n.offset, n.size, n.valid_start, n.valid_end),
@@ -78,10 +76,10 @@ fn seed_enums_use_the_compilers_numbers_not_the_articles() {
     assert_eq!(Data::LAYOUT.size, 24);
     assert_eq!(BoxedData::LAYOUT.size, size_of::<BoxedData>());
     assert_eq!(BoxedData::LAYOUT.size, 16);
-    assert_eq!(Data::LAYOUT.tag, Tag::Unknown);
+    assert_eq!(Data::LAYOUT.tag(), Tag::Unknown);
     let array = Data::LAYOUT.variant("Array").unwrap();
-    assert_eq!(array.offsets, Offsets::Unknown);
-    assert_eq!(array.fields[0].size, 24);
+    assert!(!array.offsets_known());
+    assert_eq!(array.fields[0].size(), 24);
     assert_eq!(discriminants(&Data::LAYOUT), ["0", "1", "2"]);
     match Data::LAYOUT.niche.largest {
         LargestNiche::Unknown { reason, count } => {
@@ -99,10 +97,10 @@ fn live_values_give_repr_rust_variant_offsets() {
     let mut found = Vec::new();
     for v in &values {
         let variant = v.visit_fields_of_val(&mut |field, offset| {
-            assert!(offset + field.size <= size_of::<Data>());
+            assert!(offset + field.size() <= size_of::<Data>());
             found.push((field.name, offset));
         });
-        assert_eq!(variant.offsets, Offsets::Unknown);
+        assert_eq!(variant.offsets_known(), variant.fields.is_empty());
     }
     assert_eq!(values[1].variant_of_val().name, "Number");
     assert_eq!(found.len(), 2);
@@ -125,20 +123,34 @@ fn primitive_repr_data_enum_is_exact() {
         (l.size, l.align),
         (size_of::<Message>(), align_of::<Message>())
     );
-    assert_eq!(l.tag, Tag::Direct { offset: 0, size: 1 });
+    assert_eq!(l.tag(), Tag::Direct { offset: 0, size: 1 });
     assert_eq!(discriminants(l), ["0", "1", "2", "10"]);
     let mv = l.variant("Move").unwrap();
-    assert_eq!(mv.offsets, Offsets::Exact);
-    assert_eq!([mv.fields[0].offset, mv.fields[1].offset], [4, 8]);
+    assert!(mv.offsets_known());
+    assert_eq!(
+        [mv.fields[0].offset.unwrap(), mv.fields[1].offset.unwrap()],
+        [4, 8]
+    );
     let w = l.variant("Write").unwrap();
-    assert_eq!([w.fields[0].offset, w.fields[1].offset], [1, 2]);
+    assert_eq!(
+        [w.fields[0].offset.unwrap(), w.fields[1].offset.unwrap()],
+        [1, 2]
+    );
     let c = l.variant("Color").unwrap();
-    assert_eq!([c.fields[0].offset, c.fields[1].offset], [1, 8]);
+    assert_eq!(
+        [c.fields[0].offset.unwrap(), c.fields[1].offset.unwrap()],
+        [1, 8]
+    );
     // Tag values 0..=10 are valid; the other 245 are the niche.
     let n = l.niche.largest.known().unwrap();
     assert_eq!((n.valid_start, n.valid_end, n.available()), (0, 10, 245));
     // Variant padding: Write covers bytes 0..4 of 16.
-    let pad: Vec<_> = w.padding(l).unwrap().map(|r| (r.start, r.end)).collect();
+    let write = l.variants().iter().position(|v| v.name == "Write").unwrap();
+    let pad: Vec<_> = l
+        .variant_padding(write)
+        .unwrap()
+        .map(|r| (r.start, r.end))
+        .collect();
     assert_eq!(pad, [(4, size_of::<Message>())]);
     for v in [
         Message::Quit,
@@ -171,13 +183,19 @@ enum CU8 {
 fn repr_c_data_enums_are_tag_then_union() {
     let l = &CEnum::LAYOUT;
     assert_eq!(l.size, size_of::<CEnum>());
-    assert_eq!(l.tag, Tag::Direct { offset: 0, size: 4 });
-    assert_eq!(l.variant("B").unwrap().fields[0].offset, 8);
+    assert_eq!(l.tag(), Tag::Direct { offset: 0, size: 4 });
+    assert_eq!(l.variant("B").unwrap().fields[0].offset.unwrap(), 8);
     let c = l.variant("C").unwrap();
-    assert_eq!([c.fields[0].offset, c.fields[1].offset], [8, 10]);
-    assert_eq!(CU8::LAYOUT.tag, Tag::Direct { offset: 0, size: 1 });
+    assert_eq!(
+        [c.fields[0].offset.unwrap(), c.fields[1].offset.unwrap()],
+        [8, 10]
+    );
+    assert_eq!(CU8::LAYOUT.tag(), Tag::Direct { offset: 0, size: 1 });
     assert_eq!(CU8::LAYOUT.size, 16);
-    assert_eq!(CU8::LAYOUT.variant("A").unwrap().fields[0].offset, 8);
+    assert_eq!(
+        CU8::LAYOUT.variant("A").unwrap().fields[0].offset.unwrap(),
+        8
+    );
     for v in [CEnum::A(1), CEnum::B(2), CEnum::C { x: 3, y: 4 }] {
         const_offsets_match_live(&v);
     }
@@ -261,11 +279,11 @@ enum SingleData {
 
 #[test]
 fn empty_and_single_variant_enums() {
-    assert_eq!((Never::LAYOUT.size, Never::LAYOUT.tag), (0, Tag::None));
-    assert!(Never::LAYOUT.variants.is_empty());
-    assert_eq!((Single::LAYOUT.size, Single::LAYOUT.tag), (0, Tag::None));
+    assert_eq!((Never::LAYOUT.size, Never::LAYOUT.tag()), (0, Tag::None));
+    assert!(Never::LAYOUT.variants().is_empty());
+    assert_eq!((Single::LAYOUT.size, Single::LAYOUT.tag()), (0, Tag::None));
     assert_eq!(SingleData::LAYOUT.size, 8);
-    assert_eq!(SingleData::LAYOUT.tag, Tag::None);
+    assert_eq!(SingleData::LAYOUT.tag(), Tag::None);
     assert_eq!(SingleData::LAYOUT.niche.count(), NicheCount::AtLeast(17));
 }
 
@@ -304,11 +322,15 @@ fn generic_enums_at_several_instantiations() {
         size_of::<MyResult<u8, u64>>()
     );
     assert_eq!(
-        MyResult::<u8, u64>::LAYOUT.variant("Bad").unwrap().fields[0].offset,
+        MyResult::<u8, u64>::LAYOUT.variant("Bad").unwrap().fields[0]
+            .offset
+            .unwrap(),
         8
     );
     assert_eq!(
-        MyResult::<u32, u8>::LAYOUT.variant("Good").unwrap().fields[0].offset,
+        MyResult::<u32, u8>::LAYOUT.variant("Good").unwrap().fields[0]
+            .offset
+            .unwrap(),
         4
     );
     const_offsets_match_live(&MyResult::<u32, u8>::Good(5));
@@ -641,9 +663,9 @@ enum Many {
 #[test]
 fn three_hundred_variants() {
     let l = &Many::LAYOUT;
-    assert_eq!(l.variants.len(), 300);
-    assert_eq!((l.size, l.tag), (2, Tag::Direct { offset: 0, size: 2 }));
-    assert_eq!(l.variants[299].discriminant.to_string(), "299");
+    assert_eq!(l.variants().len(), 300);
+    assert_eq!((l.size, l.tag()), (2, Tag::Direct { offset: 0, size: 2 }));
+    assert_eq!(l.variants()[299].discriminant.to_string(), "299");
     assert_eq!(l.niche.count(), NicheCount::Exact(65536 - 300));
 }
 

@@ -179,45 +179,50 @@ fn derives_live_together() {
     assert_eq!(p.as_bytes().len(), Packet::LAYOUT.size);
     assert_eq!(Packet::LAYOUT.padding_bytes(), 0);
     assert_eq!(format!("{p:?}").len(), 45);
-    assert_eq!(collisions::Shadowed::LAYOUT.fields.len(), 3);
+    assert_eq!(collisions::Shadowed::LAYOUT.fields().len(), 3);
     assert_eq!(
-        collisions::Shadowed::LAYOUT.field("type").map(|f| f.size),
+        collisions::Shadowed::LAYOUT
+            .field("type")
+            .map(layoutscope::Field::size),
         Some(1)
     );
     assert!(collisions::Shadowed::LAYOUT.field("gated").is_none());
     assert_eq!(PairA::LAYOUT.size, 16);
     assert_eq!(PairB::LAYOUT.size, 8);
-    assert_eq!(Shape::LAYOUT.variants.len(), 2);
+    assert_eq!(Shape::LAYOUT.variants().len(), 2);
     let wrapped = Wrapped::<u64>::LAYOUT;
     assert_eq!(wrapped.size, size_of::<Wrapped<u64>>());
-    let names: Vec<&str> = wrapped.fields.iter().map(|f| f.name).collect();
+    let names: Vec<&str> = wrapped.fields().iter().map(|f| f.name).collect();
     assert_eq!(names, ["0", "1", "2", "3"]);
-    let types: Vec<&str> = wrapped.fields.iter().map(|f| f.ty).collect();
+    let types: Vec<&str> = wrapped.fields().iter().map(|f| f.ty).collect();
     assert_eq!(types, ["u8", "u32", "(u16, u8)", "&'a T"]);
-    for (field, offset) in wrapped.fields.iter().zip([
+    for (field, offset) in wrapped.fields().iter().zip([
         core::mem::offset_of!(Wrapped<u64>, 0),
         core::mem::offset_of!(Wrapped<u64>, 1),
         core::mem::offset_of!(Wrapped<u64>, 2),
         core::mem::offset_of!(Wrapped<u64>, 3),
     ]) {
-        assert_eq!(field.offset, offset, "{}", field.name);
+        assert_eq!(field.offset, Some(offset), "{}", field.name);
     }
     let discriminants: Vec<u128> = Tagged::LAYOUT
-        .variants
+        .variants()
         .iter()
-        .map(|v| v.discriminant.bits)
+        .map(|v| v.discriminant)
         .collect();
     assert_eq!(discriminants, [3, 65280]);
     let scaled: Vec<u128> = Scaled::LAYOUT
-        .variants
+        .variants()
         .iter()
-        .map(|v| v.discriminant.bits)
+        .map(|v| v.discriminant)
         .collect();
     assert_eq!(scaled, [24, 20, 21]);
-    assert_eq!(Fields::LAYOUT.field("c").map(|f| f.size), Some(3));
+    assert_eq!(
+        Fields::LAYOUT.field("c").map(layoutscope::Field::size),
+        Some(3)
+    );
     assert_eq!(
         Fields::LAYOUT.field("b").map(|f| f.offset),
-        Some(core::mem::offset_of!(Fields, b))
+        Some(Some(core::mem::offset_of!(Fields, b)))
     );
 }
 

@@ -298,7 +298,7 @@ fn write_unit_label(
 ) -> fmt::Result {
     let Some(group) = group else {
         return match which {
-            Label::Name => write!(out, "{}", ShortTypeName((d.layout.type_name)())),
+            Label::Name => write!(out, "{}", ShortTypeName(d.layout.type_name.get())),
             Label::Type => Ok(()),
         };
     };

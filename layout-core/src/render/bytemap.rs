@@ -10,7 +10,6 @@ use super::cover::{count_units, for_each_unit, groups, has, owner, Group, Owner,
 use super::table::{write_header, write_type, ShortTypeName};
 use super::width::str_width;
 use super::Diagram;
-use crate::model::Shape;
 
 pub(super) const LABELS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -41,8 +40,8 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
             }
             f.write_char('\n')?;
         }
-        writeln!(f, " legend: a {}", ShortTypeName((l.type_name)()))?;
-    } else if l.shape == Shape::Enum && l.variants.is_empty() {
+        writeln!(f, " legend: a {}", ShortTypeName(l.type_name.get()))?;
+    } else if l.is_enum() && l.variants().is_empty() {
         writeln!(f, " (no variants: no value exists)")?;
     }
     Ok(())

@@ -4,8 +4,7 @@
 
 use super::table::expandable;
 use super::Diagram;
-use crate::enums::Offsets;
-use crate::model::{Field, Shape, TypeLayout};
+use crate::model::{Field, TypeLayout};
 use crate::padding::ByteRange;
 use crate::Tag;
 
@@ -74,29 +73,29 @@ pub(super) struct Titled {
 
 /// The groups to draw for the diagram's type; `None` for a leaf (no fields described).
 pub(super) fn groups(l: &TypeLayout, visit: &mut dyn FnMut(Titled)) -> bool {
-    if l.shape == Shape::Enum && (!l.variants.is_empty() || l.tag != Tag::None) {
-        for v in l.variants {
+    if l.is_enum() && (!l.variants().is_empty() || l.tag() != Tag::None) {
+        for (i, v) in l.variants().iter().enumerate() {
             visit(Titled {
                 kind: "variant",
                 name: v.name,
-                discriminant: Some(v.discriminant),
+                discriminant: Some(l.discriminant(v)),
                 group: Group {
                     fields: v.fields,
-                    tag: l.tag_range(),
-                    unknown: v.offsets == Offsets::Unknown || l.tag == Tag::Unknown,
+                    tag: l.tag_range_of(i),
+                    unknown: !v.offsets_known() || l.tag() == Tag::Unknown,
                     union: false,
                 },
             });
         }
         true
-    } else if l.shape == Shape::Union {
-        for i in 0..l.fields.len() {
+    } else if l.is_union() {
+        for i in 0..l.fields().len() {
             visit(Titled {
                 kind: "member",
-                name: l.fields[i].name,
+                name: l.fields()[i].name,
                 discriminant: None,
                 group: Group {
-                    fields: &l.fields[i..=i],
+                    fields: &l.fields()[i..=i],
                     tag: None,
                     unknown: false,
                     union: true,
@@ -110,7 +109,7 @@ pub(super) fn groups(l: &TypeLayout, visit: &mut dyn FnMut(Titled)) -> bool {
             name: "",
             discriminant: None,
             group: Group {
-                fields: l.fields,
+                fields: l.fields(),
                 tag: None,
                 unknown: false,
                 union: false,
@@ -133,7 +132,7 @@ pub(super) fn owner(d: &Diagram, g: Group, byte: usize) -> Owner {
     }
     let mut found = None;
     for_each_unit(d, g.fields, &mut |index, unit| {
-        if found.is_none() && unit.offset <= byte && byte < unit.offset + unit.field.size {
+        if found.is_none() && unit.offset <= byte && byte < unit.offset + unit.field.size() {
             found = Some(index);
         }
     });
@@ -145,7 +144,7 @@ pub(super) fn owner(d: &Diagram, g: Group, byte: usize) -> Owner {
 }
 
 fn covered_by_any_member(l: &TypeLayout, byte: usize) -> bool {
-    l.fields.iter().any(|f| byte < f.size)
+    l.fields().iter().any(|f| byte < f.size())
 }
 
 pub(super) fn count_units(d: &Diagram, fields: &'static [Field]) -> usize {
@@ -176,8 +175,8 @@ fn walk(
     let mut last = None;
     while let Some(i) = crate::order::next_by_offset(fields, last) {
         let field = &fields[i];
-        last = Some((field.offset, i));
-        if field.size == 0 {
+        last = Some((field.placed(), i));
+        if field.size() == 0 {
             continue;
         }
         match expandable(field) {
@@ -186,8 +185,8 @@ fn walk(
                 inner_path[level] = field.name;
                 walk(
                     d,
-                    inner.fields,
-                    base + field.offset,
+                    inner.fields(),
+                    base + field.placed(),
                     inner_path,
                     level + 1,
                     index,
@@ -196,7 +195,7 @@ fn walk(
             }
             _ => {
                 let unit = Unit {
-                    offset: base + field.offset,
+                    offset: base + field.placed(),
                     field,
                     path,
                     level,

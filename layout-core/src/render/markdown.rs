@@ -6,16 +6,16 @@ use core::fmt::{self, Formatter, Write};
 use super::buffer::Buffer;
 use super::table::{expandable, write_niche, write_repr, write_type, ShortTypeName};
 use super::Diagram;
-use crate::model::{Field, Shape, TypeLayout};
+use crate::model::{Field, TypeLayout};
 use crate::padding::{ByteRange, Padding};
-use crate::{Offsets, Tag};
+use crate::Tag;
 
 pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     let l = d.layout;
     write!(
         f,
         "**`{}`** — {}, align {}",
-        ShortTypeName((l.type_name)()),
+        ShortTypeName(l.type_name.get()),
         super::Bytes(l.size),
         l.align
     )?;
@@ -26,42 +26,44 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         write!(f, ", `{}`", repr.as_str().trim_start_matches(", "))?;
     }
     f.write_str("\n\n")?;
-    if l.shape == Shape::Enum && (!l.variants.is_empty() || l.tag != Tag::None) {
-        match l.tag {
+    if l.is_enum() && (!l.variants().is_empty() || l.tag() != Tag::None) {
+        match l.tag() {
             Tag::Direct { offset, size } => {
                 writeln!(f, "Tag: bytes {offset}..{}.\n", offset + size)?
             }
-            Tag::Unknown => writeln!(
+            Tag::Niche { offset, size, .. } => writeln!(
                 f,
-                "Tag: location unknown (`repr(Rust)` enums with data do not specify it).\n"
+                "Tag: in a niche, bytes {offset}..{} (values the untagged variant never holds).\n",
+                offset + size
             )?,
-            Tag::None => {}
+            Tag::Unknown => writeln!(f, "Tag: location unknown (not specified by Rust).\n")?,
+            _ => {}
         }
-        for v in l.variants {
-            write!(f, "Variant `{}` = {}", v.name, v.discriminant)?;
+        for (i, v) in l.variants().iter().enumerate() {
+            write!(f, "Variant `{}` = {}", v.name, l.discriminant(v))?;
             if v.fields.is_empty() {
                 f.write_str(" (no fields)\n\n")?;
                 continue;
             }
             f.write_str("\n\n")?;
             header(f, d)?;
-            match v.padding(l) {
-                Some(padding) => rows(f, d, l, v.fields, 0, padding, l.tag_range(), 0)?,
+            match l.variant_padding(i) {
+                Some(padding) => rows(f, d, l, v.fields, 0, padding, l.tag_range_of(i), 0)?,
                 None => {
                     for field in v.fields {
-                        write!(f, "| ? | {} | {} | ", field.size, field.align)?;
+                        write!(f, "| ? | {} | {} | ", field.size(), field.align())?;
                         name_and_type(f, d, field, 0)?;
                     }
                 }
             }
-            if v.offsets == Offsets::Unknown {
+            if !v.offsets_known() {
                 f.write_str("\nOffsets unknown in `const` (see `LayoutOfVal`).\n")?;
             }
             f.write_char('\n')?;
         }
-    } else if l.has_fields() && !l.fields.is_empty() {
+    } else if l.has_fields() && !l.fields().is_empty() {
         header(f, d)?;
-        rows(f, d, l, l.fields, 0, l.padding(), None, 0)?;
+        rows(f, d, l, l.fields(), 0, l.padding(), None, 0)?;
         f.write_char('\n')?;
     }
     summary(f, l)
@@ -94,26 +96,26 @@ fn rows(
     let mut last = None;
     while let Some(i) = crate::order::next_by_offset(fields, last) {
         let field = &fields[i];
-        last = Some((field.offset, i));
-        while let Some(hole) = holes.next_if(|h| h.start <= field.offset) {
+        last = Some((field.placed(), i));
+        while let Some(hole) = holes.next_if(|h| h.start <= field.placed()) {
             hole_row(f, d, base, hole)?;
         }
         write!(
             f,
             "| {} | {} | {} | ",
-            base + field.offset,
-            field.size,
+            base + field.placed(),
+            field.size(),
             owner.field_align(field)
         )?;
         name_and_type(f, d, field, level)?;
         if level < d.depth {
             if let Some(inner) = expandable(field) {
-                let at = base + field.offset;
+                let at = base + field.placed();
                 rows(
                     f,
                     d,
                     inner,
-                    inner.fields,
+                    inner.fields(),
                     at,
                     inner.padding(),
                     None,

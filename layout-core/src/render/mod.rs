@@ -23,8 +23,7 @@ use core::fmt::{self, Display, Formatter};
 
 use crate::model::TypeLayout;
 
-pub use table::ShortTypeName;
-pub use width::str_width;
+pub(crate) use table::ShortTypeName;
 
 /// The kinds of diagram.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

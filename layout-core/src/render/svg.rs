@@ -66,7 +66,7 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">",
         MARGIN + 10
     )?;
-    escape(f, format_args!("{}", ShortTypeName((l.type_name)())))?;
+    escape(f, format_args!("{}", ShortTypeName(l.type_name.get())))?;
     writeln!(f, " — {}, align {}</text>", super::Bytes(l.size), l.align)?;
 
     let mut y = MARGIN + 24;
@@ -242,7 +242,7 @@ fn label(
             }
         }
         (Owner::Unit(_), None) => {
-            let _ = write!(name, "{}", ShortTypeName((d.layout.type_name)()));
+            let _ = write!(name, "{}", ShortTypeName(d.layout.type_name.get()));
         }
         (Owner::Tag, _) => {
             let _ = name.write_str("tag");

@@ -6,7 +6,7 @@ use core::fmt::{self, Display, Formatter, Write};
 use super::advice::{cache_lines, reordered};
 use super::width::{pad_right, str_width};
 use super::Diagram;
-use crate::model::{Field, Shape, TypeLayout};
+use crate::model::{Body, Field, TypeLayout};
 use crate::niche::{LargestNiche, NicheCount, UnknownReason};
 use crate::padding::{ByteRange, Padding};
 use crate::{PointerMeta, Tag};
@@ -43,12 +43,12 @@ impl Display for ShortTypeName<'_> {
 pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     let l = d.layout;
     write_header(f, l)?;
-    if l.shape == Shape::Enum && (!l.variants.is_empty() || l.tag != Tag::None) {
+    if l.is_enum() && (!l.variants().is_empty() || l.tag() != Tag::None) {
         write_enum(f, d)?;
-    } else if l.has_fields() && !l.fields.is_empty() {
-        let mut rows = Rows::new(d, l.fields);
+    } else if l.has_fields() && !l.fields().is_empty() {
+        let mut rows = Rows::new(d, l.fields());
         rows.header(f)?;
-        rows.section(f, l, l.fields, 0, l.padding(), None, 0)?;
+        rows.section(f, l, l.fields(), 0, l.padding(), None, 0)?;
     } else if let Some(note) = leaf_note(l) {
         writeln!(f, "  {note}")?;
     }
@@ -59,14 +59,14 @@ pub(super) fn write_header(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result
     write!(
         f,
         "{}  {}, align {}",
-        ShortTypeName((l.type_name)()),
+        ShortTypeName(l.type_name.get()),
         super::Bytes(l.size),
         l.align
     )?;
-    let shape = match l.shape {
-        Shape::Union => Some("union"),
-        Shape::Enum => Some("enum"),
-        Shape::Opaque => Some("opaque"),
+    let shape = match l.body {
+        Body::Union { .. } => Some("union"),
+        Body::Enum { .. } => Some("enum"),
+        Body::Opaque => Some("opaque"),
         _ => None,
     };
     if let Some(shape) = shape {
@@ -84,18 +84,15 @@ pub(super) fn write_repr(f: &mut dyn Write, l: &TypeLayout) -> fmt::Result {
 }
 
 pub(super) fn leaf_note(l: &TypeLayout) -> Option<&'static str> {
-    match l.shape {
-        Shape::Pointer(PointerMeta::Thin) => Some("pointer: address"),
-        Shape::Pointer(PointerMeta::Wide) => {
+    match l.body {
+        Body::Pointer(PointerMeta::Thin) => Some("pointer: address"),
+        Body::Pointer(PointerMeta::Wide) => {
             Some("wide pointer: address + length (slices, str) or vtable (trait objects)")
         }
-        Shape::Opaque => Some("fields not described (private or unspecified)"),
-        Shape::Enum if l.size == 0 && l.variants.is_empty() => {
-            Some("no variants: no value of this type can exist")
-        }
-        Shape::Enum => Some("variants not described (a standard enum)"),
-        Shape::Array { .. } => Some("elements are contiguous, no padding between them"),
-        Shape::Scalar => Some("scalar"),
+        Body::Opaque => Some("fields not described (private or unspecified)"),
+        Body::Enum { variants: [], .. } => Some("no variants: no value of this type can exist"),
+        Body::Array { .. } => Some("elements are contiguous, no padding between them"),
+        Body::Scalar => Some("scalar"),
         _ => None,
     }
 }
@@ -115,7 +112,7 @@ pub(super) fn write_type(f: &mut dyn Write, field: &Field) -> fmt::Result {
 pub(super) fn expandable(field: &Field) -> Option<&'static TypeLayout> {
     field
         .nested()
-        .filter(|n| n.has_fields() && !n.fields.is_empty())
+        .filter(|n| n.has_fields() && !n.fields().is_empty())
 }
 
 /// Writes rows; remembers the next cache-line boundary so that boundary rows appear where
@@ -183,23 +180,31 @@ impl<'d> Rows<'d> {
         let mut last = None;
         while let Some(i) = crate::order::next_by_offset(fields, last) {
             let field = &fields[i];
-            last = Some((field.offset, i));
-            while let Some(hole) = holes.next_if(|h| h.start <= field.offset) {
+            last = Some((field.placed(), i));
+            while let Some(hole) = holes.next_if(|h| h.start <= field.placed()) {
                 self.hole(f, base, hole, owner.size, level)?;
             }
-            self.boundaries_before(f, base + field.offset)?;
+            self.boundaries_before(f, base + field.placed())?;
             write!(
                 f,
                 " {:>6}  {:>4}  {:>5}  ",
-                base + field.offset,
-                field.size,
+                base + field.placed(),
+                field.size(),
                 owner.field_align(field)
             )?;
             self.field_name(f, field, level)?;
             if level < self.d.depth {
                 if let Some(inner) = expandable(field) {
-                    let at = base + field.offset;
-                    self.section(f, inner, inner.fields, at, inner.padding(), None, level + 1)?;
+                    let at = base + field.placed();
+                    self.section(
+                        f,
+                        inner,
+                        inner.fields(),
+                        at,
+                        inner.padding(),
+                        None,
+                        level + 1,
+                    )?;
                 }
             }
         }
@@ -278,7 +283,7 @@ fn name_width(fields: &'static [Field], depth: usize, level: usize) -> usize {
         width = width.max(2 * level + str_width(field.name));
         if level < depth {
             if let Some(inner) = expandable(field) {
-                width = width.max(name_width(inner.fields, depth, level + 1));
+                width = width.max(name_width(inner.fields(), depth, level + 1));
             }
         }
     }
@@ -287,35 +292,43 @@ fn name_width(fields: &'static [Field], depth: usize, level: usize) -> usize {
 
 fn write_enum(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     let l = d.layout;
-    match l.tag {
+    match l.tag() {
         Tag::Direct { offset, size } => {
             writeln!(f, " tag: bytes {offset}..{} (discriminant)", offset + size)?
         }
-        Tag::Unknown => writeln!(
+        Tag::Niche { offset, size, .. } => writeln!(
             f,
-            " tag: location unknown (repr(Rust) enums with data do not specify it)"
+            " tag: in a niche, bytes {offset}..{} (values the untagged variant never holds)",
+            offset + size
         )?,
-        Tag::None => writeln!(f, " tag: none")?,
+        Tag::Unknown => writeln!(f, " tag: location unknown (not specified by Rust)")?,
+        _ => writeln!(f, " tag: none")?,
     }
-    let all = l.variants;
-    for v in all {
-        write!(f, " variant {} = {}", v.name, v.discriminant)?;
+    let all = l.variants();
+    for (i, v) in all.iter().enumerate() {
+        write!(f, " variant {} = {}", v.name, l.discriminant(v))?;
         if v.fields.is_empty() {
             writeln!(f, "  (no fields)")?;
             continue;
         }
         let mut rows = Rows::new(d, v.fields);
-        match v.padding(l) {
+        match l.variant_padding(i) {
             Some(padding) => {
                 f.write_char('\n')?;
                 rows.header(f)?;
-                rows.section(f, l, v.fields, 0, padding, l.tag_range(), 0)?;
+                rows.section(f, l, v.fields, 0, padding, l.tag_range_of(i), 0)?;
             }
             None => {
                 writeln!(f, "  (offsets unknown in const: see LayoutOfVal)")?;
                 rows.header(f)?;
                 for field in v.fields {
-                    write!(f, " {:>6}  {:>4}  {:>5}  ", "?", field.size, field.align)?;
+                    write!(
+                        f,
+                        " {:>6}  {:>4}  {:>5}  ",
+                        "?",
+                        field.size(),
+                        field.align()
+                    )?;
                     rows.field_name(f, field, 0)?;
                 }
             }
@@ -347,7 +360,7 @@ fn write_summary(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         f.write_str(" · reordering (")?;
         for (i, field) in better.order().enumerate() {
             if i == SHOWN {
-                write!(f, ", … {} fields", l.fields.len())?;
+                write!(f, ", … {} fields", l.fields().len())?;
                 break;
             }
             if i > 0 {
