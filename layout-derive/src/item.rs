@@ -5,7 +5,7 @@
 //! The expansion re-emits those tokens with their spans. Building syn's trees would need its
 //! `derive` feature (about 0.5 s of every clean build of a user's project) and turning them
 //! back into tokens its `printing` feature and `quote` (about 0.4 s more; both measured with
-//! `cargo build --timings` on the benchmark's 2-core machine, issue 7). rustc has parsed the
+//! `cargo build --timings` on the benchmark's 2-core machine). rustc has parsed the
 //! item before it calls the derive, so only the ends of the parts need finding: a type ends
 //! at a `,` outside `<..>`, an expression at a `,` outside a path's generic arguments. The
 //! `expansion_compiles` test checks on generated items that this parser accepts everything

@@ -1,5 +1,5 @@
-//! The code the expansion returns compiles, and its errors point at the user's tokens (issue 6:
-//! "it returns either code that compiles or a spanned error"): `robustness.rs` shows that the
+//! The code the expansion returns compiles, and its errors point at the user's tokens (the
+//! derive's rule: "it returns either code that compiles or a spanned error"): `robustness.rs` shows that the
 //! derive never panics; this test builds what it returned.
 //!
 //! Inputs: the items of `fuzz::generate` (valid by construction three times in five, wild
