@@ -1,4 +1,4 @@
-//! The default table, character for character (README shows this output).
+//! The default table, character for character.
 
 use layoutscope::Layout;
 

@@ -1,7 +1,7 @@
 //! The generated crate: a deterministic mix of types (the same for every variant), rendered
 //! with or without derives.
 //!
-//! The mix follows issue 7: named structs with 3–12 fields (`repr(Rust)`, `repr(C)` and
+//! The mix: named structs with 3–12 fields (`repr(Rust)`, `repr(C)` and
 //! `repr(packed)`), tuple structs, generic structs used at a concrete type, fieldless enums and
 //! enums with data (`repr(Rust)`, `repr(u8)`, `repr(C)`). Field types are scalars, small
 //! compounds (arrays, tuples, `Option`, `&'static str`), owned std types (`String`, `Vec`,

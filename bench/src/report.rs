@@ -1,4 +1,4 @@
-//! The report: tables of medians and a PASS/FAIL line per budget line of issue 7.
+//! The report: tables of medians and a PASS/FAIL line per line of the compile-time budget.
 
 use std::fmt::Write as _;
 
@@ -207,7 +207,7 @@ impl Report {
 
         let _ = writeln!(
             out,
-            "\nBudget (issue 7; verdicts on wall time, medians of the pairs):"
+            "\nBudget (verdicts on wall time, medians of the pairs):"
         );
         for line in &budget {
             let also = if line.also.is_empty() {
