@@ -111,7 +111,11 @@ impl Scale {
                     Kind::Tag { .. } => "tag".len(),
                     _ => 1,
                 };
-                let wanted = (label.max(letters) + 1).div_ceil(bytes.len());
+                // A label that cannot fit even at the most columns shows its key instead.
+                let mut wanted = (label.max(letters) + 1).div_ceil(bytes.len());
+                if wanted > MOST_COLUMNS {
+                    wanted = (letters + 1).div_ceil(bytes.len());
+                }
                 per_byte = per_byte.max(wanted.min(MOST_COLUMNS));
             });
         }

@@ -123,7 +123,7 @@ impl Display for TagPlace<'_> {
                     Code(self.1, name)
                 )
             }
-            (Tag::Unknown, _) => f.write_str("location not specified by Rust"),
+            (Tag::Unknown, _) => f.write_str("location unknown (not specified by Rust)"),
             _ => f.write_str("none"),
         }
     }
@@ -144,6 +144,23 @@ impl Display for Heading<'_> {
                 self.1.discriminant(variant)
             ),
         }
+    }
+}
+
+/// `(no fields)` after a variant's heading, with the value its tag bytes hold when that is a
+/// niche value (a direct tag holds the discriminant, which the heading shows).
+pub(super) struct NoFields<'a>(pub &'a TypeLayout, pub usize);
+
+impl Display for NoFields<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let (l, index) = (self.0, self.1);
+        f.write_str("(no fields")?;
+        if let (Some(bytes), Some(value), Tag::Niche { .. }) =
+            (l.tag_range_of(index), l.tag_value(index), l.tag())
+        {
+            write!(f, "; tag value {value} in {}", Span(bytes))?;
+        }
+        f.write_char(')')
     }
 }
 
@@ -207,6 +224,8 @@ pub(super) fn summary(
     let whole = super::walk::sections(d, View::Rows)
         .next()
         .filter(|s| matches!(s.title, Title::Whole) && !s.is_leaf());
+    let niche = Niche(l, m);
+    let option = OptionFits(l, m);
     match whole {
         Some(section) => {
             let (padding, nested) = section.padding();
@@ -221,11 +240,11 @@ pub(super) fn summary(
             } else {
                 topic(&[&fields, &padding])?;
             }
+            topic(&[&niche, &option])?;
         }
-        None if lines.0 > 0 => topic(&[&lines])?,
-        None => {}
+        None if lines.0 > 0 => topic(&[&lines, &niche, &option])?,
+        None => topic(&[&niche, &option])?,
     }
-    topic(&[&Niche(l, m), &OptionFits(l, m)])?;
     if reordered(l).is_some() {
         topic(&[&Reordering(l, m)])?;
     }

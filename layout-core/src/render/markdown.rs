@@ -5,7 +5,7 @@
 
 use core::fmt::{self, Display, Formatter, Write};
 
-use super::facts::{self, Code, Markup, Shape, Span, TagPlace, UnknownBytes};
+use super::facts::{self, Code, Markup, NoFields, Shape, TagPlace, UnknownBytes};
 use super::names::FieldType;
 use super::walk::{sections, Kind, Row, Title, View};
 use super::wrap::{Items, Wrap};
@@ -40,13 +40,7 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
                     if !self.3 {
                         return Ok(());
                     }
-                    f.write_str(" (no fields")?;
-                    if let (Some(bytes), Some(value), crate::Tag::Niche { .. }) =
-                        (l.tag_range_of(index), l.tag_value(index), l.tag())
-                    {
-                        write!(f, "; the tag's {} hold {value}", Span(bytes))?;
-                    }
-                    f.write_char(')')
+                    write!(f, " {}", NoFields(l, index))
                 }
             }
             let empty = section.fields().is_empty();

@@ -25,6 +25,7 @@ use core::fmt::{self, Display, Formatter};
 
 use crate::model::TypeLayout;
 
+#[cfg(feature = "alloc")]
 pub(crate) use names::ShortTypeName;
 
 /// The kinds of diagram.

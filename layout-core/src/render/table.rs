@@ -4,7 +4,7 @@
 
 use core::fmt::{self, Formatter, Write};
 
-use super::facts::{self, Heading, Markup, Shape, Span, TagPlace};
+use super::facts::{self, Heading, Markup, NoFields, Shape, Span, TagPlace};
 use super::names::FieldType;
 use super::theme::Theme;
 use super::walk::{sections, Kind, Row, Section, Title, View};
@@ -96,13 +96,7 @@ fn write_heading(f: &mut Formatter<'_>, d: &Diagram, s: &Section, m: Markup) -> 
                 return f.write_str("  (offsets not specified by Rust)");
             }
             if s.fields().is_empty() {
-                f.write_str("  (no fields")?;
-                if let (Some(bytes), Some(value), crate::Tag::Niche { .. }) =
-                    (l.tag_range_of(index), l.tag_value(index), l.tag())
-                {
-                    write!(f, "; the tag's {} hold {value}", Span(bytes))?;
-                }
-                return f.write_char(')');
+                return write!(f, "  {}", NoFields(l, index));
             }
             if let (crate::Tag::Niche { untagged, .. }, Some(bytes)) = (l.tag(), l.tag_range())
             {
@@ -210,17 +204,21 @@ impl Rows<'_> {
         if !self.d.show_types {
             return writeln!(f, "{name}");
         }
-        pad_right(f, name, self.name_width - 2 * level)?;
-        f.write_str("  ")?;
         let col = FIXED + self.name_width + 2;
-        // A type column narrower than this wraps under the field instead.
+        // A type column narrower than this starts the type on the next line, under the name.
         const NARROWEST: usize = 12;
-        let indent = if self.d.width >= col + NARROWEST || columns(ty) + col <= self.d.width {
-            col
+        let width = self.d.width;
+        let mut wrap = if col + NARROWEST <= width || col + columns(ty) <= width {
+            pad_right(f, name, self.name_width - 2 * level)?;
+            f.write_str("  ")?;
+            Wrap::new(f, col, width, col)
         } else {
-            FIXED
+            writeln!(f, "{name}")?;
+            for _ in 0..FIXED {
+                f.write_char(' ')?;
+            }
+            Wrap::new(f, FIXED, width.max(FIXED + NARROWEST), FIXED)
         };
-        let mut wrap = Wrap::new(f, col, self.d.width.max(indent + NARROWEST), indent);
         write!(wrap, "{ty}")?;
         wrap.finish()?;
         f.write_char('\n')
