@@ -3,12 +3,8 @@
 //! `LAYOUTSCOPE_BLESS=1 cargo test --test diagrams` and review the diff. Every SVG is also
 //! parsed as XML and its ruler labels checked for overlaps; the text styles are checked
 //! against the width, the table's summary against its rows, and the Markdown by rustdoc.
-//!
-//! `docs/big.png` is the 200-field struct's SVG (`tests/snapshots/big.svg`) in headless
-//! Chromium:
-//! `chromium --headless --no-sandbox --disable-gpu --hide-scrollbars
-//! --screenshot=docs/big.png --window-size=832,2264 tests/snapshots/big.svg`
-//! (the window is the SVG's `width` and `height`).
+//! `docs/big.png` is `tests/snapshots/big.svg` in headless Chromium (`docs/README.md` has the
+//! command).
 
 use layoutscope::{Diagram, Layout, Style, TypeLayout};
 use std::collections::HashMap;

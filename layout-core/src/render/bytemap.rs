@@ -124,13 +124,13 @@ impl Grid {
             Kind::Tag { .. } => theme.tag,
             Kind::Unknown => theme.unknown,
             Kind::Elsewhere => theme.elsewhere,
-            _ => {
-                let key = Key(row.key().unwrap_or(0), self.letters);
-                return write!(f, "{key:>width$}", width = self.cell);
-            }
+            _ => "",
         };
         for _ in self.letters..self.cell {
             f.write_char(' ')?;
+        }
+        if glyph.is_empty() {
+            return write!(f, "{}", Key(row.key().unwrap_or(0), self.letters));
         }
         for _ in 0..self.letters {
             f.write_str(glyph)?;
