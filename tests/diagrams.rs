@@ -448,7 +448,10 @@ fn options_show_their_niche_tag() {
     snapshot("option-bool", &<Option<bool>>::LAYOUT, plain);
     for style in [Style::Table, Style::ByteMap, Style::Boxes, Style::Markdown] {
         let text = <Option<bool>>::LAYOUT.diagram().style(style).to_string();
-        assert!(text.contains('2'), "None's niche value 2 in {style:?}:\n{text}");
+        assert!(
+            text.contains('2'),
+            "None's niche value 2 in {style:?}:\n{text}"
+        );
     }
 }
 
@@ -483,13 +486,18 @@ levels! {
     Level0 level1 Level1;
 }
 
-const DEEPEST: &str =
-    "level1.level2.level3.level4.level5.level6.level7.level8.level9.value";
+const DEEPEST: &str = "level1.level2.level3.level4.level5.level6.level7.level8.level9.value";
 
 #[test]
 fn ten_deep_nesting_in_every_style() {
     snapshot("nested-ten", &Level0::LAYOUT, |d| d.depth(20));
-    for style in [Style::Table, Style::ByteMap, Style::Boxes, Style::Markdown, Style::Svg] {
+    for style in [
+        Style::Table,
+        Style::ByteMap,
+        Style::Boxes,
+        Style::Markdown,
+        Style::Svg,
+    ] {
         let text = Level0::LAYOUT.diagram().style(style).depth(20).to_string();
         match style {
             // The table indents instead of writing paths: the deepest row is nine levels in.
@@ -498,7 +506,11 @@ fn ten_deep_nesting_in_every_style() {
         }
     }
     // The byte map names the deepest bytes with their full path.
-    let map = Level0::LAYOUT.diagram().style(Style::ByteMap).depth(20).to_string();
+    let map = Level0::LAYOUT
+        .diagram()
+        .style(Style::ByteMap)
+        .depth(20)
+        .to_string();
     let (mut layout, mut offset) = (&Level0::LAYOUT, 0);
     for name in DEEPEST.split('.') {
         let field = layout.field(name).unwrap();
@@ -537,7 +549,13 @@ fn depth_limited_tables_count_the_padding_their_rows_show() {
             let rows: usize = table
                 .lines()
                 .filter(|l| l.ends_with(" padding"))
-                .map(|l| l.split_whitespace().nth(1).unwrap().parse::<usize>().unwrap())
+                .map(|l| {
+                    l.split_whitespace()
+                        .nth(1)
+                        .unwrap()
+                        .parse::<usize>()
+                        .unwrap()
+                })
                 .sum();
             let summary = table
                 .split("padding ")
@@ -583,11 +601,17 @@ fn enum_variants_of_very_different_sizes_share_one_scale() {
     for v in &variants {
         let starts: Vec<&String> = v.iter().map(|(s, _)| s).collect();
         let expected: Vec<&String> = variants[0].iter().map(|(s, _)| s).collect();
-        assert_eq!(starts, expected, "every variant breaks lines at the same bytes:\n{boxes}");
+        assert_eq!(
+            starts, expected,
+            "every variant breaks lines at the same bytes:\n{boxes}"
+        );
     }
     // Full lines are as wide in every variant: one scale.
     let widths: Vec<usize> = variants.iter().map(|v| v[0].1).collect();
-    assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}\n{boxes}");
+    assert!(
+        widths.iter().all(|w| *w == widths[0]),
+        "{widths:?}\n{boxes}"
+    );
 }
 
 #[derive(Layout)]
@@ -661,7 +685,10 @@ fn ruler_labels_do_not_overlap(name: &str, svg: &str) {
     let doc = roxmltree::Document::parse(svg)
         .unwrap_or_else(|e| panic!("{name}: the SVG is not well-formed XML: {e}"));
     let mut lines: HashMap<String, Vec<(f64, f64, String)>> = HashMap::new();
-    for node in doc.descendants().filter(|n| n.attribute("class") == Some("ruler")) {
+    for node in doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("ruler"))
+    {
         let x: f64 = node.attribute("x").unwrap().parse().unwrap();
         let size: f64 = node.attribute("font-size").unwrap().parse().unwrap();
         let text = node.text().unwrap_or_default().to_string();
@@ -700,7 +727,10 @@ fn the_big_svg_has_readable_ruler_labels() {
     assert!(labels > 100, "{labels} ruler labels");
     // Every field is in the legend with its type.
     for i in 0..200 {
-        assert!(svg.contains(&format!(" f{i}: ")), "f{i} is not in the legend");
+        assert!(
+            svg.contains(&format!(" f{i}: ")),
+            "f{i} is not in the legend"
+        );
     }
 }
 
@@ -717,15 +747,56 @@ fn markdown_builds_in_rustdoc_without_warnings() {
     )
     .unwrap();
     let pages: [(&str, String); 9] = [
-        ("holes", Holes::LAYOUT.diagram().style(Style::Markdown).to_string()),
-        ("outer", Outer::LAYOUT.diagram().style(Style::Markdown).depth(2).to_string()),
-        ("message", Message::LAYOUT.diagram().style(Style::Markdown).to_string()),
-        ("data", Data::LAYOUT.diagram().style(Style::Markdown).to_string()),
-        ("option", <Option<Box<u8>>>::LAYOUT.diagram().style(Style::Markdown).to_string()),
-        ("bits", Bits::LAYOUT.diagram().style(Style::Markdown).to_string()),
-        ("zsts", Zsts::LAYOUT.diagram().style(Style::Markdown).to_string()),
-        ("verbose", Verbose::LAYOUT.diagram().style(Style::Markdown).depth(1).to_string()),
-        ("fnptr", <(fn(u8) -> u8, Option<&str>)>::LAYOUT.diagram().style(Style::Markdown).to_string()),
+        (
+            "holes",
+            Holes::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "outer",
+            Outer::LAYOUT
+                .diagram()
+                .style(Style::Markdown)
+                .depth(2)
+                .to_string(),
+        ),
+        (
+            "message",
+            Message::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "data",
+            Data::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "option",
+            <Option<Box<u8>>>::LAYOUT
+                .diagram()
+                .style(Style::Markdown)
+                .to_string(),
+        ),
+        (
+            "bits",
+            Bits::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "zsts",
+            Zsts::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "verbose",
+            Verbose::LAYOUT
+                .diagram()
+                .style(Style::Markdown)
+                .depth(1)
+                .to_string(),
+        ),
+        (
+            "fnptr",
+            <(fn(u8) -> u8, Option<&str>)>::LAYOUT
+                .diagram()
+                .style(Style::Markdown)
+                .to_string(),
+        ),
     ];
     let mut lib = String::from("//! Generated layouts.\n");
     for (name, markdown) in &pages {
@@ -751,10 +822,9 @@ fn markdown_builds_in_rustdoc_without_warnings() {
         String::from_utf8_lossy(&output.stderr)
     );
     // The Markdown became tables and code, not text.
-    let html = std::fs::read_to_string(
-        dir.join("target/doc/markdown_in_rustdoc/struct.HOLES.html"),
-    )
-    .unwrap();
+    let html =
+        std::fs::read_to_string(dir.join("target/doc/markdown_in_rustdoc/struct.HOLES.html"))
+            .unwrap();
     assert!(html.contains("<table>"), "{html}");
     assert!(html.contains("<code>Option&lt;Self&gt;</code>"), "{html}");
 }

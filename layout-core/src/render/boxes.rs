@@ -89,7 +89,10 @@ impl Scale {
     fn new(d: &Diagram) -> Scale {
         let size = d.layout.size;
         let room = d.width - 2;
-        let keys = sections(d, View::Bytes).map(|s| s.keys()).max().unwrap_or(0);
+        let keys = sections(d, View::Bytes)
+            .map(|s| s.keys())
+            .max()
+            .unwrap_or(0);
         let letters = Key::width(keys);
         let mut per_byte = (room / size).clamp(1, MOST_COLUMNS);
         for section in sections(d, View::Bytes) {

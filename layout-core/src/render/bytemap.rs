@@ -57,7 +57,10 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     if l.is_enum() && l.variants().is_empty() {
         return writeln!(f, " (no variants: no value exists)");
     }
-    let keys = sections(d, View::Bytes).map(|s| s.keys()).max().unwrap_or(0);
+    let keys = sections(d, View::Bytes)
+        .map(|s| s.keys())
+        .max()
+        .unwrap_or(0);
     let grid = Grid::new(d, Key::width(keys));
     for section in sections(d, View::Bytes) {
         if !matches!(section.title, Title::Whole) {

@@ -126,7 +126,10 @@ impl Scale {
     fn new(d: &Diagram) -> Scale {
         let size = d.layout.size.max(1);
         let room = MAX_WIDTH - 2 * MARGIN;
-        let keys = sections(d, View::Bytes).map(|s| s.keys()).max().unwrap_or(0);
+        let keys = sections(d, View::Bytes)
+            .map(|s| s.keys())
+            .max()
+            .unwrap_or(0);
         let letters = Key::width(keys);
         let mut narrowest = usize::MAX;
         for section in sections(d, View::Bytes) {
@@ -329,7 +332,13 @@ impl Painter<'_> {
     }
 }
 
-fn ruler_label(f: &mut Formatter<'_>, x: usize, y: usize, offset: usize, anchor: &str) -> fmt::Result {
+fn ruler_label(
+    f: &mut Formatter<'_>,
+    x: usize,
+    y: usize,
+    offset: usize,
+    anchor: &str,
+) -> fmt::Result {
     writeln!(
         f,
         "<text class=\"ruler\" x=\"{x}\" y=\"{}\" font-size=\"10\" fill=\"{}\" text-anchor=\"{anchor}\">{offset}</text>",

@@ -98,10 +98,13 @@ fn write_heading(f: &mut Formatter<'_>, d: &Diagram, s: &Section, m: Markup) -> 
             if s.fields().is_empty() {
                 return write!(f, "  {}", NoFields(l, index));
             }
-            if let (crate::Tag::Niche { untagged, .. }, Some(bytes)) = (l.tag(), l.tag_range())
-            {
+            if let (crate::Tag::Niche { untagged, .. }, Some(bytes)) = (l.tag(), l.tag_range()) {
                 if untagged == index {
-                    write!(f, "  (untagged: its fields hold valid values in {})", Span(bytes))?;
+                    write!(
+                        f,
+                        "  (untagged: its fields hold valid values in {})",
+                        Span(bytes)
+                    )?;
                 }
             }
             Ok(())
@@ -160,7 +163,11 @@ impl Rows<'_> {
                 struct TagValue(Option<u128>, bool);
                 impl fmt::Display for TagValue {
                     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-                        f.write_str(if self.1 { "niche value" } else { "discriminant" })?;
+                        f.write_str(if self.1 {
+                            "niche value"
+                        } else {
+                            "discriminant"
+                        })?;
                         match self.0 {
                             Some(v) => write!(f, " {v}"),
                             None => Ok(()),

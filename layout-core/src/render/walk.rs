@@ -82,7 +82,9 @@ enum Gaps {
     /// The tag is somewhere among them, nobody says where.
     Unknown,
     /// One union member alone: bytes below `reach` are another member's, the rest padding.
-    Member { reach: usize },
+    Member {
+        reach: usize,
+    },
 }
 
 /// One row: a field, a hole, the tag, unknown bytes or a cache-line boundary.
@@ -225,7 +227,10 @@ fn section<'d>(d: &'d Diagram<'d>, view: View, i: usize) -> Section<'d> {
     let (title, content) = match l.body {
         Body::Enum { variants, tag, .. } => {
             let variant = &variants[i];
-            (Title::Variant { index: i, variant }, variant_content(l, i, tag))
+            (
+                Title::Variant { index: i, variant },
+                variant_content(l, i, tag),
+            )
         }
         Body::Union { fields } if view == View::Bytes => {
             let member = &fields[i..=i];

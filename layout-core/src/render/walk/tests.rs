@@ -34,7 +34,10 @@ fn describe(row: &Row) -> String {
     let what = match row.kind {
         Kind::Field { key, .. } => {
             let key = key.map_or(String::from("-"), |k| format!("#{k}"));
-            format!("{} {key}", row.name().map(|n| format!("{n}")).unwrap_or_default())
+            format!(
+                "{} {key}",
+                row.name().map(|n| format!("{n}")).unwrap_or_default()
+            )
         }
         Kind::Hole { trailing: true } => String::from("trailing padding"),
         Kind::Hole { trailing: false } => String::from("padding"),
@@ -53,7 +56,6 @@ fn describe(row: &Row) -> String {
 fn lines(d: &Diagram, view: View) -> String {
     rows(d, view).join("\n")
 }
-
 
 #[allow(dead_code)]
 #[repr(C)]
@@ -123,7 +125,13 @@ fn nested_fields_expand_to_the_depth_with_their_full_paths() {
 }
 
 /// `(u8, (u8, (u8, … u16)))`, `DEPTH` tuples deep.
-type Deep = (u8, (u8, (u8, (u8, (u8, (u8, (u8, (u8, (u8, (u8, (u8, u16)))))))))));
+type Deep = (
+    u8,
+    (
+        u8,
+        (u8, (u8, (u8, (u8, (u8, (u8, (u8, (u8, (u8, u16))))))))),
+    ),
+);
 const DEPTH: usize = 10;
 
 #[test]
