@@ -12,10 +12,11 @@ use super::facts::{self, Heading, Markup, UnknownBytes};
 use super::names::FieldType;
 use super::table::title;
 use super::theme::Theme;
-use super::walk::{sections, Kind, Row, Section, Title, View};
+use super::walk::{pieces, sections, Kind, Row, Section, Title, View};
 use super::width::pad_right;
 use super::wrap::{columns, Items, Wrap};
 use super::{digits, Diagram};
+use crate::padding::ByteRange;
 
 /// The most columns a byte gets: beyond it, long names show keys instead.
 const MOST_COLUMNS: usize = 8;
@@ -96,10 +97,7 @@ impl Scale {
         let letters = Key::width(keys);
         let mut per_byte = (room / size).clamp(1, MOST_COLUMNS);
         for section in sections(d, View::Bytes) {
-            section.each(&mut |row| {
-                let Some(bytes) = row.bytes.filter(|_| row.painted()) else {
-                    return;
-                };
+            section.each_painted(&mut |row, bytes| {
                 let label = match row.kind {
                     Kind::Field { field, .. } => {
                         let name = row.name().map_or(0, |n| columns(&n));
@@ -151,26 +149,18 @@ struct Pen<'a> {
 }
 
 impl Pen<'_> {
-    /// Calls `visit` with each painted row's part in `start..end`: its bytes there and the
-    /// columns inside its cell.
+    /// Calls `visit` with each painted row's part in `start..end`: its first byte there and
+    /// the columns inside its cell.
     fn cells(
         &self,
         start: usize,
         end: usize,
         visit: &mut dyn FnMut(&Row<'_>, usize, usize) -> fmt::Result,
     ) -> fmt::Result {
-        let mut next = start;
-        self.section.walk(&mut |row| {
-            let Some(bytes) = row.bytes.filter(|_| row.painted()) else {
-                return Ok(());
-            };
-            let (from, to) = (bytes.start.max(next), bytes.end.min(end));
-            if from >= to {
-                return Ok(());
-            }
-            next = to;
-            visit(row, from, (to - from) * self.scale.per_byte - 1)
-        })
+        self.section
+            .paint(ByteRange { start, end }, &mut |row, part| {
+                visit(row, part.start, part.len() * self.scale.per_byte - 1)
+            })
     }
 
     fn line(&self, f: &mut Formatter<'_>, start: usize, end: usize) -> fmt::Result {
@@ -292,18 +282,11 @@ impl Pen<'_> {
             (Some(field), true) => columns(&FieldType(field)),
             _ => 0,
         };
-        // The narrowest part of the row: lines split it at multiples of `per_line`.
-        let per_line = self.scale.per_line;
-        let mut start = bytes.start;
-        while start < bytes.end {
-            let end = ((start / per_line + 1) * per_line).min(bytes.end);
-            let inner = (end - start) * self.scale.per_byte - 1;
-            if name > inner || ty > inner {
-                return true;
-            }
-            start = end;
-        }
-        false
+        // Lines cut the row into parts; the narrowest decides.
+        pieces(bytes, self.scale.per_line).any(|part| {
+            let inner = part.len() * self.scale.per_byte - 1;
+            name > inner || ty > inner
+        })
     }
 
     /// The keys that cells show, with the full path and type each stands for, and what is

@@ -101,21 +101,14 @@ impl Grid {
         for col in 0..self.per_row {
             write!(f, " {col:>cell$}")?;
         }
-        // Each painted row owns the bytes after the previous one's: holes, tags and unknown
-        // bytes fill what fields leave, so the rows tile the value.
-        let mut next = 0;
-        section.walk(&mut |row| {
-            let Some(bytes) = row.bytes.filter(|_| row.painted()) else {
-                return Ok(());
-            };
-            for byte in bytes.start.max(next)..bytes.end {
+        section.paint(section.whole(), &mut |row, bytes| {
+            for byte in bytes.start..bytes.end {
                 if byte % self.per_row == 0 {
                     write!(f, "\n {byte:>6}")?;
                 }
                 f.write_char(' ')?;
                 self.label(f, row, theme)?;
             }
-            next = next.max(bytes.end);
             Ok(())
         })?;
         f.write_char('\n')

@@ -11,9 +11,10 @@ use super::bytemap::Key;
 use super::facts::{self, Heading, Markup, Shape, UnknownBytes};
 use super::names::FieldType;
 use super::theme::svg as style;
-use super::walk::{sections, Kind, Row, Section, Title, View};
+use super::walk::{pieces, sections, Kind, Row, Section, Title, View};
 use super::wrap::columns;
 use super::{digits, Diagram};
+use crate::padding::ByteRange;
 
 const MARGIN: usize = 16;
 const ROW_HEIGHT: usize = 44;
@@ -133,8 +134,8 @@ impl Scale {
         let letters = Key::width(keys);
         let mut narrowest = usize::MAX;
         for section in sections(d, View::Bytes) {
-            section.each(&mut |row| {
-                if let (Some(bytes), true) = (row.bytes, row.painted() && row.key().is_some()) {
+            section.each_painted(&mut |row, bytes| {
+                if row.key().is_some() {
                     narrowest = narrowest.min(bytes.len());
                 }
             });
@@ -148,21 +149,16 @@ impl Scale {
         let per_line = Self::per_line(size, room / px);
         let mut keyed = false;
         for section in sections(d, View::Bytes) {
-            section.each(&mut |row| {
-                let (Some(bytes), Some(_)) = (row.bytes, row.key()) else {
+            section.each_painted(&mut |row, bytes| {
+                if row.key().is_none() {
                     return;
-                };
+                }
                 let name = match row.name() {
                     Some(name) => columns(&name),
                     None => columns(&facts::name(d.layout)),
                 };
-                // The narrowest part of the block: lines split it at multiples of `per_line`.
-                let mut start = bytes.start;
-                while start < bytes.end {
-                    let end = ((start / per_line + 1) * per_line).min(bytes.end);
-                    keyed |= name * CHAR + 4 > (end - start) * px;
-                    start = end;
-                }
+                // Lines cut the block into parts; the narrowest decides.
+                keyed |= pieces(bytes, per_line).any(|part| name * CHAR + 4 > part.len() * px);
             });
         }
         Scale {
@@ -223,17 +219,8 @@ impl Painter<'_> {
         let px = self.scale.px;
         let x_of = |byte: usize| MARGIN + (byte - start) * px;
         let box_y = y + RULER;
-        let mut next = start;
-        self.section.walk(&mut |row| {
-            let Some(bytes) = row.bytes.filter(|_| row.painted()) else {
-                return Ok(());
-            };
-            let (from, to) = (bytes.start.max(next), bytes.end.min(end));
-            if from >= to {
-                return Ok(());
-            }
-            next = to;
-            let (x, w) = (x_of(from), (to - from) * px);
+        self.section.paint(ByteRange { start, end }, &mut |row, part| {
+            let (x, w) = (x_of(part.start), part.len() * px);
             let fill = match row.kind {
                 Kind::Hole { .. } => style::PADDING,
                 Kind::Tag { .. } => style::TAG,
@@ -302,18 +289,8 @@ impl Painter<'_> {
             Ok(())
         };
         if px >= wanted {
-            let mut next = start;
-            self.section.walk(&mut |row| {
-                let Some(bytes) = row.bytes.filter(|_| row.painted()) else {
-                    return Ok(());
-                };
-                let from = bytes.start.max(next);
-                if from < end && bytes.end > from {
-                    mark(f, from)?;
-                    next = bytes.end;
-                }
-                Ok(())
-            })
+            self.section
+                .paint(ByteRange { start, end }, &mut |_, part| mark(f, part.start))
         } else {
             let mut step = 1;
             while step * px < wanted {

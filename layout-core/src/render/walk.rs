@@ -403,6 +403,47 @@ impl<'d> Section<'d> {
         walker.boundaries(l.size, 0)
     }
 
+    /// Calls `visit` with each painted row and its bytes inside `window`, in memory order.
+    /// Painted rows tile the value (holes, the tag and unknown bytes fill what fields leave),
+    /// so each byte of the window is visited once.
+    pub fn paint<E>(
+        &self,
+        window: ByteRange,
+        visit: &mut dyn FnMut(&Row<'_>, ByteRange) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut next = window.start;
+        self.walk(&mut |row| {
+            let Some(bytes) = row.bytes.filter(|_| row.painted()) else {
+                return Ok(());
+            };
+            let part = ByteRange {
+                start: bytes.start.max(next),
+                end: bytes.end.min(window.end),
+            };
+            if part.start >= part.end {
+                return Ok(());
+            }
+            next = part.end;
+            visit(row, part)
+        })
+    }
+
+    /// All the bytes of the value.
+    pub fn whole(&self) -> ByteRange {
+        ByteRange {
+            start: 0,
+            end: self.d.layout.size,
+        }
+    }
+
+    /// Every painted row with all its bytes.
+    pub fn each_painted(&self, visit: &mut dyn FnMut(&Row<'_>, ByteRange)) {
+        let _ = self.paint::<()>(self.whole(), &mut |row, bytes| {
+            visit(row, bytes);
+            Ok(())
+        });
+    }
+
     /// Visits the rows without stopping.
     pub fn each(&self, visit: &mut dyn FnMut(&Row<'_>)) {
         let _ = self.walk::<()>(&mut |row| {
@@ -443,6 +484,19 @@ impl<'d> Section<'d> {
         self.each(&mut |row| found |= row.painted() && wanted(&row.kind));
         found
     }
+}
+
+/// The parts that lines of `per_line` bytes cut `bytes` into.
+pub(super) fn pieces(bytes: ByteRange, per_line: usize) -> impl Iterator<Item = ByteRange> {
+    let mut start = bytes.start;
+    core::iter::from_fn(move || {
+        (start < bytes.end).then(|| {
+            let end = ((start / per_line + 1) * per_line).min(bytes.end);
+            let piece = ByteRange { start, end };
+            start = end;
+            piece
+        })
+    })
 }
 
 /// One level of fields: a container's fields at `base`.
