@@ -28,9 +28,6 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     if l.size == 0 {
         return writeln!(f, " (zero-sized: no bytes to draw)");
     }
-    if l.is_enum() && l.variants().is_empty() {
-        return writeln!(f, " (no variants: no value exists)");
-    }
     let scale = Scale::new(d);
     for section in sections(d, View::Bytes) {
         if !matches!(section.title, Title::Whole) {

@@ -54,9 +54,6 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     if l.size == 0 {
         return writeln!(f, " (zero-sized: no bytes to map)");
     }
-    if l.is_enum() && l.variants().is_empty() {
-        return writeln!(f, " (no variants: no value exists)");
-    }
     let keys = sections(d, View::Bytes)
         .map(|s| s.keys())
         .max()

@@ -45,20 +45,15 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
             }
             let empty = section.fields().is_empty();
             paragraph(f, d, &VariantTitle(d, index, variant, empty))?;
-            if empty {
-                continue;
-            }
+        }
+        if section.fields().is_empty() {
+            continue;
         }
         header(f, d)?;
         section.walk(&mut |row| write_row(f, d, row))?;
         f.write_char('\n')?;
         if let Some(unknown) = section.unknown() {
             paragraph(f, d, &format_args!("{}.", UnknownBytes(unknown, M)))?;
-        }
-    }
-    if l.is_enum() && l.variants().is_empty() {
-        if let Some(note) = facts::leaf_note(l) {
-            paragraph(f, d, &format_args!("{note}."))?;
         }
     }
     facts::summary(d, M, &mut |items| {

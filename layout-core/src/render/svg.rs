@@ -164,7 +164,8 @@ impl Scale {
         Scale {
             px,
             per_line,
-            lines: size.div_ceil(per_line),
+            // A zero-sized value has no bytes to draw.
+            lines: d.layout.size.div_ceil(per_line),
             letters,
             keyed,
         }

@@ -34,7 +34,7 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         if !matches!(section.title, Title::Whole) {
             write_heading(f, d, &section, m)?;
         }
-        if section.fields().is_empty() && !matches!(section.title, Title::Whole) {
+        if section.fields().is_empty() {
             continue;
         }
         let rows = Rows {
@@ -44,11 +44,6 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         };
         rows.header(f)?;
         section.walk(&mut |row| rows.row(f, row))?;
-    }
-    if l.is_enum() && l.variants().is_empty() {
-        if let Some(note) = facts::leaf_note(l) {
-            writeln!(f, "  {note}")?;
-        }
     }
     facts::summary(d, m, &mut |items| {
         f.write_char(' ')?;

@@ -215,6 +215,8 @@ pub(super) fn sections<'d>(
 ) -> impl Iterator<Item = Section<'d>> + Clone {
     let l = d.layout;
     let count = match l.body {
+        // An enum without variants has no value: it is drawn as a leaf.
+        Body::Enum { variants: [], .. } => 1,
         Body::Enum { variants, .. } => variants.len(),
         Body::Union { fields } if view == View::Bytes => fields.len(),
         _ => 1,
@@ -225,7 +227,7 @@ pub(super) fn sections<'d>(
 fn section<'d>(d: &'d Diagram<'d>, view: View, i: usize) -> Section<'d> {
     let l = d.layout;
     let (title, content) = match l.body {
-        Body::Enum { variants, tag, .. } => {
+        Body::Enum { variants, tag, .. } if !variants.is_empty() => {
             let variant = &variants[i];
             (
                 Title::Variant { index: i, variant },

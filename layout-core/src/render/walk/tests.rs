@@ -281,6 +281,10 @@ fn a_leaf_is_one_value() {
     assert!(sections(&d, View::Rows).next().unwrap().is_leaf());
     let zst = Diagram::new(&<()>::LAYOUT);
     assert_eq!(lines(&zst, View::Rows), "");
+    // An enum without variants has no value to divide: a leaf, not zero sections.
+    let never = Diagram::new(&core::convert::Infallible::LAYOUT);
+    let mut all = sections(&never, View::Bytes);
+    assert!(all.next().unwrap().is_leaf() && all.next().is_none());
 }
 
 #[allow(dead_code)]
