@@ -36,7 +36,9 @@
 //!       8     2      2  port   u16
 //!      10     6         ░ padding
 //!      16     8      8  id     u64
-//!  fields 15 B · padding 9 B (37.5%) · 1 cache line · no niche · Option<Self> is larger · reordering (id, len, port, tag) saves 8 B → 16
+//!  fields 15 B · padding 9 B (37.5%) · 1 cache line
+//!  no niche · Option<Self> is larger
+//!  reordering (id, len, port, tag) saves 8 B → 16
 //! ```
 //!
 //! ## Diagrams

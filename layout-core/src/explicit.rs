@@ -73,12 +73,7 @@ impl Display for ExplicitPadding<'_> {
             let positional = field.name.starts_with(|c: char| c.is_ascii_digit());
             let prefix = if positional { "_" } else { "" };
             write!(f, "    {prefix}{}: ", field.name)?;
-            if field.ty.is_empty() || field.generic {
-                write!(f, "{}", crate::render::ShortTypeName(field.type_name()))?;
-            } else {
-                f.write_str(field.ty)?;
-            }
-            f.write_str(",\n")?;
+            writeln!(f, "{},", crate::render::FieldType(field))?;
             end = end.max(range.end);
         }
         if l.size > end {

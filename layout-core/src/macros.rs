@@ -159,7 +159,8 @@ macro_rules! __check_layout_keys {
 ///       0     1      1  0      u8
 ///       1     1         ░ padding
 ///       2     2      2  1      u16
-///  fields 3 B · padding 1 B (25.0%) · 1 cache line · no niche · Option<Self> is larger
+///  fields 3 B · padding 1 B (25.0%) · 1 cache line
+///  no niche · Option<Self> is larger
 /// ");
 /// ```
 #[cfg(feature = "alloc")]

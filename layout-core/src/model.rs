@@ -316,12 +316,6 @@ impl TypeLayout {
         }
     }
 
-    /// Whether the body is fields that cover the value (a struct, tuple or union), so that
-    /// the bytes outside them are padding.
-    pub(crate) const fn has_fields(&self) -> bool {
-        matches!(self.body, Body::Struct { .. } | Body::Union { .. })
-    }
-
     /// Whether this is a union.
     #[must_use]
     pub const fn is_union(&self) -> bool {

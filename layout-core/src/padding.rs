@@ -131,3 +131,86 @@ const fn next_field_start(fields: &[Field], pos: usize, size: usize) -> usize {
     }
     next
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::field;
+
+    extern crate std;
+    use std::vec::Vec;
+
+    fn ranges(p: Padding) -> Vec<(usize, usize)> {
+        p.map(|r| (r.start, r.end)).collect()
+    }
+
+    const HOLES: [Field; 3] = [
+        field::<u8>("a", "u8", 0),
+        field::<u16>("b", "u16", 2),
+        field::<u32>("c", "u32", 8),
+    ];
+
+    #[test]
+    fn holes_between_fields_and_after_the_last() {
+        assert_eq!(
+            ranges(Padding::over(&HOLES, 16, None)),
+            [(1, 2), (4, 8), (12, 16)]
+        );
+        // No field at all: the whole value is padding.
+        assert_eq!(ranges(Padding::over(&[], 4, None)), [(0, 4)]);
+        assert_eq!(ranges(Padding::over(&[], 0, None)), []);
+    }
+
+    #[test]
+    fn fields_in_any_order_and_overlapping_members() {
+        const SHUFFLED: [Field; 3] = [HOLES[2], HOLES[0], HOLES[1]];
+        assert_eq!(
+            ranges(Padding::over(&SHUFFLED, 16, None)),
+            [(1, 2), (4, 8), (12, 16)]
+        );
+        // Union members all start at 0: the padding is past the largest.
+        const MEMBERS: [Field; 2] = [field::<u16>("s", "u16", 0), field::<u8>("b", "u8", 0)];
+        assert_eq!(ranges(Padding::over(&MEMBERS, 4, None)), [(2, 4)]);
+    }
+
+    #[test]
+    fn zero_sized_fields_cover_nothing() {
+        const WITH_ZST: [Field; 3] = [
+            field::<u8>("a", "u8", 0),
+            field::<()>("unit", "()", 1),
+            field::<u16>("b", "u16", 2),
+        ];
+        assert_eq!(ranges(Padding::over(&WITH_ZST, 4, None)), [(1, 2)]);
+    }
+
+    #[test]
+    fn a_tag_is_not_padding() {
+        const AFTER_TAG: [Field; 1] = [field::<u32>("0", "u32", 4)];
+        let tag = ByteRange { start: 0, end: 1 };
+        assert_eq!(
+            ranges(Padding::over(&AFTER_TAG, 12, Some(tag))),
+            [(1, 4), (8, 12)]
+        );
+        // A tag in the middle of a hole splits it.
+        let tag = ByteRange { start: 9, end: 10 };
+        assert_eq!(
+            ranges(Padding::over(&AFTER_TAG, 12, Some(tag))),
+            [(0, 4), (8, 9), (10, 12)]
+        );
+    }
+
+    #[test]
+    fn the_iterator_steps_in_const() {
+        const FIRST: Option<ByteRange> = Padding::over(&HOLES, 16, None).first();
+        assert_eq!(FIRST, Some(ByteRange { start: 1, end: 2 }));
+        const TOTAL: usize = {
+            let mut p = Padding::over(&HOLES, 16, None);
+            let mut total = 0;
+            while let Some(r) = p.next_const() {
+                total += r.len();
+            }
+            total
+        };
+        assert_eq!(TOTAL, 9);
+    }
+}

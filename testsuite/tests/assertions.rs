@@ -90,7 +90,8 @@ Header  16 bytes, align 8, repr(C)
       2     2      2  port   u16
       4     4      4  len    u32
       8     8      8  id     u64
- fields 16 B · padding 0 B (0.0%) · 1 cache line · no niche · Option<Self> is larger
+ fields 16 B · padding 0 B (0.0%) · 1 cache line
+ no niche · Option<Self> is larger
 "
     );
 }
@@ -104,7 +105,8 @@ Header  16 bytes, align 8, repr(C)
       1     1      1  flags  u8
       2     2      2  port   u16
       4     8      8  id     u64
- fields 16 B · padding 0 B (0.0%) · 1 cache line · no niche · Option<Self> is larger
+ fields 16 B · padding 0 B (0.0%) · 1 cache line
+ no niche · Option<Self> is larger
 ";
     let failure = std::panic::catch_unwind(|| assert_layout_eq!(Header, expected))
         .expect_err("the tables differ");

@@ -2,9 +2,13 @@
 //! `tests/snapshots/<type>.<style>`, each with the target and compiler it was written with
 //! (`layoutscope::snapshot`); after an intended change, regenerate them with
 //! `LAYOUTSCOPE_BLESS=1 cargo test -p layoutscope-testsuite --test diagrams` and review the
-//! diff. Every SVG is also parsed as XML.
+//! diff. Every SVG is also parsed as XML and its ruler labels checked for overlaps; the text
+//! styles are checked against the width, the table's summary against its rows, and the
+//! Markdown by rustdoc. `docs/big.png` is `tests/snapshots/big.svg` in headless Chromium
+//! (`docs/README.md` has the command).
 
 use layoutscope::{Diagram, Layout, Style, TypeLayout};
+use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::path::PathBuf;
 
@@ -21,8 +25,7 @@ fn snapshot(name: &str, layout: &TypeLayout, configure: fn(Diagram) -> Diagram) 
     for (style, extension) in STYLES {
         let diagram = configure(layout.diagram().style(style));
         if style == Style::Svg {
-            roxmltree::Document::parse(&diagram.to_string())
-                .unwrap_or_else(|e| panic!("{name}: the SVG is not well-formed XML: {e}"));
+            ruler_labels_do_not_overlap(name, &diagram.to_string());
         }
         layoutscope::snapshot::assert_diagram_file(
             diagram,
@@ -422,4 +425,391 @@ fn narrow_width_and_ascii() {
     snapshot("no-types", &Holes::LAYOUT, |d| {
         d.show_types(false).bytes_per_row(16)
     });
+}
+
+#[test]
+fn options_show_their_niche_tag() {
+    snapshot("option-ref", &<Option<&u32>>::LAYOUT, plain);
+    snapshot("option-bool", &<Option<bool>>::LAYOUT, plain);
+    for style in [Style::Table, Style::ByteMap, Style::Boxes, Style::Markdown] {
+        let text = <Option<bool>>::LAYOUT.diagram().style(style).to_string();
+        assert!(
+            text.contains('2'),
+            "None's niche value 2 in {style:?}:\n{text}"
+        );
+    }
+}
+
+/// Ten structs, each holding the next: `level1.level2.…level9.value` is ten fields deep.
+#[derive(Layout)]
+#[allow(dead_code)]
+struct Level9 {
+    value: u16,
+    flag: bool,
+}
+
+macro_rules! levels {
+    ($($outer:ident $field:ident $inner:ident;)*) => {$(
+        #[derive(Layout)]
+        #[allow(dead_code)]
+        struct $outer {
+            tag: u8,
+            $field: $inner,
+        }
+    )*};
+}
+
+levels! {
+    Level8 level9 Level9;
+    Level7 level8 Level8;
+    Level6 level7 Level7;
+    Level5 level6 Level6;
+    Level4 level5 Level5;
+    Level3 level4 Level4;
+    Level2 level3 Level3;
+    Level1 level2 Level2;
+    Level0 level1 Level1;
+}
+
+const DEEPEST: &str = "level1.level2.level3.level4.level5.level6.level7.level8.level9.value";
+
+#[test]
+fn ten_deep_nesting_in_every_style() {
+    snapshot("nested-ten", &Level0::LAYOUT, |d| d.depth(20));
+    for style in [
+        Style::Table,
+        Style::ByteMap,
+        Style::Boxes,
+        Style::Markdown,
+        Style::Svg,
+    ] {
+        let text = Level0::LAYOUT.diagram().style(style).depth(20).to_string();
+        match style {
+            // The table indents instead of writing paths: the deepest row is nine levels in.
+            Style::Table => assert!(text.contains(&format!("{}value", "  ".repeat(9)))),
+            _ => assert!(text.contains(DEEPEST), "{style:?}:\n{text}"),
+        }
+    }
+    // The byte map names the deepest bytes with their full path.
+    let map = Level0::LAYOUT
+        .diagram()
+        .style(Style::ByteMap)
+        .depth(20)
+        .to_string();
+    let (mut layout, mut offset) = (&Level0::LAYOUT, 0);
+    for name in DEEPEST.split('.') {
+        let field = layout.field(name).unwrap();
+        offset += field.offset.unwrap();
+        layout = field.layout;
+    }
+    let flat = map.split_whitespace().collect::<Vec<_>>().join(" ");
+    let entry = flat
+        .find(&format!(" {DEEPEST}: u16"))
+        .unwrap_or_else(|| panic!("no legend entry for {DEEPEST}:\n{map}"));
+    let key = flat[..entry].rsplit(' ').next().unwrap();
+    let labels = byte_labels(&map);
+    assert_eq!(labels[offset], key, "byte {offset}:\n{map}");
+    assert_eq!(labels[offset + 1], key, "byte {}:\n{map}", offset + 1);
+}
+
+/// The label of every byte of a single-section byte map, in order.
+fn byte_labels(map: &str) -> Vec<String> {
+    map.lines()
+        .skip(2)
+        .take_while(|l| !l.trim_start().starts_with("legend"))
+        .flat_map(|l| l.split_whitespace().skip(1).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn depth_limited_tables_count_the_padding_their_rows_show() {
+    let cases: [(&str, &TypeLayout); 3] = [
+        ("Outer", &Outer::LAYOUT),
+        ("Level0", &Level0::LAYOUT),
+        ("Holes", &Holes::LAYOUT),
+    ];
+    for (name, layout) in cases {
+        for depth in 0..=10 {
+            let table = layout.diagram().depth(depth).to_string();
+            let rows: usize = table
+                .lines()
+                .filter(|l| l.ends_with(" padding"))
+                .map(|l| {
+                    l.split_whitespace()
+                        .nth(1)
+                        .unwrap()
+                        .parse::<usize>()
+                        .unwrap()
+                })
+                .sum();
+            let summary = table
+                .split("padding ")
+                .last()
+                .and_then(|s| s.split(' ').next())
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or_else(|| panic!("{name} at depth {depth}: no padding count\n{table}"));
+            assert_eq!(rows, summary, "{name} at depth {depth}:\n{table}");
+            if depth == 0 {
+                assert_eq!(summary, layout.padding_bytes());
+            }
+        }
+    }
+}
+
+#[derive(Layout)]
+#[repr(u8)]
+#[allow(dead_code)]
+enum Packet {
+    Ping,
+    Ack(u8),
+    Header { id: u32, len: u16 },
+    Payload([u8; 48], u64),
+}
+
+#[test]
+fn enum_variants_of_very_different_sizes_share_one_scale() {
+    snapshot("enum-sizes", &Packet::LAYOUT, plain);
+    let boxes = Packet::LAYOUT.diagram().style(Style::Boxes).to_string();
+    // Per variant: the offset each line of boxes starts at, and the columns it takes.
+    let mut variants: Vec<Vec<(String, usize)>> = Vec::new();
+    let lines: Vec<&str> = boxes.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with(" variant ") {
+            variants.push(Vec::new());
+        } else if line.starts_with(" ┌") {
+            let ruler = lines[i - 1].split_whitespace().next().unwrap().to_string();
+            let end = line.chars().count();
+            variants.last_mut().unwrap().push((ruler, end));
+        }
+    }
+    assert_eq!(variants.len(), 4, "{boxes}");
+    for v in &variants {
+        let starts: Vec<&String> = v.iter().map(|(s, _)| s).collect();
+        let expected: Vec<&String> = variants[0].iter().map(|(s, _)| s).collect();
+        assert_eq!(
+            starts, expected,
+            "every variant breaks lines at the same bytes:\n{boxes}"
+        );
+    }
+    // Full lines are as wide in every variant: one scale.
+    let widths: Vec<usize> = variants.iter().map(|v| v[0].1).collect();
+    assert!(
+        widths.iter().all(|w| *w == widths[0]),
+        "{widths:?}\n{boxes}"
+    );
+}
+
+#[derive(Layout)]
+#[allow(dead_code)]
+struct Verbose {
+    a_rather_long_field_name_that_fills_the_name_column: HashMap<String, Vec<Option<Box<u8>>>>,
+    flags_with_a_longer_name: (u8, bool, u16),
+    count: u64,
+}
+
+/// Columns a string takes in a terminal: two for the wide (East Asian) characters the test
+/// types use, one for the others, including box drawing.
+fn columns(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF => 2,
+            0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn every_text_style_fits_the_width() {
+    let layouts: [(&str, &TypeLayout); 14] = [
+        ("Holes", &Holes::LAYOUT),
+        ("Outer", &Outer::LAYOUT),
+        ("Level0", &Level0::LAYOUT),
+        ("Bits", &Bits::LAYOUT),
+        ("Message", &Message::LAYOUT),
+        ("Data", &Data::LAYOUT),
+        ("Packet", &Packet::LAYOUT),
+        ("Big", &Big::LAYOUT),
+        ("Café", &Café::LAYOUT),
+        ("Verbose", &Verbose::LAYOUT),
+        ("Option<bool>", &<Option<bool>>::LAYOUT),
+        ("Result", &<Result<Vec<u8>, String>>::LAYOUT),
+        ("Zsts", &Zsts::LAYOUT),
+        ("u64", &u64::LAYOUT),
+    ];
+    snapshot("verbose", &Verbose::LAYOUT, |d| d.depth(1));
+    for (name, layout) in layouts {
+        for depth in [0, 1, 20] {
+            for ascii in [false, true] {
+                for style in [Style::Table, Style::ByteMap, Style::Boxes, Style::Markdown] {
+                    let d = layout.diagram().style(style).depth(depth).ascii(ascii);
+                    let text = d.to_string();
+                    for line in text.lines() {
+                        // A Markdown table row is one line by Markdown's rules.
+                        if style == Style::Markdown && line.starts_with('|') {
+                            continue;
+                        }
+                        assert!(
+                            columns(line) <= 80,
+                            "{name} {style:?} depth {depth}: {} columns:\n{line}\n\n{text}",
+                            columns(line)
+                        );
+                        if ascii && style != Style::Markdown {
+                            assert!(line.is_ascii() || !name.is_ascii(), "{name}: {line}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Checks that no two ruler labels of one line of the SVG overlap, measuring each label from
+/// its `x`, its anchor and its length at 0.6 em a character (a monospace font at 10 px).
+fn ruler_labels_do_not_overlap(name: &str, svg: &str) {
+    let doc = roxmltree::Document::parse(svg)
+        .unwrap_or_else(|e| panic!("{name}: the SVG is not well-formed XML: {e}"));
+    let mut lines: HashMap<String, Vec<(f64, f64, String)>> = HashMap::new();
+    for node in doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("ruler"))
+    {
+        let x: f64 = node.attribute("x").unwrap().parse().unwrap();
+        let size: f64 = node.attribute("font-size").unwrap().parse().unwrap();
+        let text = node.text().unwrap_or_default().to_string();
+        let width = text.chars().count() as f64 * 0.6 * size;
+        let (left, right) = match node.attribute("text-anchor") {
+            Some("end") => (x - width, x),
+            Some("middle") => (x - width / 2.0, x + width / 2.0),
+            _ => (x, x + width),
+        };
+        let y = node.attribute("y").unwrap().to_string();
+        lines.entry(y).or_default().push((left, right, text));
+    }
+    for (y, mut labels) in lines {
+        labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in labels.windows(2) {
+            assert!(
+                pair[0].1 < pair[1].0,
+                "{name}: ruler labels {:?} and {:?} overlap at y={y}",
+                pair[0].2,
+                pair[1].2
+            );
+        }
+    }
+}
+
+#[test]
+fn the_big_svg_has_readable_ruler_labels() {
+    let svg = Big::LAYOUT.diagram().style(Style::Svg).to_string();
+    ruler_labels_do_not_overlap("Big", &svg);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let labels = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("ruler"))
+        .count();
+    // Every line is labelled, not only its ends.
+    assert!(labels > 100, "{labels} ruler labels");
+    // Every field is in the legend with its type.
+    for i in 0..200 {
+        assert!(
+            svg.contains(&format!(" f{i}: ")),
+            "f{i} is not in the legend"
+        );
+    }
+}
+
+/// Builds a crate whose docs include generated Markdown, with every rustdoc warning an error:
+/// an unescaped `Option<Self>` would be an unclosed HTML tag.
+#[test]
+fn markdown_builds_in_rustdoc_without_warnings() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("markdown-in-rustdoc");
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"markdown_in_rustdoc\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    let pages: [(&str, String); 9] = [
+        (
+            "holes",
+            Holes::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "outer",
+            Outer::LAYOUT
+                .diagram()
+                .style(Style::Markdown)
+                .depth(2)
+                .to_string(),
+        ),
+        (
+            "message",
+            Message::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "data",
+            Data::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "option",
+            <Option<Box<u8>>>::LAYOUT
+                .diagram()
+                .style(Style::Markdown)
+                .to_string(),
+        ),
+        (
+            "bits",
+            Bits::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "zsts",
+            Zsts::LAYOUT.diagram().style(Style::Markdown).to_string(),
+        ),
+        (
+            "verbose",
+            Verbose::LAYOUT
+                .diagram()
+                .style(Style::Markdown)
+                .depth(1)
+                .to_string(),
+        ),
+        (
+            "fnptr",
+            <(fn(u8) -> u8, Option<&str>)>::LAYOUT
+                .diagram()
+                .style(Style::Markdown)
+                .to_string(),
+        ),
+    ];
+    let mut lib = String::from("//! Generated layouts.\n");
+    for (name, markdown) in &pages {
+        std::fs::write(src.join(format!("{name}.md")), markdown).unwrap();
+        lib.push_str(&format!(
+            "\n#[doc = include_str!(\"{name}.md\")]\npub struct {};\n",
+            name.to_uppercase()
+        ));
+    }
+    std::fs::write(src.join("lib.rs"), lib).unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = std::process::Command::new(cargo)
+        .args(["doc", "--offline", "--quiet", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "rustdoc rejected the generated Markdown:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The Markdown became tables and code, not text.
+    let html =
+        std::fs::read_to_string(dir.join("target/doc/markdown_in_rustdoc/struct.HOLES.html"))
+            .unwrap();
+    assert!(html.contains("<table>"), "{html}");
+    assert!(html.contains("<code>Option&lt;Self&gt;</code>"), "{html}");
 }
