@@ -79,7 +79,7 @@ pub fn suggestions<'a>(pattern: &str, names: impl Iterator<Item = &'a str>) -> V
             } else {
                 let base = lower.split('<').next().unwrap_or(&lower);
                 let d = edit_distance(&wanted, base);
-                if d > 2 + wanted.len() / 3 {
+                if d > 1 + wanted.len() / 4 {
                     return None;
                 }
                 d + 1
