@@ -521,9 +521,13 @@ impl Resolver<'_> {
                     .iter()
                     .map(|(n, v)| (n.clone(), int.extend(v.bits, v.width)))
                     .collect();
+                // rustc describes a fieldless enum by its tag's size and alignment, also
+                // under `repr(align(N))`; the members of that type carry the real alignment,
+                // and the size is the tag's rounded up to it.
+                let align = align.max(observed_align).unwrap_or(int.size.max(1));
                 (
-                    *size,
-                    align.or(observed_align),
+                    size.next_multiple_of(align.max(1)),
+                    Some(align),
                     Shape::Fieldless { int, variants },
                 )
             }
@@ -563,8 +567,10 @@ impl Resolver<'_> {
 
     fn size(&self, at: UnitOffset, address_size: u64) -> Option<u64> {
         match self.raws.get(&at)? {
-            Raw::Aggregate { size, .. } | Raw::Fieldless { size, .. } | Raw::Base { size, .. } => {
-                Some(*size)
+            Raw::Aggregate { size, .. } | Raw::Base { size, .. } => Some(*size),
+            Raw::Fieldless { size, align, .. } => {
+                let align = (*align).max(self.aligns.get(&at).copied()).unwrap_or(1);
+                Some(size.next_multiple_of(align.max(1)))
             }
             Raw::Pointer { .. } => Some(address_size),
             Raw::Array { element, len } => Some(self.size((*element)?, address_size)? * (*len)?),
@@ -623,7 +629,15 @@ fn insert(types: &mut Types, ty: Ty) {
             types.by_name.insert(ty.name.clone(), ty);
         }
         Some(seen) => {
-            if seen.size != ty.size || seen.shape != ty.shape {
+            let fieldless = matches!(ty.shape, Shape::Fieldless { .. });
+            if fieldless && seen.shape == ty.shape && ty.align > seen.align {
+                // Another unit saw the enum as a field, with its `repr(align(N))`.
+                seen.size = ty.size;
+                seen.align = ty.align;
+                seen.own |= ty.own;
+            } else if fieldless && seen.shape == ty.shape && ty.align <= seen.align {
+                seen.own |= ty.own;
+            } else if seen.size != ty.size || seen.shape != ty.shape {
                 if !types.conflicts.contains(&ty.name) {
                     types.conflicts.push(ty.name.clone());
                 }
