@@ -524,7 +524,7 @@ impl Resolver<'_> {
                 // rustc describes a fieldless enum by its tag's size and alignment, also
                 // under `repr(align(N))`; the members of that type carry the real alignment,
                 // and the size is the tag's rounded up to it.
-                let align = align.max(observed_align).unwrap_or(int.size.max(1));
+                let align = (*align).max(observed_align).unwrap_or(int.size.max(1));
                 (
                     size.next_multiple_of(align.max(1)),
                     Some(align),
@@ -556,12 +556,14 @@ impl Resolver<'_> {
                 )
             }
         };
+        let confirmed = !matches!(shape, Shape::Fieldless { .. }) || observed_align.is_some();
         Some(Ty {
             name,
             size,
             align,
             shape,
             own: false,
+            confirmed,
         })
     }
 
@@ -630,13 +632,14 @@ fn insert(types: &mut Types, ty: Ty) {
         }
         Some(seen) => {
             let fieldless = matches!(ty.shape, Shape::Fieldless { .. });
-            if fieldless && seen.shape == ty.shape && ty.align > seen.align {
-                // Another unit saw the enum as a field, with its `repr(align(N))`.
-                seen.size = ty.size;
-                seen.align = ty.align;
+            if fieldless && seen.shape == ty.shape {
+                // Another unit may have seen the enum as a field, with its `repr(align(N))`.
+                if ty.align > seen.align {
+                    seen.size = ty.size;
+                    seen.align = ty.align;
+                }
                 seen.own |= ty.own;
-            } else if fieldless && seen.shape == ty.shape && ty.align <= seen.align {
-                seen.own |= ty.own;
+                seen.confirmed |= ty.confirmed;
             } else if seen.size != ty.size || seen.shape != ty.shape {
                 if !types.conflicts.contains(&ty.name) {
                     types.conflicts.push(ty.name.clone());

@@ -34,7 +34,8 @@ pub fn layout(l: &TypeLayout, extra: Extra) -> Value {
         // The debug info does not record `#[repr]`.
         "repr": Value::Null,
         "kind": kind(l),
-        "niche": niche(l, extra),
+        "niche": niche(l, &extra),
+        "caveats": extra.caveats.clone(),
     });
     let obj = v.as_object_mut().expect("a json! object");
     match l.body {
@@ -56,6 +57,7 @@ pub fn layout(l: &TypeLayout, extra: Extra) -> Value {
             discriminant,
             ..
         } => {
+            let recorded = !extra.caveats.contains(&crate::layout::UNRECORDED_DISCRIMINANT);
             obj.insert("tag".into(), tag(l.tag()));
             obj.insert("discriminant_type".into(), json!(discriminant.name()));
             let vs: Vec<Value> = variants
@@ -64,7 +66,7 @@ pub fn layout(l: &TypeLayout, extra: Extra) -> Value {
                 .map(|(i, v)| {
                     json!({
                         "name": v.name,
-                        "discriminant": l.discriminant(v).to_string(),
+                        "discriminant": recorded.then(|| l.discriminant(v).to_string()),
                         "tag_value": l.tag_value(i).map(|t| t.to_string()),
                         "kind": struct_kind(v.kind),
                         "fields": fields_json(v.fields),
@@ -150,7 +152,7 @@ fn tag(tag: Tag) -> Value {
     }
 }
 
-fn niche(l: &TypeLayout, extra: Extra) -> Value {
+fn niche(l: &TypeLayout, extra: &Extra) -> Value {
     let largest = match l.niche.largest {
         LargestNiche::None => json!({"state": "none"}),
         LargestNiche::Known(n) => json!({

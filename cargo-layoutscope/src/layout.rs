@@ -24,11 +24,19 @@ pub struct Catalog {
 }
 
 /// Facts about a layout that layout-core's model has no place for.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Extra {
     /// `size_of::<Option<T>>() == size_of::<T>()`, when `Option<T>` is in the debug info too.
     pub option_fits: Option<bool>,
+    /// Facts the debug info does not confirm (see [`crate::types::Ty::confirmed`]).
+    pub caveats: Vec<&'static str>,
 }
+
+/// The caveat of an enum laid out as one variant, whose discriminant the debug info omits.
+pub const UNRECORDED_DISCRIMINANT: &str = "the debug info does not record the discriminant of an enum laid out as a single variant; it is shown as the variant's index";
+
+/// The caveat of a fieldless enum whose alignment no field confirms.
+pub const UNCONFIRMED_ALIGN: &str = "size and align are the tag's: rustc's debug info does not record `repr(align(N))` on a fieldless enum that is nowhere a field";
 
 impl Catalog {
     /// A catalog of `types`.
@@ -62,11 +70,21 @@ impl Catalog {
             .by_name
             .get(&format!("core::option::Option<{name}>"))
             .map(|t| t.size);
+        let ty = self.types.by_name.get(name);
+        let confirmed = ty.is_none_or(|t| t.confirmed);
+        let mut caveats = Vec::new();
+        if !confirmed {
+            caveats.push(UNCONFIRMED_ALIGN);
+        }
+        if ty.is_some_and(|t| matches!(t.shape, Shape::Enum { discr: None, .. })) {
+            caveats.push(UNRECORDED_DISCRIMINANT);
+        }
         Extra {
             option_fits: match (size, option) {
                 (Some(s), Some(o)) => Some(s == o),
                 _ => None,
             },
+            caveats,
         }
     }
 

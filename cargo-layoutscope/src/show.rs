@@ -44,9 +44,12 @@ pub fn run(args: &Show) -> Result<ExitCode> {
     } else if args.types.is_empty() {
         list(&mut out, &layouts)?;
     } else {
-        for (i, (_, l)) in layouts.iter().enumerate() {
+        for (i, (name, l)) in layouts.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
+            }
+            for caveat in catalog.extra(name).caveats {
+                writeln!(out, "note: {caveat}")?;
             }
             let diagram = l
                 .diagram()

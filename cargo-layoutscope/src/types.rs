@@ -31,6 +31,10 @@ pub struct Ty {
     pub shape: Shape,
     /// Whether the type comes from the selected package's own compile units.
     pub own: bool,
+    /// Whether size and alignment are confirmed. rustc describes a fieldless enum by its
+    /// tag, also under `repr(align(N))`; only a field of that type shows the real alignment.
+    /// A fieldless enum that is nowhere a field is reported with this flag off.
+    pub confirmed: bool,
 }
 
 /// What a type's bytes hold, as DWARF describes it.

@@ -142,6 +142,7 @@ struct Tally {
     facts: usize,
     niches_known: usize,
     niches_unknown: usize,
+    unconfirmed: usize,
     tags: HashMap<&'static str, usize>,
     mismatches: Vec<String>,
 }
@@ -262,15 +263,22 @@ fn compare(
             continue;
         };
         t.compared += 1;
-        t.check(&ty, "size", num(&c["size"]), Some(r.size));
-        t.check(&ty, "align", num(&c["align"]), Some(r.align));
+        if c["caveats"].as_array().is_some_and(|a| !a.is_empty()) {
+            // Flagged as unconfirmed in the output itself, so not presented as exact.
+            t.unconfirmed += 1;
+        } else {
+            t.check(&ty, "size", num(&c["size"]), Some(r.size));
+            t.check(&ty, "align", num(&c["align"]), Some(r.align));
+        }
         compare_niche(&mut t, &ty, c, r);
         let variants = c["variants"].as_array().cloned().unwrap_or_default();
         t.check(&ty, "variant count", variants.len(), inst.variants.len());
         for (i, spec) in inst.variants.iter().enumerate() {
             let Some(v) = variants.get(i) else { continue };
             t.check(&ty, "variant name", v["name"].as_str(), Some(spec.name.as_str()));
-            if let Some(d) = spec.discriminant {
+            if v["discriminant"].is_null() {
+                t.unconfirmed += 1;
+            } else if let Some(d) = spec.discriminant {
                 t.check(&ty, &format!("discriminant of {}", spec.name), big(&v["discriminant"]), Some(d));
             }
         }
@@ -340,11 +348,12 @@ fn every_fact_the_cli_reports_is_rustcs() {
     common::schema::validate(&cli).expect("the JSON follows docs/layouts.schema.json");
     let t = compare(&generated, &lines, &rustc, &cli);
     eprintln!(
-        "compared {} types, {} facts; niches located {} / unknown {}; enum layouts {:?}; {} mismatches",
+        "compared {} types, {} facts; niches located {} / unknown {}; size flagged unconfirmed {}; enum layouts {:?}; {} mismatches",
         t.compared,
         t.facts,
         t.niches_known,
         t.niches_unknown,
+        t.unconfirmed,
         t.tags,
         t.mismatches.len()
     );
