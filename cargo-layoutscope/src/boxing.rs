@@ -40,12 +40,21 @@ impl Boxed {
 
 /// The size of `enum_layout` with variant `boxed` holding a `Box` (of `pointer` bytes)
 /// instead of its fields; `None` when the enum is not one this rule covers (fewer than two
-/// variants, or more than 256).
+/// variants, more than 256, a tag whose place is unknown).
+///
+/// The tag is the enum's own direct tag (as wide as rustc made it: widening only fills what
+/// the fields' alignment leaves free, so it changes no offset), or one byte for a niche-encoded
+/// enum.
 pub fn boxed_size(enum_layout: &TypeLayout, boxed: usize, pointer: usize) -> Option<Boxed> {
     let variants = enum_layout.variants();
     if variants.len() < 2 || variants.len() > 256 || boxed >= variants.len() {
         return None;
     }
+    let tag = match enum_layout.tag() {
+        layout_core::Tag::Direct { offset: 0, size } => size,
+        layout_core::Tag::Niche { .. } => 1,
+        _ => return None,
+    };
     // (size, align) of each field of each variant after boxing.
     let shapes: Vec<Vec<(usize, usize)>> = variants
         .iter()
@@ -58,7 +67,7 @@ pub fn boxed_size(enum_layout: &TypeLayout, boxed: usize, pointer: usize) -> Opt
             }
         })
         .collect();
-    let tagged = tagged_size(&shapes, 1);
+    let tagged = tagged_size(&shapes, tag);
     let payloads: Vec<usize> = shapes.iter().map(|f| struct_size(f)).collect();
     // rustc's `max_by_key` keeps the last of equally large variants.
     let largest = (0..payloads.len())

@@ -121,11 +121,20 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
         .env(format!("CARGO_PROFILE_{profile}_STRIP"), "none")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
+    // Cargo writes a `Cargo.lock` into a workspace that has none; this tool leaves nothing
+    // behind in the user's tree, so such a lock file is removed again after the build.
+    let lock = metadata["workspace_root"]
+        .as_str()
+        .map(|root| Path::new(root).join("Cargo.lock"));
+    let lock_was_there = lock.as_ref().is_some_and(|l| l.exists());
     let output = cmd
         .spawn()
         .context("running cargo")?
         .wait_with_output()
         .context("waiting for cargo")?;
+    if let (Some(lock), false) = (&lock, lock_was_there) {
+        let _ = std::fs::remove_file(lock);
+    }
 
     let mut files = Vec::new();
     let mut roots = Vec::new();

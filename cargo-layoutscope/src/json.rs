@@ -57,7 +57,10 @@ pub fn layout(l: &TypeLayout, extra: Extra) -> Value {
             discriminant,
             ..
         } => {
-            let recorded = !extra.caveats.contains(&crate::layout::UNRECORDED_DISCRIMINANT);
+            let recorded = !extra.caveats.iter().any(|c| {
+                *c == crate::layout::UNRECORDED_DISCRIMINANT
+                    || *c == crate::layout::AMBIGUOUS_DISCRIMINANT
+            });
             obj.insert("tag".into(), tag(l.tag()));
             obj.insert("discriminant_type".into(), json!(discriminant.name()));
             let vs: Vec<Value> = variants

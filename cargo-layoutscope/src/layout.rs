@@ -35,6 +35,9 @@ pub struct Extra {
 /// The caveat of an enum laid out as one variant, whose discriminant the debug info omits.
 pub const UNRECORDED_DISCRIMINANT: &str = "the debug info does not record the discriminant of an enum laid out as a single variant; it is shown as the variant's index";
 
+/// The caveat of a pointer-sized unsigned tag holding a value with the top bit set.
+pub const AMBIGUOUS_DISCRIMINANT: &str = "the debug info types this enum's tag as unsigned, which it also does for negative `isize` discriminants; discriminants with the top bit set are shown as unsigned";
+
 /// The caveat of a fieldless enum whose alignment no field confirms.
 pub const UNCONFIRMED_ALIGN: &str = "size and align are the tag's: rustc's debug info does not record `repr(align(N))` on a fieldless enum that is nowhere a field";
 
@@ -78,6 +81,9 @@ impl Catalog {
         }
         if ty.is_some_and(|t| matches!(t.shape, Shape::Enum { discr: None, .. })) {
             caveats.push(UNRECORDED_DISCRIMINANT);
+        }
+        if ty.is_some_and(|t| self.sign_ambiguous(t)) {
+            caveats.push(AMBIGUOUS_DISCRIMINANT);
         }
         Extra {
             option_fits: match (size, option) {
@@ -242,6 +248,25 @@ impl Catalog {
             });
         }
         Some(Box::leak(fields.into_boxed_slice()))
+    }
+
+    /// Whether the discriminants may be negative `isize` values that the debug info records
+    /// as a pointer-sized unsigned tag (rustc does so for `repr(Rust)` fieldless enums), so
+    /// that a value with the top bit set could be either.
+    fn sign_ambiguous(&self, ty: &Ty) -> bool {
+        let (int, values): (BaseInt, Vec<u128>) = match &ty.shape {
+            Shape::Fieldless { int, variants } => (*int, variants.iter().map(|v| v.1).collect()),
+            Shape::Enum {
+                discr: Some(d),
+                variants,
+            } if variants.iter().all(|v| v.value.is_some()) => {
+                (d.int, variants.iter().filter_map(|v| v.value).collect())
+            }
+            _ => return false,
+        };
+        !int.signed
+            && int.size == self.types.address_size
+            && values.iter().any(|v| v >> (int.size * 8 - 1) & 1 == 1)
     }
 
     fn size_of(&self, name: &str) -> Option<u64> {

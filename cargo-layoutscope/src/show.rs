@@ -59,11 +59,18 @@ pub fn run(args: &Show) -> Result<ExitCode> {
             writeln!(out, "{diagram}")?;
         }
     }
-    if !catalog.types.conflicts.is_empty() {
+    let conflicts: Vec<&String> = catalog
+        .types
+        .conflicts
+        .iter()
+        .filter(|n| own_path(n, &built.crates) || args.types.iter().any(|p| matches(p, n)))
+        .collect();
+    if !conflicts.is_empty() {
         eprintln!(
-            "note: left out {} type(s) that two crates define differently under one name: {}",
-            catalog.types.conflicts.len(),
-            catalog.types.conflicts.join(", ")
+            "note: left out {} type(s) that two compile units describe differently under one \
+             name: {}",
+            conflicts.len(),
+            conflicts.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
         );
     }
     if !incomplete.is_empty() {

@@ -118,7 +118,11 @@ fn enum_waste(l: &TypeLayout, pointer: usize) -> (Option<usize>, Option<(String,
         .max()
         .unwrap_or(0);
     let waste = l.size - second.min(l.size);
-    let boxing = boxed_size(l, largest, pointer)
+    // A future's states are not variants one can box.
+    let state_machine = l.type_name.get().contains("_env#");
+    let boxing = (!state_machine)
+        .then(|| boxed_size(l, largest, pointer))
+        .flatten()
         .filter(|b| b.at_most() < l.size)
         .map(|b| (variants[largest].name.to_owned(), b));
     (Some(waste), boxing)

@@ -348,7 +348,7 @@ fn every_fact_the_cli_reports_is_rustcs() {
     common::schema::validate(&cli).expect("the JSON follows docs/layouts.schema.json");
     let t = compare(&generated, &lines, &rustc, &cli);
     eprintln!(
-        "compared {} types, {} facts; niches located {} / unknown {}; size flagged unconfirmed {}; enum layouts {:?}; {} mismatches",
+        "compared {} types, {} facts; niches located {} / unknown {}; facts flagged unconfirmed by the CLI {}; enum layouts {:?}; {} mismatches",
         t.compared,
         t.facts,
         t.niches_known,
