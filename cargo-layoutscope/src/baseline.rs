@@ -132,7 +132,9 @@ pub fn run(args: &Check) -> Result<ExitCode> {
     let report = diff(&old, &current);
     print!("{}", report.text);
     if report.failed {
-        println!("layout check failed; if the change is intended, run `cargo layoutscope check --bless`");
+        println!(
+            "layout check failed; if the change is intended, run `cargo layoutscope check --bless`"
+        );
         Ok(ExitCode::FAILURE)
     } else {
         println!("layout check passed ({} types)", current.types.len());
@@ -188,7 +190,9 @@ pub fn diff(old: &Baseline, new: &Baseline) -> Diff {
         match new.full.get(name) {
             None => {
                 failed = true;
-                text.push_str(&format!("  GONE     {name} (its full layout is recorded)\n"));
+                text.push_str(&format!(
+                    "  GONE     {name} (its full layout is recorded)\n"
+                ));
             }
             Some(now) => {
                 let mut changes = Vec::new();
@@ -272,7 +276,11 @@ mod tests {
     fn growth_and_moved_fields_fail_with_a_readable_diff() {
         let d = diff(&baseline(16, 0), &baseline(24, 8));
         assert!(d.failed);
-        assert!(d.text.contains("GREW     p::A: 16 B → 24 B (+8)"), "{}", d.text);
+        assert!(
+            d.text.contains("GREW     p::A: 16 B → 24 B (+8)"),
+            "{}",
+            d.text
+        );
         assert!(d.text.contains("fields[x].offset: 0 → 8"), "{}", d.text);
     }
 

@@ -62,7 +62,11 @@ fn cargo() -> Command {
 /// standard error as cargo renders them.
 pub fn build(opts: &BuildOptions) -> Result<Built> {
     let metadata = metadata(opts)?;
-    let package = select_package(&metadata, opts.package.as_deref(), opts.manifest_path.as_deref())?;
+    let package = select_package(
+        &metadata,
+        opts.package.as_deref(),
+        opts.manifest_path.as_deref(),
+    )?;
     let name = package["name"].as_str().unwrap_or_default().to_owned();
     let id = package["id"].as_str().unwrap_or_default().to_owned();
     let targets = package["targets"].as_array().cloned().unwrap_or_default();
@@ -197,7 +201,10 @@ fn metadata(opts: &BuildOptions) -> Result<Value> {
         .output()
         .context("running cargo metadata")?;
     if !out.status.success() {
-        bail!("`cargo metadata` failed ({}); its errors are above", out.status);
+        bail!(
+            "`cargo metadata` failed ({}); its errors are above",
+            out.status
+        );
     }
     serde_json::from_slice(&out.stdout).context("reading cargo metadata's output")
 }
@@ -207,7 +214,9 @@ fn select_package<'m>(
     wanted: Option<&str>,
     manifest: Option<&Path>,
 ) -> Result<&'m Value> {
-    let packages = metadata["packages"].as_array().map_or(&[][..], Vec::as_slice);
+    let packages = metadata["packages"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
     let members: Vec<&Value> = packages.iter().collect();
     if let Some(wanted) = wanted {
         return members

@@ -459,8 +459,7 @@ impl Resolver<'_> {
         match self.raws.get(&at?)? {
             Raw::Base { size, encoding, .. } => Some(BaseInt {
                 size: *size,
-                signed: *encoding == gimli::DW_ATE_signed
-                    || *encoding == gimli::DW_ATE_signed_char,
+                signed: *encoding == gimli::DW_ATE_signed || *encoding == gimli::DW_ATE_signed_char,
             }),
             _ => None,
         }

@@ -4,7 +4,9 @@
 //! Integers that can exceed 2^53 (discriminants, tag values, valid ranges) are decimal
 //! strings, so that every JSON reader keeps them exact.
 
-use layout_core::{Body, Field, LargestNiche, NicheCount, PointerMeta, StructKind, Tag, TypeLayout};
+use layout_core::{
+    Body, Field, LargestNiche, NicheCount, PointerMeta, StructKind, Tag, TypeLayout,
+};
 use serde_json::{json, Value};
 
 use crate::layout::Extra;
@@ -133,7 +135,9 @@ fn fields_json(fields: &[Field]) -> Value {
 
 fn tag(tag: Tag) -> Value {
     match tag {
-        Tag::Direct { offset, size } => json!({"encoding": "direct", "offset": offset, "size": size}),
+        Tag::Direct { offset, size } => {
+            json!({"encoding": "direct", "offset": offset, "size": size})
+        }
         Tag::Niche {
             offset,
             size,
@@ -168,7 +172,9 @@ fn niche(l: &TypeLayout, extra: &Extra) -> Value {
         }),
         LargestNiche::Unknown { count, .. } => match count {
             NicheCount::Exact(c) => json!({"state": "unknown", "available": c.to_string()}),
-            NicheCount::AtLeast(c) => json!({"state": "unknown", "available_at_least": c.to_string()}),
+            NicheCount::AtLeast(c) => {
+                json!({"state": "unknown", "available_at_least": c.to_string()})
+            }
         },
     };
     json!({ "option_fits": extra.option_fits, "largest": largest })

@@ -133,10 +133,8 @@ impl Catalog {
                 }
             }
             Shape::Enum { discr, variants } => {
-                let uninhabited: Vec<bool> = variants
-                    .iter()
-                    .map(|v| self.absent(&v.fields))
-                    .collect();
+                let uninhabited: Vec<bool> =
+                    variants.iter().map(|v| self.absent(&v.fields)).collect();
                 let EnumTag {
                     tag,
                     discriminants,
@@ -209,9 +207,7 @@ impl Catalog {
                 };
                 let tag_int = match &ty.shape {
                     Shape::Fieldless { int, .. } => Some(*int),
-                    Shape::Enum {
-                        discr: Some(d), ..
-                    } => Some(d.int),
+                    Shape::Enum { discr: Some(d), .. } => Some(d.int),
                     _ => None,
                 };
                 let mut candidates = vec![int_repr(BaseInt {

@@ -26,7 +26,7 @@ impl UnitFilter for Roots {
         let file = name.split("/@/").next().unwrap_or(name);
         let path = Path::new(comp_dir).join(file);
         let path = path.canonicalize().unwrap_or(path);
-        self.0.iter().any(|root| *root == path)
+        self.0.contains(&path)
     }
 }
 
@@ -74,4 +74,3 @@ pub fn load(opts: &BuildOptions, all_units: bool) -> Result<Loaded> {
         built,
     })
 }
-

@@ -204,7 +204,10 @@ pub fn of_enum(
                 return unknown(NicheCount::AtLeast(0), UnknownReason::EnumTag);
             }
             if rest.available() > 0 {
-                known(Niche { field: None, ..rest })
+                known(Niche {
+                    field: None,
+                    ..rest
+                })
             } else {
                 LargestNiche::None
             }

@@ -43,7 +43,10 @@ pub fn matches(pattern: &str, full: &str) -> bool {
     full == pattern
         || short == pattern
         || full.strip_suffix(pattern).is_some_and(|head| {
-            head.ends_with("::") && head.chars().all(|c| c.is_alphanumeric() || c == '_' || c == ':')
+            head.ends_with("::")
+                && head
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == ':')
         })
         || short_name(pattern) == short && pattern.contains("::")
 }
@@ -100,9 +103,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(cur + 1);
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
             prev = cur;
         }
     }
@@ -123,10 +124,7 @@ mod tests {
             "Rc<Vec<String>>"
         );
         assert_eq!(short_name("&dyn std::io::Write"), "&dyn Write");
-        assert_eq!(
-            short_name("probe::f::{closure_env#0}"),
-            "{closure_env#0}"
-        );
+        assert_eq!(short_name("probe::f::{closure_env#0}"), "{closure_env#0}");
     }
 
     #[test]
@@ -145,10 +143,7 @@ mod tests {
     #[test]
     fn an_unknown_name_gets_the_close_ones() {
         let names = ["probe::Data", "probe::Date", "probe::Header", VEC];
-        assert_eq!(
-            suggestions("Dat", names.iter().copied()),
-            ["Data", "Date"]
-        );
+        assert_eq!(suggestions("Dat", names.iter().copied()), ["Data", "Date"]);
         assert_eq!(suggestions("Headr", names.iter().copied()), ["Header"]);
         assert!(suggestions("Zebra", names.iter().copied()).is_empty());
     }

@@ -13,10 +13,7 @@ use crate::select::{display_name, matches, suggestions};
 
 /// Runs the command.
 pub fn run(args: &Show) -> Result<ExitCode> {
-    let Loaded {
-        mut catalog,
-        built,
-    } = load(&args.build.options(), args.build.all_crates)?;
+    let Loaded { mut catalog, built } = load(&args.build.options(), args.build.all_crates)?;
     let names = selected(&catalog, &args.types, &built.crates, args.build.all_crates)?;
     let mut layouts = Vec::new();
     let mut incomplete = Vec::new();
@@ -30,7 +27,11 @@ pub fn run(args: &Show) -> Result<ExitCode> {
     if let Some(n) = args.top {
         let rows = crate::survey::rank(&mut catalog, &layouts, args.by, n);
         if args.json {
-            writeln!(out, "{}", serde_json::to_string_pretty(&crate::survey::json(&rows))?)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&crate::survey::json(&rows))?
+            )?;
         } else {
             crate::survey::print(&mut out, &rows, args.by)?;
         }
@@ -70,7 +71,11 @@ pub fn run(args: &Show) -> Result<ExitCode> {
             "note: left out {} type(s) that two compile units describe differently under one \
              name: {}",
             conflicts.len(),
-            conflicts.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            conflicts
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     if !incomplete.is_empty() {

@@ -33,7 +33,9 @@ fn fixture() -> PathBuf {
 }
 
 fn target_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target")
+        .join(name)
 }
 
 fn run(manifest: &Path, target: &str, args: &[&str]) -> Output {
@@ -71,8 +73,12 @@ fn golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no golden file {}; run with LAYOUTSCOPE_BLESS=1", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}; run with LAYOUTSCOPE_BLESS=1",
+            path.display()
+        )
+    });
     assert!(
         expected == actual,
         "{} differs from the output (LAYOUTSCOPE_BLESS=1 rewrites it):\n{actual}",
@@ -97,7 +103,10 @@ fn the_seed_enum_shows_its_tag_in_the_vec_capacity() {
     golden("data-depth4.txt", &out);
     // The tag is bytes 0..8, which in `Array` are the `cap` field of the vector's buffer.
     assert!(out.contains("tag: in a niche, bytes 0..8"), "{out}");
-    let cap = out.lines().find(|l| l.contains(" cap ")).expect("the capacity row");
+    let cap = out
+        .lines()
+        .find(|l| l.contains(" cap "))
+        .expect("the capacity row");
     assert!(cap.trim_start().starts_with("0 "), "{cap}");
     let number = out
         .lines()
@@ -119,7 +128,10 @@ fn the_json_follows_its_schema() {
     let mut stable = doc.clone();
     stable["rustc"] = "(rustc)".into();
     stable["target"] = "(target)".into();
-    golden("types.json", &(serde_json::to_string_pretty(&stable).unwrap() + "\n"));
+    golden(
+        "types.json",
+        &(serde_json::to_string_pretty(&stable).unwrap() + "\n"),
+    );
     let all = stdout(&layoutscope(&["--json"]));
     common::schema::validate(&serde_json::from_str(&all).unwrap()).unwrap();
 }
@@ -131,12 +143,18 @@ fn the_survey_ranks_and_its_boxing_advice_is_the_compilers_size() {
         golden(&format!("top-{by}.txt"), &out);
     }
     let out = stdout(&layoutscope(&["--top", "5", "--by", "enum-waste"]));
-    let data = out.lines().find(|l| l.ends_with("fixture::Data") || l.contains("fixture::Data  ")).unwrap();
+    let data = out
+        .lines()
+        .find(|l| l.ends_with("fixture::Data") || l.contains("fixture::Data  "))
+        .unwrap();
     // `DataBoxed` is `Data` with `Array` boxed: the advice must give its size.
     let boxed: serde_json::Value =
         serde_json::from_str(&stdout(&layoutscope(&["--json", "fixture::DataBoxed"]))).unwrap();
     let size = boxed["types"][0]["size"].as_u64().unwrap();
-    assert!(data.contains(&format!("boxing `Array` saves {} B → {size}", 24 - size)), "{data}");
+    assert!(
+        data.contains(&format!("boxing `Array` saves {} B → {size}", 24 - size)),
+        "{data}"
+    );
 }
 
 #[test]
@@ -166,14 +184,23 @@ fn a_package_that_does_not_build_shows_cargos_errors_and_fails() {
     let out = run(&dir.join("Cargo.toml"), "layoutscope-scratch-target", &[]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("mismatched types"), "cargo's error is shown: {err}");
-    assert!(err.contains("`cargo build` of package `broken` failed"), "{err}");
+    assert!(
+        err.contains("mismatched types"),
+        "cargo's error is shown: {err}"
+    );
+    assert!(
+        err.contains("`cargo build` of package `broken` failed"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]
 fn a_build_without_debug_info_says_so() {
-    let dir = scratch_crate("nodebug", "pub struct S(pub u8);\npub fn f(s: S) -> u8 { s.0 }\n");
+    let dir = scratch_crate(
+        "nodebug",
+        "pub struct S(pub u8);\npub fn f(s: S) -> u8 { s.0 }\n",
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_cargo-layoutscope"))
         .args(["layoutscope", "--quiet", "--manifest-path"])
         .arg(dir.join("Cargo.toml"))
@@ -194,10 +221,25 @@ fn check_passes_on_its_own_baseline_and_fails_with_a_diff_when_a_type_grows() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("layouts.json");
     let file_arg = file.to_str().unwrap();
-    let bless = layoutscope(&["check", "--baseline", file_arg, "--bless", "--full", "fixture::Data"]);
-    assert!(bless.status.success(), "{}", String::from_utf8_lossy(&bless.stderr));
+    let bless = layoutscope(&[
+        "check",
+        "--baseline",
+        file_arg,
+        "--bless",
+        "--full",
+        "fixture::Data",
+    ]);
+    assert!(
+        bless.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bless.stderr)
+    );
     let pass = layoutscope(&["check", "--baseline", file_arg]);
-    assert!(pass.status.success(), "{}", String::from_utf8_lossy(&pass.stdout));
+    assert!(
+        pass.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pass.stdout)
+    );
 
     // A baseline in which `Data` was smaller and its `Number` field elsewhere.
     let mut base: serde_json::Value =
@@ -208,8 +250,14 @@ fn check_passes_on_its_own_baseline_and_fails_with_a_diff_when_a_type_grows() {
     let fail = layoutscope(&["check", "--baseline", file_arg]);
     assert_eq!(fail.status.code(), Some(1));
     let text = String::from_utf8_lossy(&fail.stdout);
-    assert!(text.contains("GREW     fixture::Data: 16 B → 24 B (+8)"), "{text}");
-    assert!(text.contains("variants[Number].fields[0].offset: 4 → 8"), "{text}");
+    assert!(
+        text.contains("GREW     fixture::Data: 16 B → 24 B (+8)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("variants[Number].fields[0].offset: 4 → 8"),
+        "{text}"
+    );
 
     // Another compiler: not compared.
     base["rustc"] = "rustc 0.0.0".into();
@@ -217,7 +265,10 @@ fn check_passes_on_its_own_baseline_and_fails_with_a_diff_when_a_type_grows() {
     let other = layoutscope(&["check", "--baseline", file_arg]);
     assert_eq!(other.status.code(), Some(2));
     let err = String::from_utf8_lossy(&other.stderr);
-    assert!(err.contains("was recorded for") && err.contains("nothing is compared"), "{err}");
+    assert!(
+        err.contains("was recorded for") && err.contains("nothing is compared"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -17,7 +17,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use layout_oracle::parse_layout_debug::{parse, FieldsShape, RustcLayout, RustcVariants, TagEncoding};
+use layout_oracle::parse_layout_debug::{
+    parse, FieldsShape, RustcLayout, RustcVariants, TagEncoding,
+};
 use layout_oracle::spec::{EnumInstance, Instance, Kind};
 use serde_json::Value;
 
@@ -49,7 +51,11 @@ fn generate(seed: u64, count: usize) -> Generated {
     all_structs.extend(enums.structs.into_iter().map(|i| ("e".to_owned(), i)));
     Generated {
         structs: all_structs,
-        enums: enums.enums.into_iter().map(|i| ("e".to_owned(), i)).collect(),
+        enums: enums
+            .enums
+            .into_iter()
+            .map(|i| ("e".to_owned(), i))
+            .collect(),
         struct_source: strip(&structs.source),
         enum_source: strip(&enums.source),
     }
@@ -67,23 +73,51 @@ fn write_crate(dir: &Path, generated: &Generated) -> Vec<usize> {
          [lib]\npath = \"src/lib.rs\"\n\n[lints.rust]\nunexpected_cfgs = \"allow\"\n\n[workspace]\n",
     )
     .unwrap();
-    let mut lib = String::from("#![cfg_attr(layout_debug, feature(rustc_attrs))]\n#![allow(warnings)]\n");
+    let mut lib =
+        String::from("#![cfg_attr(layout_debug, feature(rustc_attrs))]\n#![allow(warnings)]\n");
     let mut lines = Vec::new();
     let mut n = 0;
     let modules = [
-        ("s", &generated.struct_source, generated.structs.iter().filter(|(m, _)| m == "s").map(|(_, i)| i.ty.clone()).collect::<Vec<_>>()),
-        ("e", &generated.enum_source, generated.structs.iter().filter(|(m, _)| m == "e").map(|(_, i)| i.ty.clone())
-            .chain(generated.enums.iter().map(|(_, i)| i.ty.clone())).collect()),
+        (
+            "s",
+            &generated.struct_source,
+            generated
+                .structs
+                .iter()
+                .filter(|(m, _)| m == "s")
+                .map(|(_, i)| i.ty.clone())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "e",
+            &generated.enum_source,
+            generated
+                .structs
+                .iter()
+                .filter(|(m, _)| m == "e")
+                .map(|(_, i)| i.ty.clone())
+                .chain(generated.enums.iter().map(|(_, i)| i.ty.clone()))
+                .collect(),
+        ),
     ];
     for (module, source, types) in modules {
         writeln!(lib, "pub mod {module} {{\n{source}").unwrap();
         for ty in &types {
-            writeln!(lib, "#[cfg(not(layout_debug))] pub fn __use_{n}(x: {ty}) -> {ty} {{ x }}").unwrap();
+            writeln!(
+                lib,
+                "#[cfg(not(layout_debug))] pub fn __use_{n}(x: {ty}) -> {ty} {{ x }}"
+            )
+            .unwrap();
             n += 1;
         }
         for ty in &types {
             lines.push(lib.lines().count() + 1);
-            writeln!(lib, "#[cfg(layout_debug)] #[rustc_layout(debug)] type __L_{} = {ty};", lines.len()).unwrap();
+            writeln!(
+                lib,
+                "#[cfg(layout_debug)] #[rustc_layout(debug)] type __L_{} = {ty};",
+                lines.len()
+            )
+            .unwrap();
         }
         lib.push_str("}\n");
     }
@@ -176,13 +210,30 @@ fn offsets(shape: &FieldsShape, n: usize) -> Vec<u64> {
     }
 }
 
-fn compare_fields(t: &mut Tally, ty: &str, what: &str, names: &[String], cli: &Value, rustc: &[u64]) {
+fn compare_fields(
+    t: &mut Tally,
+    ty: &str,
+    what: &str,
+    names: &[String],
+    cli: &Value,
+    rustc: &[u64],
+) {
     let cli_fields = cli.as_array().cloned().unwrap_or_default();
-    t.check(ty, &format!("{what} field count"), cli_fields.len(), rustc.len());
+    t.check(
+        ty,
+        &format!("{what} field count"),
+        cli_fields.len(),
+        rustc.len(),
+    );
     for (i, name) in names.iter().enumerate() {
         let found = cli_fields.iter().find(|f| f["name"] == name.as_str());
         let offset = found.and_then(|f| num(&f["offset"]));
-        t.check(ty, &format!("{what} offset of {name}"), offset, rustc.get(i).copied());
+        t.check(
+            ty,
+            &format!("{what} offset of {name}"),
+            offset,
+            rustc.get(i).copied(),
+        );
     }
 }
 
@@ -211,12 +262,7 @@ fn compare_niche(t: &mut Tally, ty: &str, cli: &Value, rustc: &RustcLayout) {
     }
 }
 
-fn compare(
-    generated: &Generated,
-    lines: &[usize],
-    rustc: &[RustcLayout],
-    cli: &Value,
-) -> Tally {
+fn compare(generated: &Generated, lines: &[usize], rustc: &[RustcLayout], cli: &Value) -> Tally {
     let by_line: HashMap<usize, &RustcLayout> = rustc.iter().map(|l| (l.line, l)).collect();
     let mut cli_by_key: HashMap<String, &Value> = HashMap::new();
     for v in cli["types"].as_array().unwrap() {
@@ -275,11 +321,21 @@ fn compare(
         t.check(&ty, "variant count", variants.len(), inst.variants.len());
         for (i, spec) in inst.variants.iter().enumerate() {
             let Some(v) = variants.get(i) else { continue };
-            t.check(&ty, "variant name", v["name"].as_str(), Some(spec.name.as_str()));
+            t.check(
+                &ty,
+                "variant name",
+                v["name"].as_str(),
+                Some(spec.name.as_str()),
+            );
             if v["discriminant"].is_null() {
                 t.unconfirmed += 1;
             } else if let Some(d) = spec.discriminant {
-                t.check(&ty, &format!("discriminant of {}", spec.name), big(&v["discriminant"]), Some(d));
+                t.check(
+                    &ty,
+                    &format!("discriminant of {}", spec.name),
+                    big(&v["discriminant"]),
+                    Some(d),
+                );
             }
         }
         let tag = &c["tag"];
@@ -307,7 +363,12 @@ fn compare(
                 match &m.encoding {
                     TagEncoding::Direct => {
                         *t.tags.entry("direct").or_default() += 1;
-                        t.check(&ty, "tag encoding", tag["encoding"].as_str(), Some("direct"));
+                        t.check(
+                            &ty,
+                            "tag encoding",
+                            tag["encoding"].as_str(),
+                            Some("direct"),
+                        );
                     }
                     TagEncoding::Niche {
                         untagged_variant,
@@ -316,10 +377,30 @@ fn compare(
                     } => {
                         *t.tags.entry("niche").or_default() += 1;
                         t.check(&ty, "tag encoding", tag["encoding"].as_str(), Some("niche"));
-                        t.check(&ty, "untagged", num(&tag["untagged"]), Some(*untagged_variant as u64));
-                        t.check(&ty, "first", num(&tag["first"]), Some(niche_variants.0 as u64));
-                        t.check(&ty, "last", num(&tag["last"]), Some(niche_variants.1 as u64));
-                        t.check(&ty, "first value", big(&tag["first_value"]), Some(*niche_start));
+                        t.check(
+                            &ty,
+                            "untagged",
+                            num(&tag["untagged"]),
+                            Some(*untagged_variant as u64),
+                        );
+                        t.check(
+                            &ty,
+                            "first",
+                            num(&tag["first"]),
+                            Some(niche_variants.0 as u64),
+                        );
+                        t.check(
+                            &ty,
+                            "last",
+                            num(&tag["last"]),
+                            Some(niche_variants.1 as u64),
+                        );
+                        t.check(
+                            &ty,
+                            "first value",
+                            big(&tag["first_value"]),
+                            Some(*niche_start),
+                        );
                     }
                 }
                 for (i, spec) in inst.variants.iter().enumerate() {
@@ -360,6 +441,10 @@ fn every_fact_the_cli_reports_is_rustcs() {
     for m in t.mismatches.iter().take(40) {
         eprintln!("  {m}");
     }
-    assert!(t.compared >= 2 * count, "compared only {} types", t.compared);
+    assert!(
+        t.compared >= 2 * count,
+        "compared only {} types",
+        t.compared
+    );
     assert!(t.mismatches.is_empty(), "{} mismatches", t.mismatches.len());
 }

@@ -18,7 +18,9 @@ pub fn validate(doc: &Value) -> Result<(), String> {
 
 fn check(root: &Value, s: &Value, v: &Value, path: &str) -> Result<(), String> {
     if let Some(r) = s.get("$ref").and_then(Value::as_str) {
-        let name = r.strip_prefix("#/$defs/").ok_or(format!("unsupported $ref {r}"))?;
+        let name = r
+            .strip_prefix("#/$defs/")
+            .ok_or(format!("unsupported $ref {r}"))?;
         return check(root, &root["$defs"][name], v, path);
     }
     if let Some(t) = s.get("type") {
@@ -58,7 +60,12 @@ fn check(root: &Value, s: &Value, v: &Value, path: &str) -> Result<(), String> {
     }
     if let Some(obj) = v.as_object() {
         let props = s.get("properties").and_then(Value::as_object);
-        for req in s.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for req in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let k = req.as_str().unwrap_or_default();
             if !obj.contains_key(k) {
                 return Err(format!("{path}: missing `{k}`"));
