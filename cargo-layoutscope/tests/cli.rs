@@ -16,7 +16,8 @@ const SEED_TYPES: &[&str] = &[
     "String",
     "Vec<i32>",
     "Rc<Vec<String>>",
-    "&mut dyn Write",
+    "&dyn std::io::Write",
+    "&mut dyn std::io::Write",
 ];
 
 const OWN_TYPES: &[&str] = &[
