@@ -376,7 +376,7 @@ pub const fn own_line(l: &TypeLayout, field: &str, line: usize) -> Verdict {
             .fail();
     }
     let r = field_range(f);
-    if r.start % line != 0 {
+    if !r.start.is_multiple_of(line) {
         return Message::new()
             .str("`")
             .str(l.name)

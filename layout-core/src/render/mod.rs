@@ -26,6 +26,14 @@ use crate::model::TypeLayout;
 pub(crate) use table::ShortTypeName;
 
 /// The kinds of diagram.
+///
+/// ```
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::{Layout, Style};
+///
+/// let markdown = <(u8, u32)>::LAYOUT.diagram().style(Style::Markdown).to_string();
+/// assert!(markdown.contains("| 1 | 3 | | *padding* | |"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
     /// A pahole-like table with padding rows and a summary (the default `Display`).
@@ -42,6 +50,15 @@ pub enum Style {
 
 /// Options for drawing a [`TypeLayout`]; get one from [`TypeLayout::diagram`] and print it
 /// with `Display`.
+///
+/// ```
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::{Layout, Style};
+///
+/// let diagram = <(u8, u32)>::LAYOUT.diagram().style(Style::Boxes).width(40).ascii(true);
+/// print!("{diagram}");
+/// assert!(diagram.to_string().is_ascii());
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Diagram<'a> {
     pub(crate) layout: &'a TypeLayout,
