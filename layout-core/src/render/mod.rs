@@ -31,6 +31,14 @@ pub(crate) use names::FieldType;
 pub(crate) use names::ShortTypeName;
 
 /// The kinds of diagram.
+///
+/// ```
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::{Layout, Style};
+///
+/// let markdown = <(u8, u32)>::LAYOUT.diagram().style(Style::Markdown).to_string();
+/// assert!(markdown.contains("| 1 | 3 | | *padding* | |"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Style {
@@ -48,6 +56,15 @@ pub enum Style {
 
 /// Options for drawing a [`TypeLayout`]; get one from [`TypeLayout::diagram`] and print it
 /// with `Display`.
+///
+/// ```
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::{Layout, Style};
+///
+/// let diagram = <(u8, u32)>::LAYOUT.diagram().style(Style::Boxes).width(40).ascii(true);
+/// print!("{diagram}");
+/// assert!(diagram.to_string().is_ascii());
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Diagram<'a> {
     pub(crate) layout: &'a TypeLayout,
