@@ -7,4 +7,5 @@ pub mod schema;
 #[path = "../../src/select.rs"]
 mod select;
 
+#[allow(unused_imports)] // used by some of the test binaries that include this module
 pub use select::short_name;
