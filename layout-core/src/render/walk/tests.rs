@@ -33,7 +33,7 @@ fn describe(row: &Row) -> String {
     };
     let what = match row.kind {
         Kind::Field { key, .. } => {
-            let key = key.map_or(String::from("-"), |k| format!("#{k}"));
+            let key = key.map_or(String::from("-"), |k| format!("key{k}"));
             format!(
                 "{} {key}",
                 row.name().map(|n| format!("{n}")).unwrap_or_default()
@@ -98,7 +98,10 @@ impl Layout for Outer {
 #[test]
 fn a_struct_is_its_fields_and_holes_in_memory_order() {
     let d = Diagram::new(&Inner::LAYOUT);
-    assert_eq!(lines(&d, View::Rows), "a #0 0..1\npadding 1..4\nb #1 4..8");
+    assert_eq!(
+        lines(&d, View::Rows),
+        "a key0 0..1\npadding 1..4\nb key1 4..8"
+    );
     assert_eq!(lines(&d, View::Rows), lines(&d, View::Bytes));
     let (padding, nested) = sections(&d, View::Rows).next().unwrap().padding();
     assert_eq!((padding, nested), (3, 0));
@@ -110,12 +113,12 @@ fn nested_fields_expand_to_the_depth_with_their_full_paths() {
     let flat = Diagram::new(&Outer::LAYOUT);
     assert_eq!(
         lines(&flat, View::Rows),
-        "x #0 0..2\npadding 2..4\ninner #1 4..12"
+        "x key0 0..2\npadding 2..4\ninner key1 4..12"
     );
     let deep = flat.depth(1);
     assert_eq!(
         lines(&deep, View::Rows),
-        "x #0 0..2\npadding 2..4\ninner - 4..12\n  inner.a #1 4..5\n  padding 5..8\n  inner.b #2 8..12"
+        "x key0 0..2\npadding 2..4\ninner - 4..12\n  inner.a key1 4..5\n  padding 5..8\n  inner.b key2 8..12"
     );
     // The diagram's padding is what its hole rows cover, at every depth.
     let section = sections(&deep, View::Rows).next().unwrap();
@@ -172,12 +175,12 @@ fn a_union_is_rows_of_members_or_one_painting_a_member() {
     let d = Diagram::new(&Word::LAYOUT);
     assert_eq!(
         lines(&d, View::Rows),
-        "long #0 0..4\nshort #1 0..2\ntrailing padding 4..8"
+        "long key0 0..4\nshort key1 0..2\ntrailing padding 4..8"
     );
     assert_eq!(
         lines(&d, View::Bytes),
-        "member long\nlong #0 0..4\ntrailing padding 4..8\n\
-         member short\nshort #0 0..2\nelsewhere 2..4\ntrailing padding 4..8"
+        "member long\nlong key0 0..4\ntrailing padding 4..8\n\
+         member short\nshort key0 0..2\nelsewhere 2..4\ntrailing padding 4..8"
     );
 }
 
@@ -200,9 +203,9 @@ fn a_nested_union_expands_in_rows_and_is_painted_whole() {
     let d = Diagram::new(&HasUnion::LAYOUT).depth(1);
     assert_eq!(
         lines(&d, View::Rows),
-        "word - 0..8\n  word.long #0 0..4\n  word.short #1 0..2\n  trailing padding 4..8"
+        "word - 0..8\n  word.long key0 0..4\n  word.short key1 0..2\n  trailing padding 4..8"
     );
-    assert_eq!(lines(&d, View::Bytes), "word #0 0..8");
+    assert_eq!(lines(&d, View::Bytes), "word key0 0..8");
 }
 
 #[allow(dead_code)]
@@ -232,7 +235,7 @@ fn an_enum_with_a_direct_tag_is_one_section_a_variant() {
     let d = Diagram::new(&Direct::LAYOUT);
     assert_eq!(
         lines(&d, View::Rows),
-        "variant A\ntag Some(7) 0..1\npadding 1..4\n0 #0 4..8\n\
+        "variant A\ntag Some(7) 0..1\npadding 1..4\n0 key0 4..8\n\
          variant B\ntag Some(8) 0..1\ntrailing padding 1..8"
     );
 }
@@ -242,13 +245,13 @@ fn a_niche_tag_is_the_untagged_variants_field_or_the_niche_value() {
     let d = Diagram::new(&<Option<bool>>::LAYOUT);
     assert_eq!(
         lines(&d, View::Bytes),
-        "variant None\ntag Some(2) niche 0..1\nvariant Some\n0 #0 0..1"
+        "variant None\ntag Some(2) niche 0..1\nvariant Some\n0 key0 0..1"
     );
     let d = Diagram::new(&<Option<&u8>>::LAYOUT);
     let size = core::mem::size_of::<&u8>();
     assert_eq!(
         lines(&d, View::Bytes),
-        format!("variant None\ntag Some(0) niche 0..{size}\nvariant Some\n0 #0 0..{size}")
+        format!("variant None\ntag Some(0) niche 0..{size}\nvariant Some\n0 key0 0..{size}")
     );
 }
 
@@ -259,7 +262,7 @@ fn an_unknown_tag_makes_the_bytes_unknown() {
     let size = core::mem::size_of::<std::vec::Vec<u8>>();
     assert_eq!(
         lines(&d, View::Bytes),
-        format!("variant None\nunknown 0..{size}\nvariant Some\n0 #0 0..{size}")
+        format!("variant None\nunknown 0..{size}\nvariant Some\n0 key0 0..{size}")
     );
     let none = sections(&d, View::Bytes).next().unwrap().unknown().unwrap();
     assert!(none.tag && none.fields.is_empty());
@@ -313,7 +316,7 @@ fn cache_line_boundaries_come_before_the_first_row_past_them() {
     let d = Diagram::new(&Wide::LAYOUT);
     assert_eq!(
         lines(&d, View::Rows),
-        "a #0 0..60\npadding 60..64\ncache line 1 64..64\nb #1 64..72\nc #2 72..142\n\
+        "a key0 0..60\npadding 60..64\ncache line 1 64..64\nb key1 64..72\nc key2 72..142\n\
          cache line 2 128..128\ntrailing padding 142..144"
     );
     let d = d.cache_line(32);
@@ -324,7 +327,7 @@ fn cache_line_boundaries_come_before_the_first_row_past_them() {
     assert_eq!(boundaries, 4);
     // A line that starts inside the last field still gets its row, after that field's.
     let small = Diagram::new(&Outer::LAYOUT).cache_line(8);
-    assert!(lines(&small, View::Rows).ends_with("inner #1 4..12\ncache line 1 8..8"));
+    assert!(lines(&small, View::Rows).ends_with("inner key1 4..12\ncache line 1 8..8"));
     // A value that fits in one line has no boundary.
     assert!(!lines(&Diagram::new(&Outer::LAYOUT), View::Rows).contains("cache"));
 }
