@@ -50,9 +50,13 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
     // needed: for explicit discriminant values of a data enum (a fieldless enum casts its
     // own variants), for the tag of a `repr(C)` data enum, and to measure the tag under
     // `align(N)`.
+    // `as` casts only unit-only enums: `V()` and `V {}` make an enum fieldless but not castable,
+    // so its discriminants are read from the fieldless copy.
+    let casts_itself =
+        matches!(kind, Kind::Fieldless) && variants.iter().all(|v| v.style == Style::Unit);
     let needs_tag_enum = match kind {
         Kind::Empty | Kind::Unspecified => false,
-        Kind::Fieldless => aligned,
+        Kind::Fieldless => aligned || (explicit && !casts_itself),
         Kind::Specified(_) => explicit || int.is_none(),
     };
     let params = type_params(input);
@@ -81,7 +85,18 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
             out.text("&");
             out.brackets(|out| {
                 for (i, v) in variants.iter().enumerate() {
-                    variant(out, k, &kind, i, v, explicit, input, &params, tag_ty);
+                    variant(
+                        out,
+                        k,
+                        &kind,
+                        i,
+                        v,
+                        explicit,
+                        casts_itself,
+                        input,
+                        &params,
+                        tag_ty,
+                    );
                     out.text(",");
                 }
             });
@@ -139,6 +154,7 @@ fn variant(
     index: usize,
     v: &Variant,
     explicit: bool,
+    casts_itself: bool,
     input: &Input,
     params: &[&syn::Ident],
     tag_ty: &str,
@@ -156,15 +172,10 @@ fn variant(
         // not `Self::`, which an associated item of the same name would make ambiguous), a
         // data enum the fieldless copy's.
         if explicit {
-            if matches!(kind, Kind::Fieldless) {
+            if casts_itself {
                 out.text(&input.ident.to_string())
                     .text("::")
-                    .text(&v.ident.to_string())
-                    .text(match v.style {
-                        Style::Unit => "",
-                        Style::Tuple => "()",
-                        Style::Named => "{}",
-                    });
+                    .text(&v.ident.to_string());
             } else {
                 out.text(TAG).text("::").text(&v.ident.to_string());
             }

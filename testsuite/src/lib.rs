@@ -12,9 +12,6 @@ use layoutscope::Layout;
 /// A message header, as it goes on the wire.
 ///
 #[doc = include_str!("../layouts/Header.md")]
-// The Markdown summary writes `Option<Self>` outside backticks, which rustdoc takes for an
-// unclosed HTML tag: allowed here until the renderer escapes it.
-#[allow(rustdoc::invalid_html_tags)]
 #[derive(Layout)]
 #[repr(C)]
 pub struct Header {

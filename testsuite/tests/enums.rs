@@ -894,3 +894,26 @@ fn every_repr_spelling_rustc_accepts() {
     assert_eq!(ExplicitRust::B(7).variant_of_val().name, "B");
     check::<RustAligned>(Repr::RUST.with_align(8));
 }
+
+/// Fieldless but not unit-only (`V()`, `V {}`): `as` cannot cast it, so the discriminants come
+/// from the derive's fieldless copy.
+#[derive(Layout)]
+#[repr(u16)]
+#[allow(dead_code)]
+enum Braced {
+    V0() = 26,
+    V1 {} = 3,
+    V2 = 7,
+}
+
+#[test]
+fn explicit_discriminants_of_variants_written_with_empty_brackets() {
+    let l = &Braced::LAYOUT;
+    assert_eq!(discriminants(l), ["26", "3", "7"]);
+    assert_eq!((l.size, l.tag()), (2, Tag::Direct { offset: 0, size: 2 }));
+    for (i, value) in [Braced::V0(), Braced::V1 {}, Braced::V2].iter().enumerate() {
+        // SAFETY: `repr(u16)` puts the discriminant in the first two bytes (RFC 2195).
+        let tag = unsafe { *std::ptr::from_ref(value).cast::<u16>() };
+        assert_eq!(l.tag_value(i), Some(u128::from(tag)));
+    }
+}
