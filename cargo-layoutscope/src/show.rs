@@ -49,8 +49,21 @@ pub fn run(args: &Show) -> Result<ExitCode> {
             if i > 0 {
                 writeln!(out)?;
             }
-            for caveat in catalog.extra(name).caveats {
+            let extra = catalog.extra(name);
+            for caveat in &extra.caveats {
                 writeln!(out, "note: {caveat}")?;
+            }
+            if extra.option_fits.is_none()
+                && l.niche.largest.count() == layout_core::NicheCount::AtLeast(0)
+            {
+                // A niche of at least no free values says nothing: the summary's
+                // `Option<Self>` line is then not backed by the compiler (JSON says `null`).
+                writeln!(
+                    out,
+                    "note: the debug info has no `Option<{}>`, and the niche is not fully known: \
+                     whether `Option<Self>` is larger is inferred, not read",
+                    l.name
+                )?;
             }
             let diagram = l
                 .diagram()
