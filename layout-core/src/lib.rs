@@ -25,9 +25,10 @@
 
 mod build;
 pub mod check;
-#[cfg(feature = "alloc")]
+#[cfg(all(feature = "alloc", feature = "render"))]
 mod diff;
 mod enums;
+#[cfg(feature = "render")]
 mod explicit;
 mod impls;
 mod macros;
@@ -36,15 +37,18 @@ mod niche;
 mod order;
 mod padding;
 mod probe;
+#[cfg(feature = "render")]
 mod render;
 mod repr;
 mod text;
 
 pub use enums::{Discriminant, LayoutOfVal, Tag, Variant};
+#[cfg(feature = "render")]
 pub use explicit::ExplicitPadding;
 pub use model::{Body, Field, Layout, PointerMeta, StructKind, TypeLayout, TypeName};
 pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason, PROBE_EXACT_MAX};
 pub use padding::{ByteRange, Padding};
+#[cfg(feature = "render")]
 pub use render::{Diagram, Style};
 pub use repr::{IntRepr, Repr, ReprBase};
 
@@ -70,13 +74,13 @@ pub use enums::{
 /// # extern crate layout_core as layoutscope;
 /// layoutscope::print::<(u8, u32)>();
 /// ```
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", feature = "render"))]
 pub fn print<T: Layout>() {
     print_diagram::<T>(Style::Table);
 }
 
 /// Prints a diagram of `T`'s layout in `style` to standard output.
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", feature = "render"))]
 pub fn print_diagram<T: Layout>(style: Style) {
     extern crate std;
     std::println!("{}", T::LAYOUT.diagram().style(style));
@@ -93,7 +97,7 @@ pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
 pub mod __private {
     pub use crate::build::{opaque, Opaque};
     pub use crate::check;
-    #[cfg(feature = "alloc")]
+    #[cfg(all(feature = "alloc", feature = "render"))]
     pub use crate::diff::{assert_table, line_diff};
 
     /// `r#type` → `type`, for field names that macros receive as identifiers.

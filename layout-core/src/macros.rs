@@ -163,7 +163,7 @@ macro_rules! __check_layout_keys {
 ///  no niche · Option<Self> is larger
 /// ");
 /// ```
-#[cfg(feature = "alloc")]
+#[cfg(all(feature = "alloc", feature = "render"))]
 #[macro_export]
 macro_rules! assert_layout_eq {
     ($t:ty, $expected:expr $(,)?) => {
