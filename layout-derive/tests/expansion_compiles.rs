@@ -146,6 +146,61 @@ struct Case {
     instance: Option<String>,
     /// The type's name as layoutscope's check messages write it.
     name: String,
+    /// The keys of `KEY_KINDS` the item's `#[layout]` attributes use, for the counts.
+    keys: BTreeSet<&'static str>,
+}
+
+/// Keys whose cases are counted apart: the cache-line keys and values written as constant
+/// expressions.
+const KEY_KINDS: &[&str] = &[
+    "cache_line",
+    "apart",
+    "atomics_apart",
+    "own_line",
+    "expression value",
+];
+
+/// Which of `KEY_KINDS` the `#[layout(...)]` attributes of `input` (on the item, its fields
+/// and variants) use.
+fn key_kinds(input: &DeriveInput) -> BTreeSet<&'static str> {
+    let mut attrs: Vec<&syn::Attribute> = input.attrs.iter().collect();
+    match &input.data {
+        syn::Data::Struct(s) => attrs.extend(s.fields.iter().flat_map(|f| &f.attrs)),
+        syn::Data::Union(u) => attrs.extend(u.fields.named.iter().flat_map(|f| &f.attrs)),
+        syn::Data::Enum(e) => {
+            for v in &e.variants {
+                attrs.extend(v.fields.iter().flat_map(|f| &f.attrs));
+            }
+        }
+    }
+    let mut kinds = BTreeSet::new();
+    for attr in attrs.into_iter().filter(|a| a.path().is_ident("layout")) {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        let trees: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(ident) => {
+                    let name = ident.to_string();
+                    if let Some(kind) = KEY_KINDS.iter().find(|k| **k == name) {
+                        kinds.insert(*kind);
+                    }
+                }
+                TokenTree::Punct(p) if p.as_char() == '=' => {
+                    let value = trees[i + 1..]
+                        .iter()
+                        .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                        .count();
+                    if value > 1 {
+                        kinds.insert("expression value");
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    kinds
 }
 
 #[derive(Default)]
@@ -228,6 +283,7 @@ impl Sample {
                     fallback,
                     instance: if fallback { instance(&input) } else { None },
                     name: ast::unraw(&input.ident),
+                    keys: key_kinds(&input),
                 });
                 return;
             }
@@ -254,6 +310,7 @@ impl Sample {
             fallback: false,
             instance: instance(&input),
             name: ast::unraw(&input.ident),
+            keys: key_kinds(&input),
         });
     }
 }
@@ -799,6 +856,16 @@ fn is_check_message(message: &str, name: &str) -> bool {
     if let Some(rest) = m.strip_prefix("offset of `") {
         return rest.starts_with(&format!("{name}.")) && rest.contains(", expected ");
     }
+    // The cache-line keys (`apart`, `atomics_apart`, `own_line`), and a `cache_line = N`
+    // they refuse.
+    if let Some(rest) = m.strip_prefix("a cache line of ") {
+        return rest.ends_with(" bytes is not a power of two");
+    }
+    if m.starts_with(&format!("`{name}.")) {
+        return (m.contains(") share a ") && m.contains("-byte cache line"))
+            || m.contains("` cannot be guaranteed a cache line of its own: ")
+            || m.contains("-byte cache line boundary");
+    }
     about(m)
         && (m.contains(" of padding: ")
             || m.contains("` has no niche, so `Option<")
@@ -838,6 +905,10 @@ struct Report {
     /// Error cases whose errors do not come out, or not spanned to the item.
     span_failures: Vec<String>,
     by_origin: BTreeMap<String, Counts>,
+    /// The code cases using each of `KEY_KINDS`.
+    by_key: BTreeMap<&'static str, Counts>,
+    /// The checked error cases using each of `KEY_KINDS`.
+    errors_by_key: BTreeMap<&'static str, ErrorCounts>,
     failures: Vec<String>,
     lint_failures: Vec<String>,
     /// New warnings of the promised lints, by lint.
@@ -847,13 +918,19 @@ struct Report {
 }
 
 impl Report {
-    fn count(&mut self, origin: Origin, f: impl Fn(&mut Counts)) {
+    fn count(&mut self, case: &Case, f: impl Fn(&mut Counts)) {
         f(&mut self.total);
-        f(self.by_origin.entry(format!("{origin:?}")).or_default());
+        f(self.by_origin.entry(format!("{:?}", case.origin)).or_default());
+        for key in &case.keys {
+            f(self.by_key.entry(key).or_default());
+        }
     }
 
     fn count_error(&mut self, case: &Case, f: impl Fn(&mut ErrorCounts)) {
         f(&mut self.errors);
+        for key in &case.keys {
+            f(self.errors_by_key.entry(key).or_default());
+        }
         let source = match case.origin {
             Origin::Misattributed => "misattributed",
             _ => "drawn",
@@ -866,7 +943,7 @@ impl Report {
 /// baseline build and then go to `errors_are_spanned`).
 fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &mut Report) {
     for case in cases {
-        report.count(case.origin, |c| c.built += 1);
+        report.count(case, |c| c.built += 1);
     }
     for case in error_cases {
         report.count_error(case, |c| c.built += 1);
@@ -911,7 +988,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                             !d.lines.is_empty() && d.lines.iter().all(|l| Some(*l) == probe)
                         });
                     if only_probe {
-                        report.count(b.case.origin, |c| c.no_instance += 1);
+                        report.count(b.case, |c| c.no_instance += 1);
                         next.push(Built {
                             case: b.case,
                             probe: false,
@@ -919,7 +996,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                     } else if !b.case.errors.is_empty() {
                         report.count_error(b.case, |c| c.invalid_baseline += 1);
                     } else {
-                        report.count(b.case.origin, |c| c.invalid_baseline += 1);
+                        report.count(b.case, |c| c.invalid_baseline += 1);
                     }
                 }
             }
@@ -980,9 +1057,9 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                 d.code.as_deref() == Some("E0080") && is_check_message(&d.message, &case.name)
             });
             if expected {
-                report.count(case.origin, |c| c.expected_checks += 1);
+                report.count(case, |c| c.expected_checks += 1);
             } else {
-                report.count(case.origin, |c| c.failed += 1);
+                report.count(case, |c| c.failed += 1);
                 let rendered: Vec<&str> = es.iter().map(|d| d.rendered.as_str()).collect();
                 report.failures.push(format!(
                     "{}\n--- input:\n{}\n--- expansion:\n{}\n--- rustc:\n{}",
@@ -1011,7 +1088,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
         })
         .collect();
     for b in &compiled {
-        report.count(b.case.origin, |c| c.compiled += 1);
+        report.count(b.case, |c| c.compiled += 1);
     }
     if compiled.is_empty() {
         return;
@@ -1023,7 +1100,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
         };
         let case = compiled[k].case;
         if d.level.starts_with("error") {
-            report.count(case.origin, |c| c.failed += 1);
+            report.count(case, |c| c.failed += 1);
             report.failures.push(format!(
                 "{} (the real derive fails where the pasted expansion compiled)\n--- input:\n{}\n--- rustc:\n{}",
                 case.label, case.input, d.rendered
@@ -1203,6 +1280,14 @@ fn expansions_compile() {
         )
         .expect("writing to a String");
     }
+    for (key, c) in &report.by_key {
+        writeln!(
+            summary,
+            "  {key:16} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
+            c.built, c.invalid_baseline, c.compiled, c.expected_checks, c.failed
+        )
+        .expect("writing to a String");
+    }
     let e = &report.errors;
     writeln!(
         summary,
@@ -1224,6 +1309,14 @@ fn expansions_compile() {
             summary,
             "    {source:13} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  using the type {:4}  failed {}",
             c.built, c.invalid_baseline, c.checked, c.messages, c.used, c.failed
+        )
+        .expect("writing to a String");
+    }
+    for (key, c) in &report.errors_by_key {
+        writeln!(
+            summary,
+            "    {key:16} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  failed {}",
+            c.built, c.invalid_baseline, c.checked, c.messages, c.failed
         )
         .expect("writing to a String");
     }
@@ -1314,6 +1407,20 @@ fn expansions_compile() {
         valid * 10 >= t.built * 4 && t.compiled * 10 >= t.built * 3,
         "too few cases reached the real build\n{summary}"
     );
+    // Each counted key compiles where it holds, fails its check where it does not, and is
+    // rejected, spanned, where it is malformed.
+    if count >= DEFAULT_CASES {
+        for key in KEY_KINDS {
+            let code = report.by_key.get(key);
+            let errors = report.errors_by_key.get(key);
+            assert!(
+                code.is_some_and(|c| c.compiled > 0 && c.expected_checks > 0)
+                    && errors.is_some_and(|c| c.checked > 0),
+                "the sample lacks cases of `{key}` that compile, fail their check or are \
+                 rejected\n{summary}"
+            );
+        }
+    }
     let kinds: BTreeSet<&str> = sample
         .cases
         .iter()
