@@ -46,11 +46,12 @@
 //!    must add no error: a rejected type produces only its own errors, no cascade of "does
 //!    not implement `Layout`". Only items rustc accepts alone are meaningful: the
 //!    error cases share build 1, and those it drops are counted as invalid alone. That is
-//!    almost every error input the sample draws (91 of the first 100 in `cargo test`: wild
+//!    almost every error input the sample draws (92 of the first 100 in `cargo test`: wild
 //!    items with unused parameters, `repr(u8)` on a struct, a `str` field...), so two
 //!    thirds of the error cases are `fuzz::misattributed_item`s: valid items broken only where
 //!    rustc does not look (malformed `#[layout]` keys on the type or a field, `no_padding` on
-//!    an enum, `offset` on a variant's field, `#[layout]` on a variant, an unsized tail), drawn from a stream of their
+//!    an enum, `offset` or `own_line` on a variant's field, `apart` naming a field that does
+//!    not exist, `#[layout]` on a variant, an unsized tail), drawn from a stream of their
 //!    own so that the code cases stay the same, and each of which the derive must reject. Per
 //!    batch of 500 code cases: the next 50 drawn error inputs and 100 misattributed items.
 //!    This build takes about 0.2 s per batch.
@@ -64,16 +65,23 @@
 //!
 //! The crate builds into `target/oracle-target` with `RUSTC_BOOTSTRAP=1`, like the oracle, so
 //! layoutscope is built once for both. `cargo test` builds 1,000 cases and 300 error cases in
-//! about 10 s on 2 cores, of which the error cases take about 0.4 s (seed `DEFAULT_SEED`: 762
-//! compile, 201 stop at a failing layout check, 37 are invalid before the derive, 0 fail; of
-//! the error cases 105 are invalid alone, 91 drawn and 14 misattributed, where an unsized tail
-//! breaks a `#[derive(Clone)]` or a `repr(transparent)`, and 195 are checked, with 404 errors,
-//! 0 failing; 121 of these cases also use the type through the fallback impl).
+//! about 11 s on 2 cores (seed `DEFAULT_SEED`: 712 compile, 258 stop at a failing layout
+//! check, 30 are invalid before the derive, 0 fail; of the error cases 107 are invalid alone,
+//! 92 drawn and 15 misattributed, where an unsized tail breaks a `#[derive(Clone)]` or a
+//! `repr(transparent)`, and 193 are checked, with 400 errors, 0 failing; 129 of these cases
+//! also use the type through the fallback impl). The cases that use the cache-line keys
+//! (`cache_line`, `apart`, `atomics_apart`, `own_line`) or a value written as a constant
+//! expression (`size = 2 * size_of::<usize>()`) are counted apart as well, and each of these
+//! must have cases that compile, cases that stop at their failing check and rejected cases
+//! whose errors point into the item (seed `DEFAULT_SEED`: `own_line` 54 built, 20 compile, 34
+//! fail their check, 32 rejected cases checked; `apart` 43, 7, 36 and 67).
 //! `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500, and
-//! `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs: with 10,000 and seed 1 (122 s in release),
-//! 7,416 compile, 2,258 stop at a failing check, 326 are invalid before the derive, 0 fail; of
-//! 3,000 error cases 1,071 are invalid alone (944 of the 1,000 drawn) and 1,929 are checked
-//! (56 drawn, 1,873 misattributed), with 3,945 errors, 0 failing (1,193 use the type). The counts print with
+//! `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs: with 10,000 and seed 1 (213 s in the test
+//! profile), 6,892 compile, 2,732 stop at a failing check, 376 are invalid before the derive,
+//! 0 fail; of 3,000 error cases 1,047 are invalid alone (945 of the 1,000 drawn) and 1,953 are
+//! checked (55 drawn, 1,898 misattributed), with 4,060 errors, 0 failing (1,354 use the
+//! type); the cache-line keys and constant expressions come in 450 to 986 code cases and 303
+//! to 643 checked error cases each. The counts print with
 //! `--nocapture`; a failing case prints its input, the expansion (or the errors) and rustc's
 //! message (all failures go to `target/oracle-work/derive-expansions/failures.txt`): add the
 //! input to `tests/corpus/` once the derive is fixed.
