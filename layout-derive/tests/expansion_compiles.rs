@@ -928,7 +928,10 @@ struct Report {
 impl Report {
     fn count(&mut self, case: &Case, f: impl Fn(&mut Counts)) {
         f(&mut self.total);
-        f(self.by_origin.entry(format!("{:?}", case.origin)).or_default());
+        f(self
+            .by_origin
+            .entry(format!("{:?}", case.origin))
+            .or_default());
         for key in &case.keys {
             f(self.by_key.entry(key).or_default());
         }
@@ -1280,18 +1283,15 @@ fn expansions_compile() {
         sample.not_items,
         started.elapsed().as_secs_f64(),
     );
-    for (origin, c) in &report.by_origin {
+    let code_rows = report
+        .by_origin
+        .iter()
+        .map(|(origin, c)| (origin.as_str(), c))
+        .chain(report.by_key.iter().map(|(key, c)| (*key, c)));
+    for (label, c) in code_rows {
         writeln!(
             summary,
-            "  {origin:8} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
-            c.built, c.invalid_baseline, c.compiled, c.expected_checks, c.failed
-        )
-        .expect("writing to a String");
-    }
-    for (key, c) in &report.by_key {
-        writeln!(
-            summary,
-            "  {key:16} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
+            "  {label:16} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
             c.built, c.invalid_baseline, c.compiled, c.expected_checks, c.failed
         )
         .expect("writing to a String");
@@ -1312,19 +1312,12 @@ fn expansions_compile() {
         e.failed
     )
     .expect("writing to a String");
-    for (source, c) in &report.errors_by_source {
+    let error_rows = report.errors_by_source.iter().chain(&report.errors_by_key);
+    for (label, c) in error_rows {
         writeln!(
             summary,
-            "    {source:13} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  using the type {:4}  failed {}",
+            "    {label:16} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  using the type {:4}  failed {}",
             c.built, c.invalid_baseline, c.checked, c.messages, c.used, c.failed
-        )
-        .expect("writing to a String");
-    }
-    for (key, c) in &report.errors_by_key {
-        writeln!(
-            summary,
-            "    {key:16} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  failed {}",
-            c.built, c.invalid_baseline, c.checked, c.messages, c.failed
         )
         .expect("writing to a String");
     }

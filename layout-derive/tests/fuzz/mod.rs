@@ -739,12 +739,7 @@ fn names(rng: &mut Rng, pool: &[&str], prefix: &str, count: usize) -> Vec<String
 /// exist in the compile test's crate. `fields` are a struct's or union's field names as
 /// written (`r#type`, `0`), for `apart(..)`; `own_line` says a field asks for its own line;
 /// enums get no cache-line keys, which the derive rejects on them.
-fn container_keys(
-    rng: &mut Rng,
-    is_enum: bool,
-    fields: &[String],
-    own_line: bool,
-) -> Vec<String> {
+fn container_keys(rng: &mut Rng, is_enum: bool, fields: &[String], own_line: bool) -> Vec<String> {
     let mut keys = Vec::new();
     // Rare enough that most items compile: a check written without knowing the layout
     // usually fails, and a case with a failing check stops at that error.
@@ -810,8 +805,25 @@ const SIZE_VALUES: &[&str] = &[
     "3 * size_of::<usize>()",
     "size_of::<u64>()",
 ];
-const ALIGN_VALUES: &[&str] = &["1", "1", "2", "4", "8", "8", "16", "2 * 4", "align_of::<u64>()"];
-const MAX_SIZE_VALUES: &[&str] = &["8", "64", "4096", "4096", "64 * 64", "8 * size_of::<usize>()"];
+const ALIGN_VALUES: &[&str] = &[
+    "1",
+    "1",
+    "2",
+    "4",
+    "8",
+    "8",
+    "16",
+    "2 * 4",
+    "align_of::<u64>()",
+];
+const MAX_SIZE_VALUES: &[&str] = &[
+    "8",
+    "64",
+    "4096",
+    "4096",
+    "64 * 64",
+    "8 * size_of::<usize>()",
+];
 /// `cache_line = ..`: powers of two (the small ones make `apart` and `own_line` hold for
 /// most structs), and values the checks refuse (not powers of two, zero).
 const CACHE_LINES: &[&str] = &[
@@ -932,7 +944,10 @@ pub fn valid_item(rng: &mut Rng) -> String {
                 &["Rust", "align(8)"],
             ];
             let hints = hints[rng.below(hints.len())];
-            format!("{}{vis}struct {name};", item_attrs(rng, hints, "struct", &[], false))
+            format!(
+                "{}{vis}struct {name};",
+                item_attrs(rng, hints, "struct", &[], false)
+            )
         }
         7 => valid_union(rng, &name, vis),
         _ => valid_enum(rng, &name, vis),
