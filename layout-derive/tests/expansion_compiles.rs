@@ -171,18 +171,11 @@ const KEY_KINDS: &[&str] = &[
 /// Which of `KEY_KINDS` the `#[layout(...)]` attributes of `input` (on the item, its fields
 /// and variants) use.
 fn key_kinds(input: &DeriveInput) -> BTreeSet<&'static str> {
-    let mut attrs: Vec<&syn::Attribute> = input.attrs.iter().collect();
-    match &input.data {
-        syn::Data::Struct(s) => attrs.extend(s.fields.iter().flat_map(|f| &f.attrs)),
-        syn::Data::Union(u) => attrs.extend(u.fields.named.iter().flat_map(|f| &f.attrs)),
-        syn::Data::Enum(e) => {
-            for v in &e.variants {
-                attrs.extend(v.fields.iter().flat_map(|f| &f.attrs));
-            }
-        }
-    }
     let mut kinds = BTreeSet::new();
-    for attr in attrs.into_iter().filter(|a| a.path().is_ident("layout")) {
+    for attr in all_attrs(input)
+        .into_iter()
+        .filter(|a| a.path().is_ident("layout"))
+    {
         let syn::Meta::List(list) = &attr.meta else {
             continue;
         };
@@ -435,9 +428,8 @@ fn crate_path_provided(input: &DeriveInput) -> bool {
         })
 }
 
-/// Every `cfg` and `cfg_attr` is one whose outcome the derive's view does not depend on:
-/// always true (`all()`) and not adding `#[layout]`, or always false (`any()`).
-fn cfgs_known(input: &DeriveInput) -> bool {
+/// The attributes of the item, its variants and all their fields.
+fn all_attrs(input: &DeriveInput) -> Vec<&syn::Attribute> {
     let mut attrs: Vec<&syn::Attribute> = input.attrs.iter().collect();
     match &input.data {
         syn::Data::Struct(s) => attrs.extend(s.fields.iter().flat_map(|f| &f.attrs)),
@@ -449,7 +441,13 @@ fn cfgs_known(input: &DeriveInput) -> bool {
             }
         }
     }
-    attrs.iter().all(|a| {
+    attrs
+}
+
+/// Every `cfg` and `cfg_attr` is one whose outcome the derive's view does not depend on:
+/// always true (`all()`) and not adding `#[layout]`, or always false (`any()`).
+fn cfgs_known(input: &DeriveInput) -> bool {
+    all_attrs(input).iter().all(|a| {
         let text: String = a
             .meta
             .to_token_stream()
