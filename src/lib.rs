@@ -162,8 +162,16 @@
 //! post-monomorphization error it fires when `cargo build` or `cargo test` instantiates the
 //! function, not under `cargo check`), the `const fn` queries of [`TypeLayout`] for your own
 //! `const _: () = assert!(...)`, and in tests [`assert_layout_eq!`], which compares the table
-//! with an expected one and panics with a line diff. The macros also check cache lines:
-//! `own_line(field)`, `apart(a, b)`, `atomics_apart`, with `cache_line = N`.
+//! with an expected one and panics with a line diff.
+//!
+//! The keys also check false sharing: `apart(head, tail)`, `atomics_apart` and a field's
+//! `own_line` (`own_line(field)` in the macros), for lines of `cache_line = N` bytes (64 unless
+//! set), hold for every address the type's alignment allows. A value may be any constant
+//! expression, so one check holds on 32- and 64-bit targets (`size = 3 * size_of::<usize>()`);
+//! where layouts differ by target, write one key per target
+//! (`#[cfg_attr(target_pointer_width = "32", layout(size = 12))]`) or a ratchet, `max_size`.
+//! The [derive's page](derive@Layout) lists every key. For FFI and zero-copy code,
+//! [`TypeLayout::explicit_padding`] prints a struct with its holes as `_pad0: [u8; 3]` fields.
 //!
 //! ## What is exact
 //!

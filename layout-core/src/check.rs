@@ -487,32 +487,14 @@ const KEYS: [&str; 10] = [
 
 /// Fails for a key that is none of the known ones, suggesting the nearest (`sise` → `size`).
 pub const fn unknown_key(key: &str) -> Verdict {
-    let name = key_name(key);
     let mut m = Message::new()
         .str("unknown layout check `")
         .str(key)
         .str("`");
-    let mut best = 0;
-    let mut best_distance = usize::MAX;
-    let mut i = 0;
-    while i < KEYS.len() {
-        let d = if starts_with(name, KEYS[i]) || starts_with(KEYS[i], name) {
-            // `alignment` for `align`, `max` for `max_size`: one word more or less.
-            1
-        } else {
-            distance(name.as_bytes(), KEYS[i].as_bytes())
-        };
-        if d < best_distance {
-            best = i;
-            best_distance = d;
-        }
-        i += 1;
-    }
-    if !name.is_empty() && (best_distance <= 2 || (best_distance <= 3 && name.len() > 6)) {
-        m = m.str("; did you mean `").str(KEYS[best]).str("`?");
-    } else {
-        m = m.str(".");
-    }
+    m = match nearest(key_name(key), &KEYS) {
+        Some(near) => m.str("; did you mean `").str(near).str("`?"),
+        None => m.str("."),
+    };
     m.str(" The keys are `size = N`, `align = N`, `max_size = N`, `offset(field) = N`, `no_padding`, `niche`, `cache_line = N`, `own_line(field)`, `apart(a, b, ..)` and `atomics_apart`.")
         .fail()
 }

@@ -48,7 +48,8 @@ use crate::repr::{IntRepr, Repr};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `Layout`",
     label = "no layout metadata for `{Self}`",
-    note = "add `#[derive(Layout)]` to `{Self}`, or mark the field `#[layout(opaque)]` to describe it by size, align and niche only"
+    note = "for a field whose type comes from another crate, write `#[layout(opaque)]` on the field: its size, alignment, offset and niche stay exact",
+    note = "for a type of your own crate, add `#[derive(Layout)]` to it"
 )]
 pub trait Layout: Sized {
     /// The layout of `Self`.

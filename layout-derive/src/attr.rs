@@ -87,11 +87,14 @@ pub enum Value {
 }
 
 impl Value {
-    /// The value as a `usize` expression in the generated code.
+    /// The value as a `usize` expression in the generated code, always a whole argument of a
+    /// call. An expression stays as written: it must be a `usize` (as `size_of` is), like the
+    /// values of `assert_layout!`; a cast would wrap a negative value and warn
+    /// `trivial_numeric_casts` on every `usize` one.
     pub fn usize_text(&self) -> String {
         match self {
             Value::Int(n) => format!("{n}u64 as usize"),
-            Value::Expr(text) => format!("({text}) as usize"),
+            Value::Expr(text) => text.clone(),
         }
     }
 }
@@ -99,7 +102,8 @@ impl Value {
 /// Reads `= N` after a key: an integer literal or a constant expression. Negative numbers,
 /// strings and other literals are reported (and skipped).
 fn int_value(cx: &Ctxt, meta: &Meta, key: &str) -> syn::Result<Option<Value>> {
-    let example = format!("`{key} = 16`");
+    let n = if key == "cache_line" { 64 } else { 16 };
+    let example = format!("`{key} = {n}`");
     if !meta.input.peek(syn::Token![=]) {
         meta.error(cx, format_args!("`{key}` needs a value: write {example}"));
         skip_value(meta)?;
@@ -294,6 +298,17 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         "`atomics_apart` takes no value: write `#[layout(atomics_apart)]`",
                     );
                     return skip_value(&meta);
+                }
+                if out
+                    .checks
+                    .iter()
+                    .any(|c| matches!(c.kind, CheckKind::AtomicsApart))
+                {
+                    meta.error(
+                        cx,
+                        "duplicate `atomics_apart` in #[layout(...)]: write it once",
+                    );
+                    return Ok(());
                 }
                 out.checks.push(Check {
                     span: meta.path.spans().0,

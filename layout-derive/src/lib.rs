@@ -45,8 +45,8 @@ use proc_macro::TokenStream;
 /// | `atomics_apart` | struct, union | compile error if two atomic fields can share a cache line |
 /// | `own_line` | field of a struct or union | compile error unless the field starts a cache line that no other field touches |
 ///
-/// `N` is an integer literal or any constant expression, so one expectation can hold on every
-/// target: `size = 3 * size_of::<usize>()`. For layouts that differ by target, one key per
+/// `N` is an integer literal or any constant expression of type `usize`, so one expectation
+/// can hold on every target: `size = 3 * size_of::<usize>()`. For layouts that differ by target, one key per
 /// target with `cfg_attr` works too:
 /// `#[cfg_attr(target_pointer_width = "32", layout(size = 12))]`. `max_size` works as a
 /// ratchet that a type may go below but never above.

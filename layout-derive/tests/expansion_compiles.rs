@@ -46,11 +46,12 @@
 //!    must add no error: a rejected type produces only its own errors, no cascade of "does
 //!    not implement `Layout`". Only items rustc accepts alone are meaningful: the
 //!    error cases share build 1, and those it drops are counted as invalid alone. That is
-//!    almost every error input the sample draws (91 of the first 100 in `cargo test`: wild
+//!    almost every error input the sample draws (92 of the first 100 in `cargo test`: wild
 //!    items with unused parameters, `repr(u8)` on a struct, a `str` field...), so two
 //!    thirds of the error cases are `fuzz::misattributed_item`s: valid items broken only where
 //!    rustc does not look (malformed `#[layout]` keys on the type or a field, `no_padding` on
-//!    an enum, `offset` on a variant's field, `#[layout]` on a variant, an unsized tail), drawn from a stream of their
+//!    an enum, `offset` or `own_line` on a variant's field, `apart` naming a field that does
+//!    not exist, `#[layout]` on a variant, an unsized tail), drawn from a stream of their
 //!    own so that the code cases stay the same, and each of which the derive must reject. Per
 //!    batch of 500 code cases: the next 50 drawn error inputs and 100 misattributed items.
 //!    This build takes about 0.2 s per batch.
@@ -64,16 +65,23 @@
 //!
 //! The crate builds into `target/oracle-target` with `RUSTC_BOOTSTRAP=1`, like the oracle, so
 //! layoutscope is built once for both. `cargo test` builds 1,000 cases and 300 error cases in
-//! about 10 s on 2 cores, of which the error cases take about 0.4 s (seed `DEFAULT_SEED`: 762
-//! compile, 201 stop at a failing layout check, 37 are invalid before the derive, 0 fail; of
-//! the error cases 105 are invalid alone, 91 drawn and 14 misattributed, where an unsized tail
-//! breaks a `#[derive(Clone)]` or a `repr(transparent)`, and 195 are checked, with 404 errors,
-//! 0 failing; 121 of these cases also use the type through the fallback impl).
+//! about 11 s on 2 cores (seed `DEFAULT_SEED`: 712 compile, 258 stop at a failing layout
+//! check, 30 are invalid before the derive, 0 fail; of the error cases 107 are invalid alone,
+//! 92 drawn and 15 misattributed, where an unsized tail breaks a `#[derive(Clone)]` or a
+//! `repr(transparent)`, and 193 are checked, with 400 errors, 0 failing; 129 of these cases
+//! also use the type through the fallback impl). The cases that use the cache-line keys
+//! (`cache_line`, `apart`, `atomics_apart`, `own_line`) or a value written as a constant
+//! expression (`size = 2 * size_of::<usize>()`) are counted apart as well, and each of these
+//! must have cases that compile, cases that stop at their failing check and rejected cases
+//! whose errors point into the item (seed `DEFAULT_SEED`: `own_line` 54 built, 20 compile, 34
+//! fail their check, 32 rejected cases checked; `apart` 43, 7, 36 and 67).
 //! `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500, and
-//! `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs: with 10,000 and seed 1 (122 s in release),
-//! 7,416 compile, 2,258 stop at a failing check, 326 are invalid before the derive, 0 fail; of
-//! 3,000 error cases 1,071 are invalid alone (944 of the 1,000 drawn) and 1,929 are checked
-//! (56 drawn, 1,873 misattributed), with 3,945 errors, 0 failing (1,193 use the type). The counts print with
+//! `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs: with 10,000 and seed 1 (213 s in the test
+//! profile), 6,892 compile, 2,732 stop at a failing check, 376 are invalid before the derive,
+//! 0 fail; of 3,000 error cases 1,047 are invalid alone (945 of the 1,000 drawn) and 1,953 are
+//! checked (55 drawn, 1,898 misattributed), with 4,060 errors, 0 failing (1,354 use the
+//! type); the cache-line keys and constant expressions come in 450 to 986 code cases and 303
+//! to 643 checked error cases each. The counts print with
 //! `--nocapture`; a failing case prints its input, the expansion (or the errors) and rustc's
 //! message (all failures go to `target/oracle-work/derive-expansions/failures.txt`): add the
 //! input to `tests/corpus/` once the derive is fixed.
@@ -146,6 +154,54 @@ struct Case {
     instance: Option<String>,
     /// The type's name as layoutscope's check messages write it.
     name: String,
+    /// The keys of `KEY_KINDS` the item's `#[layout]` attributes use, for the counts.
+    keys: BTreeSet<&'static str>,
+}
+
+/// Keys whose cases are counted apart: the cache-line keys and values written as constant
+/// expressions.
+const KEY_KINDS: &[&str] = &[
+    "cache_line",
+    "apart",
+    "atomics_apart",
+    "own_line",
+    "expression value",
+];
+
+/// Which of `KEY_KINDS` the `#[layout(...)]` attributes of `input` (on the item, its fields
+/// and variants) use.
+fn key_kinds(input: &DeriveInput) -> BTreeSet<&'static str> {
+    let mut kinds = BTreeSet::new();
+    for attr in all_attrs(input)
+        .into_iter()
+        .filter(|a| a.path().is_ident("layout"))
+    {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        let trees: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(ident) => {
+                    let name = ident.to_string();
+                    if let Some(kind) = KEY_KINDS.iter().find(|k| **k == name) {
+                        kinds.insert(*kind);
+                    }
+                }
+                TokenTree::Punct(p) if p.as_char() == '=' => {
+                    let value = trees[i + 1..]
+                        .iter()
+                        .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                        .count();
+                    if value > 1 {
+                        kinds.insert("expression value");
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    kinds
 }
 
 #[derive(Default)]
@@ -228,6 +284,7 @@ impl Sample {
                     fallback,
                     instance: if fallback { instance(&input) } else { None },
                     name: ast::unraw(&input.ident),
+                    keys: key_kinds(&input),
                 });
                 return;
             }
@@ -254,6 +311,7 @@ impl Sample {
             fallback: false,
             instance: instance(&input),
             name: ast::unraw(&input.ident),
+            keys: key_kinds(&input),
         });
     }
 }
@@ -370,9 +428,8 @@ fn crate_path_provided(input: &DeriveInput) -> bool {
         })
 }
 
-/// Every `cfg` and `cfg_attr` is one whose outcome the derive's view does not depend on:
-/// always true (`all()`) and not adding `#[layout]`, or always false (`any()`).
-fn cfgs_known(input: &DeriveInput) -> bool {
+/// The attributes of the item, its variants and all their fields.
+fn all_attrs(input: &DeriveInput) -> Vec<&syn::Attribute> {
     let mut attrs: Vec<&syn::Attribute> = input.attrs.iter().collect();
     match &input.data {
         syn::Data::Struct(s) => attrs.extend(s.fields.iter().flat_map(|f| &f.attrs)),
@@ -384,7 +441,13 @@ fn cfgs_known(input: &DeriveInput) -> bool {
             }
         }
     }
-    attrs.iter().all(|a| {
+    attrs
+}
+
+/// Every `cfg` and `cfg_attr` is one whose outcome the derive's view does not depend on:
+/// always true (`all()`) and not adding `#[layout]`, or always false (`any()`).
+fn cfgs_known(input: &DeriveInput) -> bool {
+    all_attrs(input).iter().all(|a| {
         let text: String = a
             .meta
             .to_token_stream()
@@ -799,6 +862,16 @@ fn is_check_message(message: &str, name: &str) -> bool {
     if let Some(rest) = m.strip_prefix("offset of `") {
         return rest.starts_with(&format!("{name}.")) && rest.contains(", expected ");
     }
+    // The cache-line keys (`apart`, `atomics_apart`, `own_line`), and a `cache_line = N`
+    // they refuse.
+    if let Some(rest) = m.strip_prefix("a cache line of ") {
+        return rest.ends_with(" bytes is not a power of two");
+    }
+    if m.starts_with(&format!("`{name}.")) {
+        return (m.contains(") share a ") && m.contains("-byte cache line"))
+            || m.contains("` cannot be guaranteed a cache line of its own: ")
+            || m.contains("-byte cache line boundary");
+    }
     about(m)
         && (m.contains(" of padding: ")
             || m.contains("` has no niche, so `Option<")
@@ -838,6 +911,10 @@ struct Report {
     /// Error cases whose errors do not come out, or not spanned to the item.
     span_failures: Vec<String>,
     by_origin: BTreeMap<String, Counts>,
+    /// The code cases using each of `KEY_KINDS`.
+    by_key: BTreeMap<&'static str, Counts>,
+    /// The checked error cases using each of `KEY_KINDS`.
+    errors_by_key: BTreeMap<&'static str, ErrorCounts>,
     failures: Vec<String>,
     lint_failures: Vec<String>,
     /// New warnings of the promised lints, by lint.
@@ -847,13 +924,22 @@ struct Report {
 }
 
 impl Report {
-    fn count(&mut self, origin: Origin, f: impl Fn(&mut Counts)) {
+    fn count(&mut self, case: &Case, f: impl Fn(&mut Counts)) {
         f(&mut self.total);
-        f(self.by_origin.entry(format!("{origin:?}")).or_default());
+        f(self
+            .by_origin
+            .entry(format!("{:?}", case.origin))
+            .or_default());
+        for key in &case.keys {
+            f(self.by_key.entry(key).or_default());
+        }
     }
 
     fn count_error(&mut self, case: &Case, f: impl Fn(&mut ErrorCounts)) {
         f(&mut self.errors);
+        for key in &case.keys {
+            f(self.errors_by_key.entry(key).or_default());
+        }
         let source = match case.origin {
             Origin::Misattributed => "misattributed",
             _ => "drawn",
@@ -866,7 +952,7 @@ impl Report {
 /// baseline build and then go to `errors_are_spanned`).
 fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &mut Report) {
     for case in cases {
-        report.count(case.origin, |c| c.built += 1);
+        report.count(case, |c| c.built += 1);
     }
     for case in error_cases {
         report.count_error(case, |c| c.built += 1);
@@ -911,7 +997,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                             !d.lines.is_empty() && d.lines.iter().all(|l| Some(*l) == probe)
                         });
                     if only_probe {
-                        report.count(b.case.origin, |c| c.no_instance += 1);
+                        report.count(b.case, |c| c.no_instance += 1);
                         next.push(Built {
                             case: b.case,
                             probe: false,
@@ -919,7 +1005,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                     } else if !b.case.errors.is_empty() {
                         report.count_error(b.case, |c| c.invalid_baseline += 1);
                     } else {
-                        report.count(b.case.origin, |c| c.invalid_baseline += 1);
+                        report.count(b.case, |c| c.invalid_baseline += 1);
                     }
                 }
             }
@@ -980,9 +1066,9 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                 d.code.as_deref() == Some("E0080") && is_check_message(&d.message, &case.name)
             });
             if expected {
-                report.count(case.origin, |c| c.expected_checks += 1);
+                report.count(case, |c| c.expected_checks += 1);
             } else {
-                report.count(case.origin, |c| c.failed += 1);
+                report.count(case, |c| c.failed += 1);
                 let rendered: Vec<&str> = es.iter().map(|d| d.rendered.as_str()).collect();
                 report.failures.push(format!(
                     "{}\n--- input:\n{}\n--- expansion:\n{}\n--- rustc:\n{}",
@@ -1011,7 +1097,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
         })
         .collect();
     for b in &compiled {
-        report.count(b.case.origin, |c| c.compiled += 1);
+        report.count(b.case, |c| c.compiled += 1);
     }
     if compiled.is_empty() {
         return;
@@ -1023,7 +1109,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
         };
         let case = compiled[k].case;
         if d.level.starts_with("error") {
-            report.count(case.origin, |c| c.failed += 1);
+            report.count(case, |c| c.failed += 1);
             report.failures.push(format!(
                 "{} (the real derive fails where the pasted expansion compiled)\n--- input:\n{}\n--- rustc:\n{}",
                 case.label, case.input, d.rendered
@@ -1195,10 +1281,15 @@ fn expansions_compile() {
         sample.not_items,
         started.elapsed().as_secs_f64(),
     );
-    for (origin, c) in &report.by_origin {
+    let code_rows = report
+        .by_origin
+        .iter()
+        .map(|(origin, c)| (origin.as_str(), c))
+        .chain(report.by_key.iter().map(|(key, c)| (*key, c)));
+    for (label, c) in code_rows {
         writeln!(
             summary,
-            "  {origin:8} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
+            "  {label:16} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
             c.built, c.invalid_baseline, c.compiled, c.expected_checks, c.failed
         )
         .expect("writing to a String");
@@ -1219,10 +1310,11 @@ fn expansions_compile() {
         e.failed
     )
     .expect("writing to a String");
-    for (source, c) in &report.errors_by_source {
+    let error_rows = report.errors_by_source.iter().chain(&report.errors_by_key);
+    for (label, c) in error_rows {
         writeln!(
             summary,
-            "    {source:13} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  using the type {:4}  failed {}",
+            "    {label:16} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  using the type {:4}  failed {}",
             c.built, c.invalid_baseline, c.checked, c.messages, c.used, c.failed
         )
         .expect("writing to a String");
@@ -1314,6 +1406,20 @@ fn expansions_compile() {
         valid * 10 >= t.built * 4 && t.compiled * 10 >= t.built * 3,
         "too few cases reached the real build\n{summary}"
     );
+    // Each counted key compiles where it holds, fails its check where it does not, and is
+    // rejected, spanned, where it is malformed.
+    if count >= DEFAULT_CASES {
+        for key in KEY_KINDS {
+            let code = report.by_key.get(key);
+            let errors = report.errors_by_key.get(key);
+            assert!(
+                code.is_some_and(|c| c.compiled > 0 && c.expected_checks > 0)
+                    && errors.is_some_and(|c| c.checked > 0),
+                "the sample lacks cases of `{key}` that compile, fail their check or are \
+                 rejected\n{summary}"
+            );
+        }
+    }
     let kinds: BTreeSet<&str> = sample
         .cases
         .iter()

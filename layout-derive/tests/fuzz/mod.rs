@@ -122,6 +122,11 @@ const ATTRS: &[&str] = &[
     "#[layout(max_size = \"9\")]",
     "#[layout(offset = -1)]",
     "#[layout(unknown(1, 2))]",
+    "#[layout(apart(f0, f1), cache_line = 128)]",
+    "#[layout(own_line)]",
+    "#[layout(atomics_apart)]",
+    "#[layout(size = 2 * size_of::<usize>())]",
+    "#[layout(apart())]",
 ];
 
 /// Any shape with any attribute: mostly items the derive (or rustc) must reject.
@@ -201,6 +206,22 @@ const BAD_CONTAINER_ATTRS: &[&str] = &[
     "#[layout(size = )]",
     "#[layout(\"size\")]",
     "#[layout(niche,, align = 8)]",
+    "#[layout(apart)]",
+    "#[layout(apart())]",
+    "#[layout(apart(a))]",
+    "#[layout(apart = \"a, b\")]",
+    "#[layout(apart(a b))]",
+    "#[layout(cache_line)]",
+    "#[layout(cache_line = \"64\")]",
+    "#[layout(cache_line = -64)]",
+    "#[layout(cache_line = 64, cache_line = 128)]",
+    "#[layout(cache_lines = 64)]",
+    "#[layout(atomics_apart = 1)]",
+    "#[layout(atomics_apart(a, b))]",
+    "#[layout(atomics_apart, atomics_apart)]",
+    "#[layout(atomic_apart)]",
+    "#[layout(own_line)]",
+    "#[layout(size = 4 + 4, size = 8)]",
 ];
 /// `#[layout]` attributes the derive rejects on any field.
 const BAD_FIELD_ATTRS: &[&str] = &[
@@ -223,6 +244,15 @@ const BAD_FIELD_ATTRS: &[&str] = &[
     "#[layout(self::opaque)]",
     "#[layout(opaque offset = 0)]",
     "#[layout(\"opaque\")]",
+    "#[layout(own_line = 1)]",
+    "#[layout(own_line(x))]",
+    "#[layout(own_line, own_line)]",
+    "#[layout(own_line)] #[layout(own_line)]",
+    "#[layout(ownline)]",
+    "#[layout(apart(a, b))]",
+    "#[layout(cache_line = 64)]",
+    "#[layout(atomics_apart)]",
+    "#[layout(offset = 4 + 4, offset = 8)]",
 ];
 /// `#[layout]` attributes on an enum variant, where the derive reads no key.
 const BAD_VARIANT_ATTRS: &[&str] = &[
@@ -231,6 +261,8 @@ const BAD_VARIANT_ATTRS: &[&str] = &[
     "#[layout(offset = 0)]",
     "#[layout]",
     "#[layout(unknown)]",
+    "#[layout(own_line)]",
+    "#[layout(apart(a, b))]",
 ];
 /// Unsized last fields for a struct.
 const UNSIZED_TAILS: &[&str] = &[
@@ -243,7 +275,8 @@ const UNSIZED_TAILS: &[&str] = &[
 
 /// A `valid_item` with one to three errors that only the derive sees: attributes from
 /// `BAD_CONTAINER_ATTRS` or `BAD_FIELD_ATTRS` at random places, `no_padding` on an enum,
-/// `offset` on an enum variant's field, `#[layout]` on a variant (`BAD_VARIANT_ATTRS`), or an
+/// `offset` or `own_line` on an enum variant's field, `#[layout]` on a variant
+/// (`BAD_VARIANT_ATTRS`), `apart(..)` naming a field that does not exist (or on an enum), or an
 /// unsized last field on a struct. The derive must
 /// reject each; rustc accepts most of these items alone (not all: `#[derive(Clone)]` with an
 /// unsized tail), so the derive's errors can be checked as rustc reports them.
@@ -271,12 +304,12 @@ pub fn misattributed_item(rng: &mut Rng) -> String {
                 .flat_map(|v| v.fields.iter_mut())
                 .collect(),
         };
-        match rng.below(10) {
+        match rng.below(11) {
             0..=3 => insert(rng, &mut item.attrs, bad_container),
             4..=7 if !fields.is_empty() => {
                 let at = rng.below(fields.len());
                 let bad = if is_enum && rng.one_in(4) {
-                    "#[layout(offset = 0)]"
+                    rng.pick(&["#[layout(offset = 0)]", "#[layout(own_line)]"])
                 } else {
                     rng.pick(BAD_FIELD_ATTRS)
                 };
@@ -290,6 +323,30 @@ pub fn misattributed_item(rng: &mut Rng) -> String {
                 }
                 _ => insert(rng, &mut item.attrs, "#[layout(no_padding)]"),
             },
+            10 => {
+                // A field that exists and one misspelt (or out of range), or any two on an enum.
+                let names: Vec<String> = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| match &f.ident {
+                        Some(ident) => ident.to_string(),
+                        None => i.to_string(),
+                    })
+                    .collect();
+                let apart = match names.first() {
+                    Some(_) if is_enum => "apart(a, b)".to_owned(),
+                    Some(first) if first.parse::<usize>().is_ok() => {
+                        format!("apart({first}, {})", names.len() + rng.below(3))
+                    }
+                    Some(first) => {
+                        let other = &names[rng.below(names.len())];
+                        let misspelt = format!("{}x", other.trim_start_matches("r#"));
+                        format!("apart({first}, {misspelt})")
+                    }
+                    None => "apart(head, tail)".to_owned(),
+                };
+                insert(rng, &mut item.attrs, &format!("#[layout({apart})]"));
+            }
             _ => {
                 let tail = rng.pick(UNSIZED_TAILS);
                 // Only the last field may be unsized.
@@ -424,6 +481,14 @@ const OWNED_TYPES: &[&str] = &[
     "Option<Box<Self>>",
     "Vec<Self>",
 ];
+/// Atomics, for `atomics_apart`: not `Copy`, and never in a packed type (they are
+/// `repr(align)`, E0588).
+const ATOMIC_TYPES: &[&str] = &[
+    "core::sync::atomic::AtomicU64",
+    "core::sync::atomic::AtomicBool",
+    "std::sync::atomic::AtomicUsize",
+    "core::sync::atomic::AtomicU32",
+];
 /// `Copy` field types without a `Layout` impl: valid only with `#[layout(opaque)]`.
 const OPAQUE_TYPES: &[&str] = &["crate::Foreign", "fn(&u8) -> &u8", "for<'x> fn(&'x u8)"];
 
@@ -554,7 +619,8 @@ struct FieldSpec {
 }
 
 /// Where a field is: union fields wrap non-`Copy` types in `ManuallyDrop`; struct and union
-/// fields may carry `#[layout(offset = N)]` and a visibility, variant fields neither.
+/// fields may carry `#[layout(offset = N)]`, `#[layout(own_line)]` and a visibility, variant
+/// fields none of these.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
     Struct,
@@ -581,11 +647,14 @@ fn render_field(rng: &mut Rng, spec: &FieldSpec, name: Option<&str>, place: Plac
     }
     if place != Place::Variant && rng.one_in(40) {
         let n = if in_union {
-            0
+            "0"
         } else {
-            [0, 1, 2, 4, 8, 16][rng.below(6)]
+            rng.pick(OFFSET_VALUES)
         };
         keys.push(format!("offset = {n}"));
+    }
+    if place != Place::Variant && rng.one_in(50) {
+        keys.push("own_line".into());
     }
     if !keys.is_empty() {
         if rng.one_in(3) {
@@ -631,6 +700,22 @@ fn field_specs(rng: &mut Rng, p: &Params, count: usize) -> Vec<FieldSpec> {
     specs
 }
 
+/// Now and then one to three atomic fields at random places, unless the type is packed.
+fn add_atomics(rng: &mut Rng, hints: &[&str], specs: &mut Vec<FieldSpec>) {
+    if hints.iter().any(|h| h.starts_with("packed")) || !rng.one_in(5) {
+        return;
+    }
+    for _ in 0..=rng.below(3) {
+        let at = rng.below(specs.len() + 1);
+        let spec = FieldSpec {
+            ty: rng.pick(ATOMIC_TYPES).to_string(),
+            copy: false,
+            opaque: false,
+        };
+        specs.insert(at, spec);
+    }
+}
+
 /// Distinct names, some of them odd.
 fn names(rng: &mut Rng, pool: &[&str], prefix: &str, count: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -651,22 +736,21 @@ fn names(rng: &mut Rng, pool: &[&str], prefix: &str, count: usize) -> Vec<String
 }
 
 /// `#[layout(...)]` keys on the type: checks that may or may not hold, and crate paths that
-/// exist in the compile test's crate.
-fn container_keys(rng: &mut Rng, is_enum: bool) -> Vec<String> {
+/// exist in the compile test's crate. `fields` are a struct's or union's field names as
+/// written (`r#type`, `0`), for `apart(..)`; `own_line` says a field asks for its own line;
+/// enums get no cache-line keys, which the derive rejects on them.
+fn container_keys(rng: &mut Rng, is_enum: bool, fields: &[String], own_line: bool) -> Vec<String> {
     let mut keys = Vec::new();
     // Rare enough that most items compile: a check written without knowing the layout
     // usually fails, and a case with a failing check stops at that error.
     if rng.one_in(10) {
-        keys.push(format!(
-            "size = {}",
-            [0, 1, 2, 4, 8, 16, 24, 32][rng.below(8)]
-        ));
+        keys.push(format!("size = {}", rng.pick(SIZE_VALUES)));
     }
     if rng.one_in(12) {
-        keys.push(format!("align = {}", [1, 1, 2, 4, 8, 8, 16][rng.below(7)]));
+        keys.push(format!("align = {}", rng.pick(ALIGN_VALUES)));
     }
     if rng.one_in(12) {
-        keys.push(format!("max_size = {}", [8, 64, 4096, 4096][rng.below(4)]));
+        keys.push(format!("max_size = {}", rng.pick(MAX_SIZE_VALUES)));
     }
     if !is_enum && rng.one_in(16) {
         keys.push("no_padding".into());
@@ -677,9 +761,76 @@ fn container_keys(rng: &mut Rng, is_enum: bool) -> Vec<String> {
     if rng.one_in(6) {
         keys.push(format!("crate = \"{}\"", rng.pick(CRATE_PATHS)));
     }
+    if !is_enum {
+        let mut cache_check = own_line;
+        if fields.len() >= 2 && rng.one_in(12) {
+            let mut names: Vec<&String> = fields.iter().collect();
+            rng.shuffle(&mut names);
+            names.truncate(2 + rng.below(names.len() - 1));
+            let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+            keys.push(format!("apart({})", names.join(", ")));
+            cache_check = true;
+        }
+        if rng.one_in(14) {
+            keys.push("atomics_apart".into());
+            cache_check = true;
+        }
+        // Mostly with a check that reads it; alone it is accepted and checks nothing. A line
+        // no larger than the type's alignment lets `own_line` hold (a line of 1 byte always
+        // does in a struct); at the default 64 it holds only under `repr(align(64))`.
+        if own_line && rng.one_in(2) {
+            keys.push(format!("cache_line = {}", rng.pick(&["1", "1", "2", "8"])));
+        } else if rng.one_in(if cache_check { 2 } else { 40 }) {
+            keys.push(format!("cache_line = {}", rng.pick(CACHE_LINES)));
+        }
+    }
     rng.shuffle(&mut keys);
     keys
 }
+
+/// Values for `size = ..`: literals and constant expressions (words, sums), some true of
+/// some items, most not. Paths are written as the prelude has them: `core::mem::size_of`
+/// would warn `unused_qualifications` in the user's own tokens (rightly, as anywhere else).
+const SIZE_VALUES: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "4",
+    "8",
+    "16",
+    "24",
+    "32",
+    "4 + 4",
+    "2 * size_of::<usize>()",
+    "3 * size_of::<usize>()",
+    "size_of::<u64>()",
+];
+const ALIGN_VALUES: &[&str] = &[
+    "1",
+    "1",
+    "2",
+    "4",
+    "8",
+    "8",
+    "16",
+    "2 * 4",
+    "align_of::<u64>()",
+];
+const MAX_SIZE_VALUES: &[&str] = &[
+    "8",
+    "64",
+    "4096",
+    "4096",
+    "64 * 64",
+    "8 * size_of::<usize>()",
+];
+/// `cache_line = ..`: powers of two (the small ones make `apart` and `own_line` hold for
+/// most structs), and values the checks refuse (not powers of two, zero).
+const CACHE_LINES: &[&str] = &[
+    "1", "2", "8", "32", "64", "64", "128", "4096", "2 * 32", "48", "100", "0",
+];
+/// `offset = ..` on a struct field (a union's fields are all at 0).
+const OFFSET_VALUES: &[&str] = &["0", "1", "2", "4", "8", "16", "4 + 4", "size_of::<u32>()"];
 
 /// `#[repr]` attributes for `hints`, in one of the spellings rustc accepts for them: one
 /// attribute, or half the time several in any order, with a hint repeated (not an integer,
@@ -734,12 +885,18 @@ fn repr_attrs(rng: &mut Rng, hints: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// The attributes of the item (its repr `hints` passed in), shuffled, with doc comments
-/// first.
-fn item_attrs(rng: &mut Rng, hints: &[&str], kind: &str) -> String {
+/// The attributes of the item (its repr `hints`, the names of a struct's or union's `fields`,
+/// and whether a field asks for `own_line`, passed in), shuffled, with doc comments first.
+fn item_attrs(
+    rng: &mut Rng,
+    hints: &[&str],
+    kind: &str,
+    fields: &[String],
+    own_line: bool,
+) -> String {
     let is_enum = kind == "enum";
     let mut attrs: Vec<String> = repr_attrs(rng, hints);
-    let keys = container_keys(rng, is_enum);
+    let keys = container_keys(rng, is_enum, fields, own_line);
     if !keys.is_empty() {
         if rng.one_in(3) {
             attrs.extend(keys.iter().map(|k| format!("#[layout({k})]")));
@@ -787,7 +944,10 @@ pub fn valid_item(rng: &mut Rng) -> String {
                 &["Rust", "align(8)"],
             ];
             let hints = hints[rng.below(hints.len())];
-            format!("{}{vis}struct {name};", item_attrs(rng, hints, "struct"))
+            format!(
+                "{}{vis}struct {name};",
+                item_attrs(rng, hints, "struct", &[], false)
+            )
         }
         7 => valid_union(rng, &name, vis),
         _ => valid_enum(rng, &name, vis),
@@ -826,35 +986,40 @@ fn valid_struct(rng: &mut Rng, name: &str, vis: &str, named: bool) -> String {
             &["Rust"],
             &["Rust", "packed(2)"],
             &["Rust", "align(16)"],
+            &["C", "align(64)"],
         ];
         let hints = hints[rng.below(hints.len())];
         let count = rng.below(8);
-        (hints, field_specs(rng, &p, count))
+        let mut specs = field_specs(rng, &p, count);
+        add_atomics(rng, hints, &mut specs);
+        (hints, specs)
     };
-    let attrs = item_attrs(rng, hints, "struct");
     let names = names(rng, FIELD_NAMES, "f", specs.len());
+    let written: Vec<String> = if named {
+        names.clone()
+    } else {
+        (0..specs.len()).map(|i| i.to_string()).collect()
+    };
+    let fields: Vec<String> = specs
+        .iter()
+        .zip(&names)
+        .map(|(s, n)| render_field(rng, s, named.then_some(n.as_str()), Place::Struct))
+        .collect();
+    let attrs = item_attrs(rng, hints, "struct", &written, has_own_line(&fields));
     let decl = &p.decl;
     let wc = p.where_clause;
+    let fields = fields.join(", ");
     if named {
-        let fields: Vec<String> = specs
-            .iter()
-            .zip(&names)
-            .map(|(s, n)| render_field(rng, s, Some(n), Place::Struct))
-            .collect();
-        format!(
-            "{attrs}{vis}struct {name}{decl} {wc} {{ {} }}",
-            fields.join(", ")
-        )
+        format!("{attrs}{vis}struct {name}{decl} {wc} {{ {fields} }}")
     } else {
-        let fields: Vec<String> = specs
-            .iter()
-            .map(|s| render_field(rng, s, None, Place::Struct))
-            .collect();
-        format!(
-            "{attrs}{vis}struct {name}{decl}({}) {wc};",
-            fields.join(", ")
-        )
+        format!("{attrs}{vis}struct {name}{decl}({fields}) {wc};")
     }
+}
+
+/// Whether one of the rendered fields asks for `own_line` (no field name or type contains
+/// that word).
+fn has_own_line(fields: &[String]) -> bool {
+    fields.iter().any(|f| f.contains("own_line"))
 }
 
 /// The same parameters, for fields that need not use any of them.
@@ -896,13 +1061,13 @@ fn valid_union(rng: &mut Rng, name: &str, vis: &str) -> String {
     let hints = hints[rng.below(hints.len())];
     let count = 1 + rng.below(5);
     let specs = field_specs(rng, &p, count);
-    let attrs = item_attrs(rng, hints, "union");
     let names = names(rng, FIELD_NAMES, "u", specs.len());
     let fields: Vec<String> = specs
         .iter()
         .zip(&names)
         .map(|(s, n)| render_field(rng, s, Some(n), Place::Union))
         .collect();
+    let attrs = item_attrs(rng, hints, "union", &names, has_own_line(&fields));
     format!(
         "{attrs}{vis}union {name}{} {} {{ {} }}",
         p.decl,
@@ -927,7 +1092,7 @@ fn valid_enum(rng: &mut Rng, name: &str, vis: &str) -> String {
     let shape = rng.below(10);
     if shape == 0 {
         // No variants: no repr (rustc rejects one) and no generics (nothing could use them).
-        let attrs = item_attrs(rng, &[], "enum");
+        let attrs = item_attrs(rng, &[], "enum", &[], false);
         return format!("{attrs}{vis}enum {name} {{}}");
     }
     let fieldless = shape <= 4;
@@ -1041,7 +1206,7 @@ fn valid_enum(rng: &mut Rng, name: &str, vis: &str) -> String {
         };
         variants.push(format!("{attrs}{vname}{body}{}", discriminants[v]));
     }
-    let attrs = item_attrs(rng, hints, "enum");
+    let attrs = item_attrs(rng, hints, "enum", &[], false);
     format!(
         "{attrs}{vis}enum {name}{} {} {{ {} }}",
         p.decl,

@@ -19,4 +19,11 @@ struct Literals {
     a: u8,
 }
 
+// A value is a `usize`, as `size_of` returns and as `assert_layout!` takes.
+#[derive(Layout)]
+#[layout(max_size = u16::MAX)]
+struct NotUsize {
+    a: u8,
+}
+
 fn main() {}

@@ -8,4 +8,10 @@ struct Holder {
     tag: u8,
 }
 
+// A type from another crate cannot derive `Layout` here: the note leads with `opaque`.
+#[derive(Layout)]
+struct Handle {
+    file: std::fs::File,
+}
+
 fn main() {}
