@@ -203,6 +203,13 @@ pub use layout_core::{
 };
 #[cfg(feature = "std")]
 pub mod snapshot;
+/// Pictures of live values: the bytes of a value at their real offsets, the heap blocks it
+/// owns, shares and borrows, and byte totals equal to what the allocator handed out. See
+/// [`show`](fn@show); types opt in with `#[layout(values)]` on `#[derive(Layout)]`.
+#[cfg(feature = "values")]
+pub use layout_values as values;
+#[cfg(feature = "values")]
+pub use layout_values::show;
 /// Derives [`Layout`](trait@Layout): an example with checks, an opaque field and a niche;
 /// every key is listed below.
 ///

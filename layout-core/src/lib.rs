@@ -58,6 +58,9 @@ pub use build::{
 };
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
+// For the pictures of live values (`layout-values`), which name types as the diagrams do.
+#[doc(hidden)]
+pub use render::ShortTypeName as __ShortTypeName;
 #[doc(hidden)]
 pub use enums::{
     c_payload as __c_payload, enumeration as __enumeration, unit_variant as __unit_variant,
