@@ -205,6 +205,20 @@ impl<'a> Visitor<'a> {
         self.place(name, value, true);
     }
 
+    /// A field whose type does not implement [`Visit`] (`#[layout(opaque)]`): drawn at its
+    /// real offset with its size, not looked into (heap blocks it owns are not counted).
+    pub fn opaque<T>(&mut self, name: &str, value: &T) {
+        let offset = self.cursor.base.and_then(|base| address(value).checked_sub(base));
+        let type_name = if self.cursor.rows_on {
+            short(core::any::type_name::<T>())
+        } else {
+            String::new()
+        };
+        self.open(name, offset, size_of_val(value), &type_name, |v| {
+            v.value("opaque");
+        });
+    }
+
     /// The elements of a buffer or an array, each at its real address; beyond
     /// `max_elements` they are counted, not drawn.
     pub fn elements<'e, T: Visit + 'e>(&mut self, items: impl IntoIterator<Item = &'e T>) {
