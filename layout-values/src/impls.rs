@@ -101,6 +101,7 @@ impl<T: Copy + Debug> Visit for Cell<T> {
 /// soundly and is neither drawn nor counted.
 impl<T: Visit + ?Sized> Visit for RefCell<T> {
     fn visit(&self, v: &mut Visitor<'_>) {
+        v.private_fields();
         match self.try_borrow() {
             Ok(value) => v.field("value", &*value),
             Err(_) => v.value("mutably borrowed: not visited"),
@@ -112,6 +113,7 @@ impl<T: Visit + ?Sized> Visit for RefCell<T> {
 /// nor counted.
 impl<T: Visit + ?Sized> Visit for Mutex<T> {
     fn visit(&self, v: &mut Visitor<'_>) {
+        v.private_fields();
         match self.try_lock() {
             Ok(value) => v.field("data", &*value),
             Err(_) => v.value("locked: not visited"),
@@ -122,6 +124,7 @@ impl<T: Visit + ?Sized> Visit for Mutex<T> {
 /// Visited under `try_read`, like [`Mutex`].
 impl<T: Visit + ?Sized> Visit for RwLock<T> {
     fn visit(&self, v: &mut Visitor<'_>) {
+        v.private_fields();
         match self.try_read() {
             Ok(value) => v.field("data", &*value),
             Err(_) => v.value("locked: not visited"),

@@ -34,7 +34,7 @@ pub struct Block {
     pub align: usize,
     /// How the size is known.
     pub basis: Basis,
-    /// The rows, in the order visited (memory order for everything layoutscope visits).
+    /// The rows in memory order (each level sorted by offset, nested rows under their row).
     pub rows: Vec<Row>,
     /// Bytes inside this block that belong to no field of a struct or tuple.
     pub padding: usize,

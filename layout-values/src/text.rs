@@ -157,14 +157,18 @@ fn write_row(f: &mut Formatter<'_>, row: &Row, w: &Widths, o: TextOptions) -> fm
 fn totals(f: &mut Formatter<'_>, t: &Totals, theme: &Theme) -> fmt::Result {
     let sep = theme.separator;
     write!(f, "total: stack {} B", t.stack)?;
-    write!(
-        f,
-        "{sep}heap owned {} B used of {} B in {} block{}",
-        t.owned.used,
-        t.owned.allocated,
-        t.owned.blocks,
-        plural(t.owned.blocks)
-    )?;
+    if t.owned.blocks == 0 {
+        write!(f, "{sep}heap owned 0 B")?;
+    } else {
+        write!(
+            f,
+            "{sep}heap owned {} B used of {} B in {} block{}",
+            t.owned.used,
+            t.owned.allocated,
+            t.owned.blocks,
+            plural(t.owned.blocks)
+        )?;
+    }
     if t.shared.blocks > 0 {
         write!(
             f,

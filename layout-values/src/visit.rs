@@ -132,6 +132,7 @@ struct Frame {
     fields: usize,
     any: bool,
     variant: bool,
+    private: bool,
 }
 
 /// Collects the picture of a value; see [`Visit`].
@@ -191,6 +192,9 @@ impl<'a> Visitor<'a> {
             v.cursor.block = Some(0);
         }
         v.field(name, value);
+        for block in &mut v.picture.blocks {
+            in_memory_order(&mut block.rows);
+        }
         v.picture
     }
 
@@ -330,7 +334,9 @@ impl<'a> Visitor<'a> {
             ..self.cursor
         };
         let outside = size.saturating_sub(frame.fields);
-        if frame.variant {
+        if frame.private {
+            // Bytes of fields std does not show: neither padding nor a tag.
+        } else if frame.variant {
             self.add_uncovered(0, outside);
         } else if frame.any {
             self.add_uncovered(outside, 0);
@@ -409,6 +415,14 @@ impl<'a> Visitor<'a> {
         }
         if let Some(row) = self.current_row() {
             row.variant = Some(name);
+        }
+    }
+
+    /// The value being visited has fields this visit does not show (a `RefCell`'s borrow
+    /// flag, a `Mutex`'s lock): its bytes outside the visited fields are not padding.
+    pub fn private_fields(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.private = true;
         }
     }
 
@@ -519,4 +533,37 @@ fn truncate(text: &mut String, width: usize) {
         text.truncate(keep);
         text.push('…');
     }
+}
+
+/// Sorts each level's rows by offset, keeping every row's nested rows under it: fields are
+/// visited in declaration order, and rustc may have put them in another. Rows whose offsets
+/// are not all known stay in the order visited.
+fn in_memory_order(rows: &mut Vec<Row>) {
+    fn sort(rows: Vec<Row>) -> Vec<Row> {
+        let Some(level) = rows.first().map(|r| r.level) else {
+            return rows;
+        };
+        let mut groups: Vec<Vec<Row>> = Vec::new();
+        for row in rows {
+            match groups.last_mut() {
+                Some(group) if row.level > level => group.push(row),
+                _ => groups.push(vec![row]),
+            }
+        }
+        let sortable = groups
+            .iter()
+            .all(|g| g[0].offset.is_some() && g[0].kind == RowKind::Value);
+        if sortable {
+            groups.sort_by_key(|g| g[0].offset);
+        }
+        groups
+            .into_iter()
+            .flat_map(|mut group| {
+                let nested = group.split_off(1);
+                group.extend(sort(nested));
+                group
+            })
+            .collect()
+    }
+    *rows = sort(std::mem::take(rows));
 }
