@@ -75,10 +75,12 @@ pub(crate) fn btree(len: usize, key: Layout, value: Layout) -> usize {
     let leaf = Layout::new::<(usize, u16, u16)>();
     let keys = array(key, NODE_CAPACITY);
     let values = array(value, NODE_CAPACITY);
-    let node = [keys, values].into_iter().fold(leaf, |node, part| match node.extend(part) {
-        Ok((whole, _)) => whole,
-        Err(_) => node,
-    });
+    let node = [keys, values]
+        .into_iter()
+        .fold(leaf, |node, part| match node.extend(part) {
+            Ok((whole, _)) => whole,
+            Err(_) => node,
+        });
     len.div_ceil(NODE_CAPACITY)
         .saturating_mul(node.pad_to_align().size())
 }

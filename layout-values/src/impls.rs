@@ -297,9 +297,16 @@ impl<T: Visit> Visit for Vec<T> {
     fn visit(&self, v: &mut Visitor<'_>) {
         let start = Some(self.as_ptr() as usize);
         let counts = (self.len(), self.capacity());
-        buffer::<T>(v, start, counts, type_name::<[T]>(), Basis::Documented, |v| {
-            v.elements(self);
-        });
+        buffer::<T>(
+            v,
+            start,
+            counts,
+            type_name::<[T]>(),
+            Basis::Documented,
+            |v| {
+                v.elements(self);
+            },
+        );
     }
 }
 
@@ -322,9 +329,16 @@ impl<T: Visit> Visit for VecDeque<T> {
         let (front, back) = self.as_slices();
         let start = (!back.is_empty()).then(|| back.as_ptr() as usize);
         let counts = (self.len(), self.capacity());
-        buffer::<T>(v, start, counts, type_name::<[T]>(), Basis::StdLayout, |v| {
-            v.elements(front.iter().chain(back));
-        });
+        buffer::<T>(
+            v,
+            start,
+            counts,
+            type_name::<[T]>(),
+            Basis::StdLayout,
+            |v| {
+                v.elements(front.iter().chain(back));
+            },
+        );
     }
 }
 
@@ -384,7 +398,12 @@ impl<K: Visit, V: Visit> Visit for BTreeMap<K, V> {
     fn visit(&self, v: &mut Visitor<'_>) {
         let size = heap_layout::btree(self.len(), Layout::new::<K>(), Layout::new::<V>());
         let used = self.len() * (size_of::<K>() + size_of::<V>());
-        let nodes = (size, align_of::<usize>().max(align_of::<K>()).max(align_of::<V>()));
+        let nodes = (
+            size,
+            align_of::<usize>()
+                .max(align_of::<K>())
+                .max(align_of::<V>()),
+        );
         estimated(v, (self.len(), None), nodes, used, "B-tree nodes", |v| {
             v.entries(self);
         });
@@ -433,11 +452,9 @@ macro_rules! counted_pointers {
                 }
                 let counts = (self.strong_count(), self.weak_count());
                 let start = self.as_ptr().cast::<u8>() as usize - offset;
-                counted::<T>(v, start, whole, counts, $inner, |v| {
-                    match self.upgrade() {
-                        Some(value) => v.field("value", &*value),
-                        None => v.unused(Some(offset), size_of::<T>(), "value dropped"),
-                    }
+                counted::<T>(v, start, whole, counts, $inner, |v| match self.upgrade() {
+                    Some(value) => v.field("value", &*value),
+                    None => v.unused(Some(offset), size_of::<T>(), "value dropped"),
                 });
             }
         }

@@ -125,7 +125,12 @@ fn write_row(f: &mut Formatter<'_>, row: &Row, w: &Widths, o: TextOptions) -> fm
         );
     }
     let offset = row.offset.map_or("?".to_string(), |o| o.to_string());
-    let mut line = format!("  {offset:>ow$}  {:>sw$}  ", row.size, ow = w.offset, sw = w.size);
+    let mut line = format!(
+        "  {offset:>ow$}  {:>sw$}  ",
+        row.size,
+        ow = w.offset,
+        sw = w.size
+    );
     match row.kind {
         RowKind::Unused => {
             let _ = write!(line, "{indent}{} {}", o.theme.unused, row.value);

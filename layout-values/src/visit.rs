@@ -212,7 +212,10 @@ impl<'a> Visitor<'a> {
     /// A field whose type does not implement [`Visit`] (`#[layout(opaque)]`): drawn at its
     /// real offset with its size, not looked into (heap blocks it owns are not counted).
     pub fn opaque<T>(&mut self, name: &str, value: &T) {
-        let offset = self.cursor.base.and_then(|base| address(value).checked_sub(base));
+        let offset = self
+            .cursor
+            .base
+            .and_then(|base| address(value).checked_sub(base));
         let type_name = if self.cursor.rows_on {
             short(core::any::type_name::<T>())
         } else {
@@ -268,7 +271,14 @@ impl<'a> Visitor<'a> {
         }
         self.cursor.rows_on = rows_on;
         if hidden > 0 && rows_on {
-            self.row(RowKind::Elided, "", None, 0, "", format_args!("{hidden} more"));
+            self.row(
+                RowKind::Elided,
+                "",
+                None,
+                0,
+                "",
+                format_args!("{hidden} more"),
+            );
         }
     }
 
@@ -301,7 +311,9 @@ impl<'a> Visitor<'a> {
         } else {
             String::new()
         };
-        self.open(name, offset, size_of_val(value), &type_name, |v| value.visit(v));
+        self.open(name, offset, size_of_val(value), &type_name, |v| {
+            value.visit(v)
+        });
     }
 
     /// A row for a value of `size` bytes, whose insides `inside` visits.

@@ -64,7 +64,10 @@ fn measure<T>(make: impl FnOnce() -> T) -> (T, usize) {
     let before = LIVE.with(Cell::get);
     let value = std::hint::black_box(make());
     let after = LIVE.with(Cell::get);
-    (value, usize::try_from(after - before).expect("the value freed more than it made"))
+    (
+        value,
+        usize::try_from(after - before).expect("the value freed more than it made"),
+    )
 }
 
 /// `make`'s value keeps exactly the heap bytes its totals say, and none is estimated.
@@ -98,7 +101,9 @@ fn strings_and_vectors() {
     exact("Vec<String>", || {
         (0..20).map(|i| "x".repeat(i)).collect::<Vec<_>>()
     });
-    exact("Vec<Vec<u16>>", || vec![vec![1u16; 3], Vec::with_capacity(9), vec![]]);
+    exact("Vec<Vec<u16>>", || {
+        vec![vec![1u16; 3], Vec::with_capacity(9), vec![]]
+    });
     exact("VecDeque wrapped around", || {
         let mut d = VecDeque::with_capacity(8);
         for i in 0..6u32 {
@@ -123,7 +128,9 @@ fn boxes() {
     exact("Box<dyn Debug> of an array", || {
         Box::new([1u64, 2, 3, 4]) as Box<dyn Debug>
     });
-    exact("Box<Box<String>>", || Box::new(Box::new(String::from("deep"))));
+    exact("Box<Box<String>>", || {
+        Box::new(Box::new(String::from("deep")))
+    });
     exact("Option<Box<u8>>", || Some(Box::new(1u8)));
 }
 
@@ -236,13 +243,20 @@ fn estimates_are_listed() {
         );
     }
     listed("HashMap<u64, Vec<u8>> of 100", || {
-        (0..100u64).map(|i| (i, vec![0u8; i as usize])).collect::<HashMap<_, _>>()
+        (0..100u64)
+            .map(|i| (i, vec![0u8; i as usize]))
+            .collect::<HashMap<_, _>>()
     });
     listed("HashSet<String> of 3", || {
-        ["a", "b", "c"].map(String::from).into_iter().collect::<HashSet<_>>()
+        ["a", "b", "c"]
+            .map(String::from)
+            .into_iter()
+            .collect::<HashSet<_>>()
     });
     listed("BTreeMap<u32, String> of 50", || {
-        (0..50u32).map(|i| (i, i.to_string())).collect::<BTreeMap<_, _>>()
+        (0..50u32)
+            .map(|i| (i, i.to_string()))
+            .collect::<BTreeMap<_, _>>()
     });
     listed("BTreeSet<u8> of 5", || (0..5u8).collect::<BTreeSet<_>>());
 }

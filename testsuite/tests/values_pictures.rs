@@ -15,7 +15,10 @@ use layoutscope::{show, Layout};
 
 fn golden<T: Visit + ?Sized>(name: &str, picture: Show<'_, T>) {
     let text = picture.to_string();
-    assert!(!text.contains("0x"), "{name}: an address leaked into a stable picture");
+    assert!(
+        !text.contains("0x"),
+        "{name}: an address leaked into a stable picture"
+    );
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots/values")
         .join(format!("{name}.txt"));
@@ -69,7 +72,10 @@ fn a_derived_struct_with_a_live_variant() {
         index,
     };
     golden("record", show(&r).name("r"));
-    golden("record_ascii_depth_1", show(&r).name("r").ascii(true).depth(1));
+    golden(
+        "record_ascii_depth_1",
+        show(&r).name("r").ascii(true).depth(1),
+    );
 }
 
 #[derive(Layout)]
