@@ -327,7 +327,7 @@ impl Visit for String {
 impl<T: Visit> Visit for VecDeque<T> {
     fn visit(&self, v: &mut Visitor<'_>) {
         let (front, back) = self.as_slices();
-        let start = (!back.is_empty()).then(|| back.as_ptr() as usize);
+        let start = (!back.is_empty()).then_some(back.as_ptr() as usize);
         let counts = (self.len(), self.capacity());
         buffer::<T>(
             v,
