@@ -72,12 +72,16 @@ pub(crate) fn btree(len: usize, key: Layout, value: Layout) -> usize {
     if len == 0 {
         return 0;
     }
-    let leaf = Layout::new::<(usize, u16, u16)>();
+    // Not a tuple: the parent pointer and the two `u16`s are fields of the node itself, so
+    // the keys start right after them.
+    let parent = Layout::new::<usize>();
+    let index_and_len = Layout::new::<u16>();
     let keys = array(key, NODE_CAPACITY);
     let values = array(value, NODE_CAPACITY);
-    let node = [keys, values]
+    let parts = [index_and_len, index_and_len, keys, values];
+    let node = parts
         .into_iter()
-        .fold(leaf, |node, part| match node.extend(part) {
+        .fold(parent, |node, part| match node.extend(part) {
             Ok((whole, _)) => whole,
             Err(_) => node,
         });

@@ -11,6 +11,10 @@ use crate::visit::{Limits, Visit, Visitor};
 /// borrows, and the byte totals. `Display` draws it; the builder methods set how.
 ///
 /// ```
+/// # mod layoutscope {
+/// #     pub use layout_values::show;
+/// #     pub mod values { pub use layout_values::*; }
+/// # }
 /// let s = String::from("slop");
 /// let picture = layoutscope::show(&s).name("s").to_string();
 /// assert!(picture.contains("\"slop\""));

@@ -20,6 +20,10 @@ use crate::picture::{Basis, Block, BlockKind, Picture, Row, RowKind, Target, Tot
 /// [`Visitor::value`] for a leaf, and [`Visitor::pointer`] for each block it points to.
 ///
 /// ```
+/// # mod layoutscope {
+/// #     pub use layout_values::show;
+/// #     pub mod values { pub use layout_values::*; }
+/// # }
 /// use layoutscope::values::{Visit, Visitor};
 ///
 /// struct Celsius(f32);
