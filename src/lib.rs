@@ -234,6 +234,13 @@ pub mod snapshot;
 /// assert_eq!(Slot::LAYOUT.padding_bytes(), 2);
 /// ```
 pub use layout_derive::Layout;
+/// Pictures of live values: the bytes of a value at their real offsets, the heap blocks it
+/// owns, shares and borrows, and byte totals equal to what the allocator handed out. See
+/// [`show`](fn@show); types opt in with `#[layout(values)]` on `#[derive(Layout)]`.
+#[cfg(feature = "values")]
+pub use layout_values as values;
+#[cfg(feature = "values")]
+pub use layout_values::show;
 
 /// README's Rust examples compile and run as doctests, so README cannot drift from the code.
 #[cfg(doctest)]

@@ -81,6 +81,20 @@ pub fn assert_diagram_file(diagram: Diagram<'_>, path: impl AsRef<Path>) {
     }
 }
 
+/// Checks (or with `LAYOUTSCOPE_BLESS=1`, writes) any text in the file at `path`, under the
+/// same first line as a diagram: for a picture of a value (`layoutscope::show(&v)` with
+/// stable labels, the default), whose text is the same in every run.
+///
+/// # Panics
+///
+/// As [`assert_file`].
+#[track_caller]
+pub fn assert_text_file(text: &str, path: impl AsRef<Path>) {
+    if let Err(message) = check(path.as_ref(), text, bless_requested()) {
+        panic!("{message}");
+    }
+}
+
 /// Whether `LAYOUTSCOPE_BLESS` asks for the files to be written.
 pub fn bless_requested() -> bool {
     std::env::var_os(BLESS_VAR).is_some_and(|v| !v.is_empty() && v != "0")

@@ -62,11 +62,15 @@ pub use build::{
 };
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
+// For the pictures of live values (`layout-values`), which name types as the diagrams do.
 #[doc(hidden)]
 pub use enums::{
     c_payload as __c_payload, enumeration as __enumeration, unit_variant as __unit_variant,
     variant as __variant, Shadow as __Shadow,
 };
+#[doc(hidden)]
+#[cfg(feature = "render")]
+pub use render::ShortTypeName as __ShortTypeName;
 
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.
 ///

@@ -9,8 +9,8 @@ use crate::meta::{self, Meta, Path};
 
 /// Keys accepted on the type, as listed in errors and as names for suggestions.
 const CONTAINER_KEYS: &str = "`crate = \"path\"`, `size = N`, `align = N`, `max_size = N`, \
-     `no_padding`, `niche`, `cache_line = N`, `apart(a, b, ..)` or `atomics_apart`";
-const CONTAINER_NAMES: [&str; 9] = [
+     `no_padding`, `niche`, `cache_line = N`, `apart(a, b, ..)`, `atomics_apart` or `values`";
+const CONTAINER_NAMES: [&str; 10] = [
     "crate",
     "size",
     "align",
@@ -20,6 +20,7 @@ const CONTAINER_NAMES: [&str; 9] = [
     "cache_line",
     "apart",
     "atomics_apart",
+    "values",
 ];
 /// Keys accepted on a field.
 const FIELD_KEYS: &str = "`opaque`, `offset = N` or `own_line`";
@@ -47,6 +48,8 @@ pub struct ContainerAttrs {
     pub checks: Vec<Check>,
     /// `cache_line = N`: the line size of the cache checks (default 64).
     pub cache_line: Option<Value>,
+    /// `values`: also implement `Visit`, for pictures of live values.
+    pub values: Option<Span>,
 }
 
 /// `#[layout(...)]` on a field.
@@ -290,6 +293,13 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         kind: CheckKind::Apart(names),
                     });
                 }
+                Ok(())
+            } else if meta.path.is_ident("values") {
+                if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
+                    meta.error(cx, "`values` takes no value: write `#[layout(values)]`");
+                    return skip_value(&meta);
+                }
+                first_time(cx, &mut out.values, &meta.path);
                 Ok(())
             } else if meta.path.is_ident("atomics_apart") {
                 if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {

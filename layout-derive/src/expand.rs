@@ -9,7 +9,7 @@ use crate::emit::Out;
 use crate::item::Item;
 use crate::repr::Base;
 use crate::type_text::tokens_text;
-use crate::{checks, enums, fallback, valid};
+use crate::{checks, enums, fallback, valid, values};
 
 /// The expansion, or the `compile_error!`s of every problem found in the input followed by
 /// the fallback impl.
@@ -26,6 +26,9 @@ pub fn derive(node: &Item) -> Result<TokenStream, TokenStream> {
         Data::Struct(style, _) => impl_aggregate(&mut out, &input, &krate, Some(kind(*style))),
         Data::Union(_) => impl_aggregate(&mut out, &input, &krate, None),
         Data::Enum(variants) => enums::expand(&mut out, &input, variants, &krate),
+    }
+    if input.attrs.values.is_some() {
+        values::expand(&mut out, &input, &krate);
     }
     out.finish()
 }
@@ -266,7 +269,7 @@ pub fn type_params<'a>(input: &'a Input) -> Vec<&'a Ident> {
     input.generics.type_params().map(|p| &p.ident).collect()
 }
 
-fn mentions_any(ty: &TokenStream, params: &[&Ident]) -> bool {
+pub fn mentions_any(ty: &TokenStream, params: &[&Ident]) -> bool {
     // Walking a type's tokens is not free inside a proc macro (each token is a handle into the
     // compiler); most types have no type parameters to look for.
     if params.is_empty() {

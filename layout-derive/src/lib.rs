@@ -22,6 +22,7 @@ mod repr;
 mod shadow;
 mod type_text;
 mod valid;
+mod values;
 
 use proc_macro::TokenStream;
 
@@ -44,6 +45,7 @@ use proc_macro::TokenStream;
 /// | `apart(a, b, ..)` | struct, union | compile error if two of these fields can share a cache line |
 /// | `atomics_apart` | struct, union | compile error if two atomic fields can share a cache line |
 /// | `own_line` | field of a struct or union | compile error unless the field starts a cache line that no other field touches |
+/// | `values` | struct, enum | also implement `layoutscope::values::Visit`, so that `layoutscope::show(&value)` draws live values of the type with their heap blocks (feature `values`) |
 ///
 /// `N` is an integer literal or any constant expression of type `usize`, so one expectation
 /// can hold on every target: `size = 3 * size_of::<usize>()`. For layouts that differ by target, one key per

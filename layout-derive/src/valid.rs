@@ -12,6 +12,7 @@ use crate::type_text::{tokens_text, Angles};
 
 pub fn check(cx: &Ctxt, input: &Input) {
     cache_fields(cx, input);
+    values(cx, input);
     if let Data::Enum(variants) = &input.data {
         check_enum(cx, input, variants);
     } else if let Some((span, _)) = input.repr.base.int() {
@@ -194,4 +195,26 @@ fn has_top_level(stream: &TokenStream, punct: char) -> bool {
         .clone()
         .into_iter()
         .any(|tree| angles.top_level(&tree) == Some(punct))
+}
+
+/// `values` visits the live value through references to its fields: a union does not say
+/// which field is live, and a packed struct's fields may be unaligned, so neither can be
+/// borrowed.
+fn values(cx: &Ctxt, input: &Input) {
+    let Some(span) = input.attrs.values else {
+        return;
+    };
+    if let Data::Union(_) = input.data {
+        cx.syn_error(syn::Error::new(
+            span,
+            "`values` does not apply to a union: which field is live is not known; implement \
+             `Visit` by hand, visiting the field your code knows is live",
+        ));
+    } else if input.repr.pack() != 0 {
+        cx.syn_error(syn::Error::new(
+            span,
+            "`values` does not apply to a packed type: its fields may be unaligned and cannot \
+             be borrowed; implement `Visit` by hand with `Visitor::value`",
+        ));
+    }
 }

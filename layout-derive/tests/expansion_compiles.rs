@@ -643,7 +643,7 @@ impl Project {
                 "# Written by layout-derive's expansion_compiles test.\n\
                  [package]\nname = \"derive-expansions\"\nversion = \"0.0.0\"\n\
                  edition = \"2021\"\npublish = false\n\n\
-                 [dependencies]\nlayoutscope = {{ path = \"{}\" }}\n\
+                 [dependencies]\nlayoutscope = {{ path = \"{}\", features = [\"values\"] }}\n\
                  null-layout = {{ path = \"{}\" }}\n\n\
                  # Not a member of the layoutscope workspace this directory sits in.\n\
                  [workspace]\n",

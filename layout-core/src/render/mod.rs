@@ -27,8 +27,7 @@ use core::fmt::{self, Display, Formatter};
 use crate::model::TypeLayout;
 
 pub(crate) use names::FieldType;
-#[cfg(feature = "alloc")]
-pub(crate) use names::ShortTypeName;
+pub use names::ShortTypeName;
 
 /// The kinds of diagram.
 ///

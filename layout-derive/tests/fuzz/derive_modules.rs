@@ -28,3 +28,5 @@ mod shadow;
 mod type_text;
 #[path = "../../src/valid.rs"]
 mod valid;
+#[path = "../../src/values.rs"]
+mod values;
