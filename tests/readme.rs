@@ -69,7 +69,7 @@ fn check_blocks(name: &str, markdown: &str, expected_blocks: usize) {
 
 #[test]
 fn readme_shows_real_output() {
-    check_blocks("README.md", README, 2);
+    check_blocks("README.md", README, 1);
 }
 
 #[test]

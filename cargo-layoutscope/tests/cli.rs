@@ -285,3 +285,26 @@ fn the_fixture_tree_is_left_as_it_was() {
     entries.sort();
     assert_eq!(entries, ["Cargo.lock", "Cargo.toml", "src"]);
 }
+
+/// README shows `cargo layoutscope Data`: its block must be what the tool prints for the
+/// fixture's `Data` (the golden table), cut before the summary.
+#[test]
+fn readme_shows_the_real_report_of_data() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let block = readme
+        .split("```console\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README's console block");
+    let golden = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/table.txt"),
+    )
+    .unwrap();
+    assert!(block.starts_with("Data "), "{block}");
+    assert!(
+        golden.starts_with(block),
+        "README's block:\n{block}\nis not the start of:\n{golden}"
+    );
+}
