@@ -9,52 +9,7 @@
 
 use std::fmt::Write as _;
 
-/// SplitMix64: tiny, fast, and the same sequence on every platform and Rust version.
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator whose sequence depends only on `seed`.
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// A number in `lo..=hi`.
-    pub fn between(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    /// True with probability `percent`/100.
-    pub fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    /// One of `items`, by weight: `(weight, item)`.
-    pub fn weighted<T: Copy>(&mut self, items: &[(usize, T)]) -> T {
-        let total: usize = items.iter().map(|(w, _)| w).sum();
-        let mut pick = self.below(total);
-        for &(w, item) in items {
-            if pick < w {
-                return item;
-            }
-            pick -= w;
-        }
-        unreachable!("weights sum to total")
-    }
-}
+use layout_testkit::Rng;
 
 /// What the generated crate does with its types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,7 +320,7 @@ fn new_type(rng: &mut Rng, types: &[TypeDef], index: usize, kind: Kind) -> TypeD
     };
     match kind {
         Kind::Named | Kind::ReprC | Kind::Packed => {
-            let n = rng.between(3, 12);
+            let n = rng.range(3, 12);
             let (fields, depth) = named_fields(rng, types, n, kind == Kind::Packed);
             def.repr = match kind {
                 Kind::ReprC => Some("C"),
@@ -376,13 +331,13 @@ fn new_type(rng: &mut Rng, types: &[TypeDef], index: usize, kind: Kind) -> TypeD
             def.depth = depth;
         }
         Kind::Tuple => {
-            let n = rng.between(1, 6);
+            let n = rng.range(1, 6);
             let (fields, depth) = tuple_fields(rng, types, n);
             def.body = Body::Tuple(fields);
             def.depth = depth;
         }
         Kind::Generic => {
-            let n = rng.between(3, 8);
+            let n = rng.range(3, 8);
             let generic_slot = rng.below(n);
             let mut depth = 0;
             let fields = (0..n)
@@ -402,7 +357,7 @@ fn new_type(rng: &mut Rng, types: &[TypeDef], index: usize, kind: Kind) -> TypeD
             def.depth = depth;
         }
         Kind::FieldlessEnum => {
-            let n = rng.between(2, 12);
+            let n = rng.range(2, 12);
             def.repr = rng.weighted(&[
                 (50, None),
                 (25, Some("u8")),
@@ -411,7 +366,7 @@ fn new_type(rng: &mut Rng, types: &[TypeDef], index: usize, kind: Kind) -> TypeD
                 (5, Some("C")),
             ]);
             let explicit = rng.chance(30);
-            let (start, step) = (rng.between(0, 100) as i64, rng.between(1, 10) as i64);
+            let (start, step) = (rng.range(0, 100) as i64, rng.range(1, 10) as i64);
             def.variants = (0..n)
                 .map(|v| {
                     let discriminant = explicit.then_some(start + step * v as i64);
@@ -424,7 +379,7 @@ fn new_type(rng: &mut Rng, types: &[TypeDef], index: usize, kind: Kind) -> TypeD
                 .collect();
         }
         Kind::DataEnum => {
-            let n = rng.between(2, 6);
+            let n = rng.range(2, 6);
             def.repr = rng.weighted(&[(60, None), (25, Some("u8")), (15, Some("C"))]);
             let data_slot = rng.below(n);
             let mut depth = 0;
@@ -438,13 +393,13 @@ fn new_type(rng: &mut Rng, types: &[TypeDef], index: usize, kind: Kind) -> TypeD
                     let body = match shape {
                         0 => Body::Unit,
                         1 => {
-                            let count = rng.between(1, 3);
+                            let count = rng.range(1, 3);
                             let (fields, d) = tuple_fields(rng, types, count);
                             depth = depth.max(d);
                             Body::Tuple(fields)
                         }
                         _ => {
-                            let count = rng.between(1, 4);
+                            let count = rng.range(1, 4);
                             let (fields, d) = named_fields(rng, types, count, false);
                             depth = depth.max(d);
                             Body::Named(fields)
@@ -737,13 +692,5 @@ mod tests {
                 assert!(!text.contains(&needle), "{} uses {}", t.name, later.used_as);
             }
         }
-    }
-
-    #[test]
-    fn rng_is_stable() {
-        // SplitMix64's published first outputs for seed 0.
-        let mut rng = Rng::new(0);
-        assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
-        assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
     }
 }

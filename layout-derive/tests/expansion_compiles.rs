@@ -251,7 +251,7 @@ fn sample(count: usize, seed: u64) -> Sample {
     for (name, tokens) in &corpus {
         s.offer(tokens.clone(), Origin::Corpus, format!("corpus {name}"));
     }
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let mut round = 0;
     while s.cases.len() < count {
         let (source, origin) = generate_with_origin(&mut rng);
@@ -271,7 +271,7 @@ fn sample(count: usize, seed: u64) -> Sample {
     s.error_cases
         .truncate(count * DRAWN_ERRORS_PER_BATCH / BATCH);
     // From a stream of their own, so that the cases above stay those of earlier runs.
-    let mut rng = Rng(seed ^ 0xbad_a77e);
+    let mut rng = Rng::new(seed ^ 0xbad_a77e);
     let mut round = 0;
     let wanted = count * MISATTRIBUTED_PER_BATCH / BATCH;
     // Bounded: were the derive to accept them, they would not count (and the test fails).

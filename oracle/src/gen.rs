@@ -12,8 +12,8 @@
 
 use std::fmt::Write as _;
 
-use crate::rng::Rng;
 use crate::spec::{FieldRef, Instance, Kind, Origin};
+use layout_testkit::Rng;
 
 /// The generated source and the concrete types it defines, in definition order.
 #[derive(Clone, Debug)]

@@ -23,11 +23,11 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::gen::{ATOMS, ELEMS, NAMES, RAW_NAMES};
-use crate::rng::Rng;
 use crate::spec::{
     Body, Definition, EnumInstance, EnumRepr, FieldRef, Instance, IntTy, Kind, Origin, Param,
     Style, VariantSpec, INT_TYPES,
 };
+use layout_testkit::Rng;
 
 /// The generated source and what it defines.
 #[derive(Clone, Debug)]

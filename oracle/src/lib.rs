@@ -36,7 +36,6 @@ pub mod parse_probe;
 pub mod parse_pts;
 pub mod program;
 pub mod reproduce;
-mod rng;
 pub mod runner;
 pub mod spec;
 pub mod sweep;

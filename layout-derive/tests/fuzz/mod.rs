@@ -1,6 +1,6 @@
 //! Inputs for the derive's fuzz tests, shared by `robustness.rs` (never panics) and
 //! `expansion_compiles.rs` (the returned code compiles, the returned errors point into the
-//! item): a deterministic RNG, three item generators and a token-level mutator.
+//! item): three item generators on the test kit's seeded `Rng`, and a token-level mutator.
 //!
 //! `valid_item` builds items that rustc accepts by construction, with random but valid
 //! `#[layout]` keys, so that the compile test spends its builds on code worth compiling;
@@ -11,39 +11,8 @@
 
 pub mod json;
 
+pub use layout_testkit::Rng;
 use proc_macro2::{TokenStream, TokenTree};
-
-/// splitmix64: deterministic, no dependency.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// True with probability `1 / n`.
-    pub fn one_in(&mut self, n: usize) -> bool {
-        self.below(n) == 0
-    }
-
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
 
 /// Which generator an input came from, for the counts the tests print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,8 +90,8 @@ const ATTRS: &[&str] = &[
 /// Any shape with any attribute: mostly items the derive (or rustc) must reject.
 pub fn wild_item(rng: &mut Rng) -> String {
     let mut out = String::new();
-    out.push_str(rng.pick(REPRS));
-    out.push_str(rng.pick(ATTRS));
+    out.push_str(*rng.pick(REPRS));
+    out.push_str(*rng.pick(ATTRS));
     let generics = ["", "<T>", "<'a, T: 'a, const N: usize>", "<T = u8>"][rng.below(4)];
     let name = format!("T{}", rng.below(1000));
     match rng.below(4) {
@@ -245,7 +214,7 @@ pub fn misattributed_item(rng: &mut Rng) -> String {
     };
     let mut tail_added = false;
     for _ in 0..=rng.below(3) {
-        let bad_container = rng.pick(BAD_CONTAINER_ATTRS);
+        let bad_container = *rng.pick(BAD_CONTAINER_ATTRS);
         let is_enum = matches!(item.data, syn::Data::Enum(_));
         let mut fields: Vec<&mut syn::Field> = match &mut item.data {
             syn::Data::Struct(s) => s.fields.iter_mut().collect(),
@@ -263,13 +232,13 @@ pub fn misattributed_item(rng: &mut Rng) -> String {
                 let bad = if is_enum && rng.one_in(4) {
                     "#[layout(offset = 0)]"
                 } else {
-                    rng.pick(BAD_FIELD_ATTRS)
+                    *rng.pick(BAD_FIELD_ATTRS)
                 };
                 insert(rng, &mut fields[at].attrs, bad);
             }
             8 if is_enum => insert(rng, &mut item.attrs, "#[layout(no_padding)]"),
             _ => {
-                let tail = rng.pick(UNSIZED_TAILS);
+                let tail = *rng.pick(UNSIZED_TAILS);
                 // Only the last field may be unsized.
                 let data = if tail_added {
                     None
@@ -548,7 +517,7 @@ fn render_field(rng: &mut Rng, spec: &FieldSpec, name: Option<&str>, place: Plac
         attrs.push("/// A field.\n".into());
     }
     if rng.one_in(12) {
-        attrs.push(rng.pick(CFG_ATTRS).into());
+        attrs.push(rng.pick(CFG_ATTRS).to_string());
     }
     if rng.one_in(25) {
         attrs.push("#[deprecated]".into());
@@ -581,7 +550,7 @@ fn render_field(rng: &mut Rng, spec: &FieldSpec, name: Option<&str>, place: Plac
     let vis = if place == Place::Variant {
         ""
     } else {
-        rng.pick(VISIBILITIES)
+        *rng.pick(VISIBILITIES)
     };
     match name {
         Some(name) => format!("{} {vis}{name}: {ty}", attrs.concat()),
@@ -675,7 +644,7 @@ fn item_attrs(rng: &mut Rng, repr: &str, kind: &str) -> String {
         }
     }
     if rng.one_in(10) {
-        attrs.push(rng.pick(CFG_ATTRS).into());
+        attrs.push(rng.pick(CFG_ATTRS).to_string());
     }
     if rng.one_in(20) {
         attrs.push("#[deprecated = \"odd\"]".into());
@@ -699,12 +668,12 @@ pub fn valid_item(rng: &mut Rng) -> String {
     } else {
         format!("S{}", rng.below(1000))
     };
-    let vis = rng.pick(VISIBILITIES);
+    let vis = *rng.pick(VISIBILITIES);
     match rng.below(10) {
         0..=3 => valid_struct(rng, &name, vis, true),
         4 | 5 => valid_struct(rng, &name, vis, false),
         6 => {
-            let repr = rng.pick(&[
+            let repr = *rng.pick(&[
                 "",
                 "#[repr(C)]",
                 "#[repr(transparent)]",
@@ -735,7 +704,7 @@ fn valid_struct(rng: &mut Rng, name: &str, vis: &str, named: bool) -> String {
         rng.shuffle(&mut specs);
         ("#[repr(transparent)]", specs)
     } else {
-        let repr = rng.pick(&[
+        let repr = *rng.pick(&[
             "",
             "",
             "#[repr(C)]",
@@ -804,7 +773,7 @@ fn zst_use(ty: &str) -> String {
 
 fn valid_union(rng: &mut Rng, name: &str, vis: &str) -> String {
     let p = params(rng, true);
-    let repr = rng.pick(&[
+    let repr = *rng.pick(&[
         "",
         "#[repr(C)]",
         "#[repr(C)]",
@@ -925,7 +894,7 @@ fn valid_enum(rng: &mut Rng, name: &str, vis: &str) -> String {
             attrs.push_str("/// A variant.\n");
         }
         if rng.one_in(12) {
-            attrs.push_str(rng.pick(CFG_ATTRS));
+            attrs.push_str(*rng.pick(CFG_ATTRS));
         }
         if rng.one_in(25) {
             attrs.push_str("#[deprecated]");
