@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use layout_oracle::{gen, reproduce, Config, Mismatch, OracleKind};
+use layout_oracle::{gen, reproduce, Config, Mismatch, Mix};
 
 /// A fixed seed, so that a failure reproduces; every seed must pass.
 const SEED: u64 = 7;
@@ -23,12 +23,20 @@ fn workspace() -> PathBuf {
 
 #[test]
 fn layoutscope_agrees_with_rustc() {
-    let config = Config::new(workspace(), "differential-test", SEED, GENERATED);
+    let config = Config::new(
+        workspace(),
+        "differential-test",
+        Mix::Structs,
+        SEED,
+        GENERATED,
+    );
     let report = layout_oracle::run(&config)
         .unwrap_or_else(|e| panic!("the differential oracle could not run: {e}"));
     println!("{report}");
 
-    let cases = layout_oracle::case_count(&config).expect("the case files parse");
+    let cases = layout_oracle::cases(&config)
+        .expect("the case files parse")
+        .len();
     assert!(
         report.types >= MIN_TYPES,
         "only {} types compared",
@@ -47,9 +55,9 @@ fn layoutscope_agrees_with_rustc() {
         report.facts,
         report.types
     );
-    let n = report.niches;
+    let n = report.total(|_| true).niches;
     assert!(
-        n.located > 0 && n.exact > 0 && n.bounded > 0 && n.none > 0,
+        n.all_kinds(),
         "every kind of niche answer must be exercised: {n:?}"
     );
     assert!(
@@ -69,7 +77,7 @@ fn a_saved_reproducer_is_compared_by_the_next_run() {
     // The last generated type: it nests many earlier ones.
     let target = generated.instances.last().expect("types were generated");
     let batch = reproduce::Batch {
-        oracle: OracleKind::Structs,
+        mix: Mix::Structs,
         seed: SEED,
         count: 300,
         source: &generated.source,
@@ -88,13 +96,21 @@ fn a_saved_reproducer_is_compared_by_the_next_run() {
     let saved = reproduce::save(&dir, &batch, &[fabricated]).expect("the reproducer is saved");
     assert_eq!(saved.len(), 1);
 
-    let mut config = Config::new(workspace(), "differential-reproducer-test", SEED, 0);
+    let mut config = Config::new(
+        workspace(),
+        "differential-reproducer-test",
+        Mix::Structs,
+        SEED,
+        0,
+    );
     config.cases = false;
     config.reproducers = Some(dir.clone());
     let report = layout_oracle::run(&config)
         .unwrap_or_else(|e| panic!("the saved reproducer could not run: {e}"));
     println!("{report}");
-    let cases = layout_oracle::case_count(&config).expect("the reproducer parses");
+    let cases = layout_oracle::cases(&config)
+        .expect("the reproducer parses")
+        .len();
     assert!(cases >= 1);
     assert_eq!(report.types, cases);
     assert!(report.facts >= 10 * report.types);

@@ -8,7 +8,7 @@
 //   `as Name<PrintedArgs>` when rustc prints the arguments differently from the source;
 // - a variant that cannot be constructed needs `//@ uninhabited Enum::Variant`;
 // - every field type must be constructible by the probe (see `OracleSample` in
-//   `oracle/src/program.rs`); no lifetime parameters.
+//   `oracle/probe/sample.rs`); no lifetime parameters.
 // Discriminants that are integer literals are checked against the source too; all of them
 // are checked against rustc's own discriminant values.
 

@@ -12,17 +12,9 @@
 
 use std::fmt::Write as _;
 
-use crate::spec::{FieldRef, Instance, Kind, Origin};
 use layout_testkit::Rng;
 
-/// The generated source and the concrete types it defines, in definition order.
-#[derive(Clone, Debug)]
-pub struct Generated {
-    /// Rust items, to be placed at the crate root.
-    pub source: String,
-    /// One entry per concrete type (generic definitions appear once per instantiation).
-    pub instances: Vec<Instance>,
-}
+use crate::spec::{FieldRef, Generated, Instance, Origin, Shape};
 
 /// Writes type definitions from `seed` until `count` concrete types exist.
 pub fn generate(seed: u64, count: usize) -> Generated {
@@ -53,6 +45,7 @@ pub fn generate(seed: u64, count: usize) -> Generated {
     Generated {
         source: gen.source,
         instances: gen.instances,
+        definitions: Vec::new(),
     }
 }
 
@@ -675,8 +668,7 @@ impl Gen {
         self.instances.push(Instance {
             ty: name.clone(),
             rustc_name: name,
-            kind: Kind::Struct,
-            fields: members.iter().map(|m| FieldRef::new(m)).collect(),
+            shape: Shape::Struct(members.iter().map(|m| FieldRef::new(m)).collect()),
             origin: Origin::Generated,
         });
     }
@@ -719,8 +711,7 @@ impl Gen {
         self.instances.push(Instance {
             ty: name.clone(),
             rustc_name: name,
-            kind: Kind::Union,
-            fields: members.iter().map(|m| FieldRef::new(m)).collect(),
+            shape: Shape::Union(members.iter().map(|m| FieldRef::new(m)).collect()),
             origin: Origin::Generated,
         });
     }
@@ -810,8 +801,7 @@ impl Gen {
             self.instances.push(Instance {
                 ty: src,
                 rustc_name: rustc,
-                kind: Kind::Struct,
-                fields: members.iter().map(|m| FieldRef::new(m)).collect(),
+                shape: Shape::Struct(members.iter().map(|m| FieldRef::new(m)).collect()),
                 origin: Origin::Generated,
             });
         }

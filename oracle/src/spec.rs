@@ -1,17 +1,9 @@
-//! What the oracle compares: one [`Instance`] per concrete struct or union and one
-//! [`EnumInstance`] per concrete enum, carrying what each oracle needs to find that type again
-//! (its source text, the name rustc prints for it, its fields; for enums its repr and its
-//! variants with their discriminants), and the [`Definition`]s the enum probe writes value
-//! constructors for.
+//! What the oracle compares: one [`Instance`] per concrete struct, union or enum, carrying
+//! what each oracle needs to find that type again (its source text, the name rustc prints for
+//! it, and its [`Shape`]: the declared fields, or an enum's repr and its variants with their
+//! discriminants), and the [`Definition`]s the probe writes value constructors for.
 
-/// How rustc lays a type out: tuple and unit structs are structs too.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// One variant whose fields follow each other.
-    Struct,
-    /// All fields at offset 0.
-    Union,
-}
+use layout_core::{IntRepr, Repr};
 
 /// One declared field, in declaration order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +33,35 @@ pub enum Origin {
     Case(&'static str),
 }
 
+/// What a batch generates and compares: the generator's mix, and the case files that come
+/// with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mix {
+    /// Structs and unions of every repr, with enums only as `#[layout(opaque)]` field types.
+    Structs,
+    /// Enums of every repr, and structs that nest them.
+    Enums,
+}
+
+impl Mix {
+    /// `structs` or `enums`, as in the `//@ mix` directive and in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mix::Structs => "structs",
+            Mix::Enums => "enums",
+        }
+    }
+
+    /// The mix labelled `word`.
+    pub fn named(word: &str) -> Option<Mix> {
+        match word {
+            "structs" => Some(Mix::Structs),
+            "enums" => Some(Mix::Enums),
+            _ => None,
+        }
+    }
+}
+
 /// One concrete type to compare.
 #[derive(Clone, Debug)]
 pub struct Instance {
@@ -49,12 +70,41 @@ pub struct Instance {
     /// The type as rustc prints it in `-Zprint-type-sizes` and `layout_of(..)`
     /// (`G3<std::option::Option<u32>, 1>`): paths of std types are spelled out.
     pub rustc_name: String,
-    /// Struct or union.
-    pub kind: Kind,
-    /// The declared fields, in declaration order.
-    pub fields: Vec<FieldRef>,
+    /// Its fields or variants.
+    pub shape: Shape,
     /// Generator or case file.
     pub origin: Origin,
+}
+
+/// What a type is made of, as declared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A struct (tuple and unit structs too): one variant whose fields follow each other.
+    Struct(Vec<FieldRef>),
+    /// A union: all fields at offset 0.
+    Union(Vec<FieldRef>),
+    /// An enum.
+    Enum(EnumShape),
+}
+
+/// An enum's repr and variants.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumShape {
+    /// The `#[repr(..)]` (`C`, an integer, `align(N)`).
+    pub repr: Repr,
+    /// The variants in declaration order.
+    pub variants: Vec<VariantSpec>,
+}
+
+impl Instance {
+    /// What the oracle's report counts this type as.
+    pub fn kind(&self) -> TypeKind {
+        match &self.shape {
+            Shape::Struct(_) => TypeKind::Struct,
+            Shape::Union(_) => TypeKind::Union,
+            Shape::Enum(e) => TypeKind::Enum(e.kind()),
+        }
+    }
 }
 
 /// How a struct or variant is written.
@@ -66,123 +116,6 @@ pub enum Style {
     Tuple,
     /// `V { a: A }`.
     Named,
-}
-
-/// An integer type that can be an enum's `repr`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IntTy {
-    /// As written in `repr(..)`.
-    pub name: &'static str,
-    /// Width in bits (`usize` and `isize`: the target's pointer width).
-    pub bits: u32,
-    /// Signed or not.
-    pub signed: bool,
-}
-
-const PTR_BITS: u32 = usize::BITS;
-
-/// Every integer `repr`.
-pub const INT_TYPES: [IntTy; 12] = [
-    IntTy::new("u8", 8, false),
-    IntTy::new("u16", 16, false),
-    IntTy::new("u32", 32, false),
-    IntTy::new("u64", 64, false),
-    IntTy::new("u128", 128, false),
-    IntTy::new("usize", PTR_BITS, false),
-    IntTy::new("i8", 8, true),
-    IntTy::new("i16", 16, true),
-    IntTy::new("i32", 32, true),
-    IntTy::new("i64", 64, true),
-    IntTy::new("i128", 128, true),
-    IntTy::new("isize", PTR_BITS, true),
-];
-
-/// `isize`: the discriminant type of enums without an integer `repr`.
-pub const ISIZE: IntTy = IntTy::new("isize", PTR_BITS, true);
-
-impl IntTy {
-    const fn new(name: &'static str, bits: u32, signed: bool) -> IntTy {
-        IntTy { name, bits, signed }
-    }
-
-    /// The integer type named `name`.
-    pub fn named(name: &str) -> Option<IntTy> {
-        INT_TYPES.iter().copied().find(|t| t.name == name)
-    }
-
-    /// The smallest value, as 128-bit two's complement bits (sign-extended).
-    pub fn min_bits(self) -> u128 {
-        if self.signed {
-            (-1i128 << (self.bits - 1)) as u128
-        } else {
-            0
-        }
-    }
-
-    /// The largest value, as bits.
-    pub fn max_bits(self) -> u128 {
-        if self.signed {
-            (u128::MAX >> (129 - self.bits)) & (i128::MAX as u128)
-        } else {
-            u128::MAX >> (128 - self.bits)
-        }
-    }
-
-    /// Whether `a < b` for values of this type given as bits.
-    pub fn less(self, a: u128, b: u128) -> bool {
-        if self.signed {
-            (a as i128) < (b as i128)
-        } else {
-            a < b
-        }
-    }
-
-    /// The value `bits` as a decimal number of this type.
-    pub fn display(self, bits: u128) -> String {
-        if self.signed {
-            (bits as i128).to_string()
-        } else {
-            bits.to_string()
-        }
-    }
-}
-
-/// An enum's `repr`, as far as the oracle needs it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct EnumRepr {
-    /// `repr(C)` (alone or with an integer).
-    pub c: bool,
-    /// `repr(u8)` & co.
-    pub int: Option<IntTy>,
-    /// `repr(align(N))`.
-    pub align: Option<u64>,
-}
-
-impl EnumRepr {
-    /// `repr(C)` or an integer repr: RFC 2195 specifies the layout of the enum's data.
-    pub fn explicit(&self) -> bool {
-        self.c || self.int.is_some()
-    }
-
-    /// The type of the discriminant values (`isize` without an integer repr).
-    pub fn discriminant_type(&self) -> IntTy {
-        self.int.unwrap_or(ISIZE)
-    }
-
-    /// The `#[repr(..)]` attribute, if any.
-    pub fn attr(&self) -> Option<String> {
-        let mut parts: Vec<String> = Vec::new();
-        if self.c {
-            parts.push("C".to_owned());
-        }
-        if let Some(int) = self.int {
-            parts.push(int.name.to_owned());
-        }
-        if let Some(n) = self.align {
-            parts.push(format!("align({n})"));
-        }
-        (!parts.is_empty()).then(|| format!("#[repr({})]", parts.join(", ")))
-    }
 }
 
 /// One variant of an enum, in declaration order.
@@ -224,53 +157,78 @@ impl EnumKind {
         EnumKind::RustData,
         EnumKind::Empty,
     ];
+}
+
+/// The kinds of types a report tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeKind {
+    /// Structs (named, tuple, unit; generic ones once per instantiation).
+    Struct,
+    /// Unions.
+    Union,
+    /// Enums, by what the derive can know about them.
+    Enum(EnumKind),
+}
+
+impl TypeKind {
+    /// Every kind, in report order.
+    pub const ALL: [TypeKind; 6] = [
+        TypeKind::Struct,
+        TypeKind::Union,
+        TypeKind::Enum(EnumKind::Fieldless),
+        TypeKind::Enum(EnumKind::ExplicitData),
+        TypeKind::Enum(EnumKind::RustData),
+        TypeKind::Enum(EnumKind::Empty),
+    ];
 
     /// A short name for reports.
     pub fn label(self) -> &'static str {
         match self {
-            EnumKind::Empty => "empty",
-            EnumKind::Fieldless => "fieldless",
-            EnumKind::ExplicitData => "data, explicit repr",
-            EnumKind::RustData => "data, repr(Rust)",
+            TypeKind::Struct => "structs",
+            TypeKind::Union => "unions",
+            TypeKind::Enum(EnumKind::Empty) => "enums, empty",
+            TypeKind::Enum(EnumKind::Fieldless) => "enums, fieldless",
+            TypeKind::Enum(EnumKind::ExplicitData) => "enums, data, explicit repr",
+            TypeKind::Enum(EnumKind::RustData) => "enums, data, repr(Rust)",
         }
+    }
+
+    /// Whether this is one of the enum kinds.
+    pub fn is_enum(self) -> bool {
+        matches!(self, TypeKind::Enum(_))
     }
 }
 
-/// One concrete enum type to compare.
-#[derive(Clone, Debug)]
-pub struct EnumInstance {
-    /// The type as written in Rust source.
-    pub ty: String,
-    /// The type as rustc prints it in `-Zprint-type-sizes` and `layout_of(..)`.
-    pub rustc_name: String,
-    /// The enum's repr.
-    pub repr: EnumRepr,
-    /// The variants in declaration order.
-    pub variants: Vec<VariantSpec>,
-    /// Generator or case file.
-    pub origin: Origin,
-}
-
-impl EnumInstance {
+impl EnumShape {
     /// What the derive can know about this enum.
     pub fn kind(&self) -> EnumKind {
         if self.variants.is_empty() {
             EnumKind::Empty
         } else if self.variants.iter().all(|v| v.fields.is_empty()) {
             EnumKind::Fieldless
-        } else if self.repr.explicit() {
+        } else if self.explicit() {
             EnumKind::ExplicitData
         } else {
             EnumKind::RustData
         }
     }
 
-    /// Only unit variants: `as` casts to integers are allowed.
+    /// `repr(C)` or an integer repr: RFC 2195 specifies the layout of the enum's data.
+    pub fn explicit(&self) -> bool {
+        self.repr.is_c() || self.repr.int_type().is_some()
+    }
+
+    /// The type of the discriminant values (`isize` without an integer repr).
+    pub fn discriminant_type(&self) -> IntRepr {
+        self.repr.int_type().unwrap_or(IntRepr::Isize)
+    }
+
     /// Whether some variant has a field (the derive implements `LayoutOfVal` only then).
     pub fn has_fields(&self) -> bool {
         self.variants.iter().any(|v| !v.fields.is_empty())
     }
 
+    /// Only unit variants: `as` casts to integers are allowed.
     pub fn unit_only(&self) -> bool {
         !self.variants.is_empty() && self.variants.iter().all(|v| v.style == Style::Unit)
     }
@@ -279,6 +237,58 @@ impl EnumInstance {
     /// the probe may read them: fieldless enums and explicit reprs (RFC 2195).
     pub fn tag_readable(&self) -> bool {
         matches!(self.kind(), EnumKind::Fieldless | EnumKind::ExplicitData)
+    }
+}
+
+/// The parts of an enum's `#[repr(..)]` that its layout depends on, as the generator writes
+/// them and the case reader reads them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReprParts {
+    /// `C`.
+    pub c: bool,
+    /// `u8` & co.
+    pub int: Option<IntRepr>,
+    /// `align(N)`.
+    pub align: Option<usize>,
+}
+
+impl ReprParts {
+    /// The repr, or `None` when `align` is not a power of two (rustc rejects it).
+    pub fn repr(self) -> Option<Repr> {
+        let repr = match (self.c, self.int) {
+            (false, None) => Repr::RUST,
+            (true, None) => Repr::C,
+            (false, Some(int)) => Repr::int(int),
+            (true, Some(int)) => Repr::c_int(int),
+        };
+        match self.align {
+            Some(n) if !n.is_power_of_two() => None,
+            Some(n) => Some(repr.with_align(n)),
+            None => Some(repr),
+        }
+    }
+}
+
+/// The `#[repr(..)]` attribute of `repr`, if it is not the default.
+pub fn repr_attr(repr: Repr) -> Option<String> {
+    (!repr.is_default()).then(|| format!("#[{repr}]"))
+}
+
+/// Whether `a < b` for values of `int` given as 128-bit two's complement bits.
+pub fn less(int: IntRepr, a: u128, b: u128) -> bool {
+    if int.signed() {
+        (a as i128) < (b as i128)
+    } else {
+        a < b
+    }
+}
+
+/// The value `bits` of `int` as a decimal number.
+pub fn display(int: IntRepr, bits: u128) -> String {
+    if int.signed() {
+        (bits as i128).to_string()
+    } else {
+        bits.to_string()
     }
 }
 
@@ -323,6 +333,18 @@ pub enum Body {
     },
 }
 
+/// What a generator wrote.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// Rust items, to be placed at the crate root.
+    pub source: String,
+    /// One entry per concrete type to compare (generic definitions once per instantiation),
+    /// in definition order.
+    pub instances: Vec<Instance>,
+    /// The definitions the probe writes value constructors for (those that enums nest).
+    pub definitions: Vec<Definition>,
+}
+
 /// A type definition (generic ones once), for which the probe writes a value constructor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Definition {
@@ -332,4 +354,29 @@ pub struct Definition {
     pub params: Vec<Param>,
     /// Its shape.
     pub body: Body,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reprs_from_parts() {
+        let parts = |c, int, align| ReprParts { c, int, align }.repr();
+        let u8 = Some(IntRepr::U8);
+        assert_eq!(parts(false, None, None), Some(Repr::RUST));
+        assert_eq!(repr_attr(Repr::RUST), None);
+        let c_u8 = parts(true, u8, Some(4)).unwrap();
+        assert_eq!(repr_attr(c_u8).unwrap(), "#[repr(C, u8, align(4))]");
+        assert_eq!(parts(false, u8, Some(3)), None);
+    }
+
+    #[test]
+    fn discriminant_bits() {
+        let minus_one = u128::MAX;
+        assert!(less(IntRepr::I8, minus_one, 0));
+        assert!(!less(IntRepr::U8, minus_one, 0));
+        assert_eq!(display(IntRepr::I64, minus_one), "-1");
+        assert_eq!(display(IntRepr::U16, 65535), "65535");
+    }
 }
