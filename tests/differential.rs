@@ -8,7 +8,8 @@
 
 use std::path::PathBuf;
 
-use layout_oracle::{gen, reproduce, Config, Mismatch, Mix};
+use layout_oracle::spec::Generated;
+use layout_oracle::{reproduce, Config, Mismatch, Mix};
 
 /// A fixed seed, so that a failure reproduces; every seed must pass.
 const SEED: u64 = 7;
@@ -73,9 +74,7 @@ fn layoutscope_agrees_with_rustc() {
 fn a_saved_reproducer_is_compared_by_the_next_run() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("differential-reproducers");
     let _ = std::fs::remove_dir_all(&dir);
-    let generated = gen::generate(SEED, 300);
-    // The last generated type: it nests many earlier ones.
-    let target = generated.instances.last().expect("types were generated");
+    let generated = Generated::new(Mix::Structs, SEED, 300);
     let batch = reproduce::Batch {
         mix: Mix::Structs,
         seed: SEED,
@@ -87,12 +86,25 @@ fn a_saved_reproducer_is_compared_by_the_next_run() {
             .map(|i| (i.ty.clone(), i.rustc_name.clone()))
             .collect(),
     };
-    let fabricated = Mismatch {
-        ty: target.rustc_name.clone(),
+    let fabricated = |i: &layout_oracle::spec::Instance| Mismatch {
+        ty: i.rustc_name.clone(),
         fact: "size vs layout_of".to_owned(),
         ours: "1".to_owned(),
         rustc: "2".to_owned(),
     };
+    // Of the last 40 generated types, the one whose reproducer keeps the most definitions.
+    let kept = |i: &&layout_oracle::spec::Instance| {
+        let files = reproduce::reproducers(&batch, &[fabricated(i)]).expect("a reproducer");
+        files
+            .iter()
+            .map(|f| f.text.matches("\nstruct ").count())
+            .sum::<usize>()
+    };
+    let target = generated.instances[260..]
+        .iter()
+        .max_by_key(kept)
+        .expect("types were generated");
+    let fabricated = fabricated(target);
     let saved = reproduce::save(&dir, &batch, &[fabricated]).expect("the reproducer is saved");
     assert_eq!(saved.len(), 1);
 

@@ -31,10 +31,8 @@ use std::sync::Mutex;
 use layout_core::{IntRepr, Repr};
 
 use crate::error::{bail, Error, Result};
-use crate::spec::{
-    Body, Definition, EnumShape, FieldRef, Instance, Mix, Origin, Param, ReprParts, Shape, Style,
-    VariantSpec,
-};
+use crate::spec::{Definition, Instance, Mix, Origin, ReprParts};
+use layout_testkit::{Body, Field, Fields, Item, Param, ParamKind, Style, Variant};
 
 /// A case file: its name (for reports) and its text.
 #[derive(Clone, Copy, Debug)]
@@ -46,7 +44,8 @@ pub struct CaseFile {
 }
 
 /// The shipped case files of the batches of `mix`: structs and unions in
-/// `cases/edge_cases.rs`, enums (and structs that nest them) in `cases/enum_cases.rs`.
+/// `cases/edge_cases.rs`, enums (and structs that nest them) in `cases/enum_cases.rs`; none for
+/// the benchmark's mix.
 pub fn case_files(mix: Mix) -> &'static [CaseFile] {
     match mix {
         Mix::Structs => &[CaseFile {
@@ -57,6 +56,7 @@ pub fn case_files(mix: Mix) -> &'static [CaseFile] {
             name: "cases/enum_cases.rs",
             source: include_str!("../cases/enum_cases.rs"),
         }],
+        Mix::Bench => &[],
     }
 }
 
@@ -141,14 +141,16 @@ pub fn read(file: &CaseFile) -> Result<CaseSet> {
     let (tokens, directives) = tokenize(file.source).map_err(|e| in_file(file, e.0))?;
     let items = parse_items(file.source, &tokens).map_err(|e| in_file(file, e.0))?;
     let mut set = CaseSet::default();
+    let generic = |item: &Item| !item.params.is_empty();
     for d in &directives {
         let known = match d {
             Directive::Instantiate { src, .. } => items
                 .iter()
-                .any(|i| i.name == generic_name(src) && i.generic),
-            Directive::Uninhabited { ty, variant } => items
-                .iter()
-                .any(|i| &i.name == ty && i.variants.iter().any(|v| &v.ident == variant)),
+                .any(|i| i.name == generic_name(src) && generic(i)),
+            Directive::Uninhabited { ty, variant } => items.iter().any(|i| {
+                &i.name == ty
+                    && matches!(&i.body, Body::Enum(v) if v.iter().any(|v| &v.ident == variant))
+            }),
             Directive::Helper(ty) => items.iter().any(|i| &i.name == ty),
             Directive::Mix(_) => true,
         };
@@ -169,7 +171,7 @@ pub fn read(file: &CaseFile) -> Result<CaseSet> {
                 _ => None,
             })
             .collect();
-        if item.generic && mine.is_empty() && !helper {
+        if generic(&item) && mine.is_empty() && !helper {
             return Err(in_file(
                 file,
                 format!(
@@ -178,7 +180,7 @@ pub fn read(file: &CaseFile) -> Result<CaseSet> {
                 ),
             ));
         }
-        if !item.generic && !mine.is_empty() {
+        if !generic(&item) && !mine.is_empty() {
             return Err(in_file(
                 file,
                 format!("`{}` is not generic but has instantiate lines", item.name),
@@ -186,60 +188,38 @@ pub fn read(file: &CaseFile) -> Result<CaseSet> {
         }
         let types: Vec<(String, String)> = if helper {
             Vec::new()
-        } else if item.generic {
+        } else if generic(&item) {
             mine
         } else {
             vec![(item.name.clone(), item.name.clone())]
         };
-        let mut variants = item.variants.clone();
-        for v in &mut variants {
-            v.inhabited = !directives.iter().any(|d| {
-                matches!(d, Directive::Uninhabited { ty, variant }
-                    if *ty == item.name && *variant == v.ident)
-            });
+        let uninhabited = directives
+            .iter()
+            .filter_map(|d| match d {
+                Directive::Uninhabited { ty, variant } if *ty == item.name => Some(variant.clone()),
+                _ => None,
+            })
+            .collect();
+        let lifetimes = item.params.iter().any(|p| p.kind == ParamKind::Lifetime);
+        let is_enum = matches!(item.body, Body::Enum(_));
+        if lifetimes && is_enum && !helper {
+            // The probe writes no value constructor for it.
+            return Err(in_file(
+                file,
+                format!("`{}`: lifetime parameters are not supported", item.name),
+            ));
         }
-        if item.lifetimes {
-            // The probe cannot write a value constructor for it, which compared enums need.
-            if item.kind == ItemKind::Enum && !helper {
-                return Err(in_file(
-                    file,
-                    format!("`{}`: lifetime parameters are not supported", item.name),
-                ));
-            }
-        } else {
-            set.definitions.push(Definition {
-                name: item.name.clone(),
-                params: item.params.clone(),
-                body: match item.kind {
-                    ItemKind::Enum => Body::Enum {
-                        variants: variants.clone(),
-                    },
-                    ItemKind::Union => Body::Union {
-                        first: item.members.first().cloned().unwrap_or_default(),
-                    },
-                    ItemKind::Struct => Body::Struct {
-                        style: item.style,
-                        members: item.members.clone(),
-                    },
-                },
-            });
-        }
-        let fields: Vec<FieldRef> = item.members.iter().map(|m| FieldRef::new(m)).collect();
+        let def = Definition { item, uninhabited };
         for (ty, rustc_name) in types {
-            let shape = match item.kind {
-                ItemKind::Enum => Shape::Enum(EnumShape {
-                    repr: item.repr,
-                    variants: variants.clone(),
-                }),
-                ItemKind::Struct => Shape::Struct(fields.clone()),
-                ItemKind::Union => Shape::Union(fields.clone()),
-            };
             set.instances.push(Instance {
                 ty,
                 rustc_name,
-                shape,
+                shape: def.shape(),
                 origin: Origin::Case(file.name),
             });
+        }
+        if !lifetimes {
+            set.definitions.push(def);
         }
     }
     Ok(set)
@@ -392,33 +372,6 @@ fn ident_at(chars: &[char], start: usize) -> (String, usize) {
         .find(|&j| !is_ident(chars[j]))
         .unwrap_or(chars.len());
     (chars[start..end].iter().collect(), end)
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ItemKind {
-    Struct,
-    Union,
-    Enum,
-}
-
-/// One `struct`, `union` or `enum` item.
-#[derive(Debug)]
-struct Item {
-    name: String,
-    kind: ItemKind,
-    generic: bool,
-    /// The generic parameters (empty when `lifetimes`).
-    params: Vec<Param>,
-    /// Whether the generics declare lifetimes.
-    lifetimes: bool,
-    /// Struct style.
-    style: Style,
-    /// Struct and union members.
-    members: Vec<String>,
-    /// Enum variants.
-    variants: Vec<VariantSpec>,
-    /// The `#[repr]` (as far as an enum's layout depends on it: `C`, an integer, `align`).
-    repr: Repr,
 }
 
 struct Cursor<'a> {
@@ -614,71 +567,74 @@ fn parse_items(src: &str, toks: &[Token]) -> Result<Vec<Item>> {
             c.expect_punct(';')?;
             continue;
         }
-        let kind = match keyword.as_str() {
-            "struct" => ItemKind::Struct,
-            "union" => ItemKind::Union,
-            "enum" => ItemKind::Enum,
-            other => {
-                bail!(
-                    "case files may only define structs, unions, enums and consts, found `{other}`"
-                )
-            }
-        };
+        if !matches!(keyword.as_str(), "struct" | "union" | "enum") {
+            bail!("case files may only define structs, unions, enums and consts, found `{keyword}`")
+        }
         let name = c.ident()?;
-        let generic = c.is_punct('<');
-        let (params, lifetimes) = if generic {
+        let params = if c.is_punct('<') {
             generics(&mut c)?
         } else {
-            (Vec::new(), false)
+            Vec::new()
         };
         if matches!(c.peek(), Some(Tok::Ident(w)) if w == "where") {
             bail!("`{name}`: where clauses are not supported in case files");
         }
-        let mut item = Item {
-            name,
-            kind,
-            generic,
-            params,
-            lifetimes,
-            style: Style::Named,
-            members: Vec::new(),
-            variants: Vec::new(),
-            repr,
+        let body = match keyword.as_str() {
+            "enum" => {
+                c.expect_punct('{')?;
+                Body::Enum(variants(&mut c, repr)?)
+            }
+            "union" if c.is_punct('{') => {
+                c.pos += 1;
+                Body::Union(named_members(&mut c)?)
+            }
+            "struct" => {
+                let fields = fields(&mut c)?;
+                if fields.style != Style::Named {
+                    c.expect_punct(';')?;
+                }
+                Body::Struct(fields)
+            }
+            _ => bail!("`{name}`: expected a field list, found {:?}", c.peek()),
         };
-        if kind == ItemKind::Enum {
-            c.expect_punct('{')?;
-            item.variants = variants(&mut c, &item)?;
-        } else if c.is_punct('{') {
-            c.pos += 1;
-            item.members = named_members(&mut c)?;
-        } else if c.is_punct('(') && kind == ItemKind::Struct {
-            c.pos += 1;
-            let n = tuple_members(&mut c)?;
-            c.expect_punct(';')?;
-            item.style = Style::Tuple;
-            item.members = (0..n).map(|i| i.to_string()).collect();
-        } else if c.is_punct(';') && kind == ItemKind::Struct {
-            c.pos += 1;
-            item.style = Style::Unit;
-        } else {
-            bail!(
-                "`{}`: expected a field list, found {:?}",
-                item.name,
-                c.peek()
-            );
-        }
-        items.push(item);
+        items.push(Item {
+            attrs: Vec::new(),
+            repr,
+            vis: String::new(),
+            name,
+            params,
+            where_clause: String::new(),
+            body,
+        });
     }
     Ok(items)
 }
 
-/// Reads `<..>` into parameters; lifetimes are only flagged.
-fn generics(c: &mut Cursor) -> Result<(Vec<Param>, bool)> {
+/// The fields of a struct or variant: `{ .. }`, `( .. )` or nothing.
+fn fields(c: &mut Cursor) -> Result<Fields> {
+    Ok(if c.is_punct('{') {
+        c.pos += 1;
+        Fields {
+            style: Style::Named,
+            fields: named_members(c)?,
+        }
+    } else if c.is_punct('(') {
+        c.pos += 1;
+        Fields {
+            style: Style::Tuple,
+            fields: tuple_members(c)?,
+        }
+    } else {
+        Fields::default()
+    })
+}
+
+/// Reads `<..>` into parameters.
+fn generics(c: &mut Cursor) -> Result<Vec<Param>> {
     let open = c.pos;
     c.skip_group('<', '>')?;
     let close = c.pos - 1;
     let mut params = Vec::new();
-    let mut lifetimes = false;
     let mut start = open + 1;
     let mut depth = 0usize;
     for i in open + 1..=close {
@@ -691,32 +647,29 @@ fn generics(c: &mut Cursor) -> Result<(Vec<Param>, bool)> {
         }
         if (i == close || (depth == 0 && *tok == Tok::Punct(','))) && i > start {
             let decl = c.text(start, i);
-            match &c.toks[start].tok {
-                Tok::Lifetime => lifetimes = true,
-                Tok::Ident(w) if w == "const" => match c.toks.get(start + 1).map(|t| &t.tok) {
-                    Some(Tok::Ident(name)) => params.push(Param::Const {
-                        name: name.clone(),
-                        decl,
-                    }),
-                    _ => bail!("unreadable const parameter `{decl}`"),
-                },
-                Tok::Ident(name) => params.push(Param::Type {
-                    name: name.clone(),
-                    decl,
-                }),
+            let kind = match &c.toks[start].tok {
+                Tok::Lifetime => ParamKind::Lifetime,
+                Tok::Ident(w) if w == "const" => ParamKind::Const,
+                Tok::Ident(_) => ParamKind::Type,
                 _ => bail!("unreadable generic parameter `{decl}`"),
+            };
+            let param = Param::new(kind, &decl);
+            if param.name.is_empty() {
+                bail!("unreadable generic parameter `{decl}`");
             }
+            params.push(param);
             start = i + 1;
         }
     }
-    Ok((params, lifetimes))
+    Ok(params)
 }
 
-/// Reads the variants of an enum (the opening brace already consumed). Discriminants that
-/// are integer literals (maybe negated) are known, and so are the implicit ones after them.
-fn variants(c: &mut Cursor, item: &Item) -> Result<Vec<VariantSpec>> {
-    let ty = item.repr.int_type().unwrap_or(IntRepr::Isize);
-    let mut out: Vec<VariantSpec> = Vec::new();
+/// Reads the variants of an enum of `repr` (the opening brace already consumed).
+/// Discriminants that are integer literals (maybe negated) are known, and so are the implicit
+/// ones after them.
+fn variants(c: &mut Cursor, repr: Repr) -> Result<Vec<Variant>> {
+    let ty = repr.int_type().unwrap_or(IntRepr::Isize);
+    let mut out: Vec<Variant> = Vec::new();
     let mut next: Option<u128> = Some(0);
     loop {
         c.skip_attributes()?;
@@ -725,35 +678,23 @@ fn variants(c: &mut Cursor, item: &Item) -> Result<Vec<VariantSpec>> {
             return Ok(out);
         }
         let ident = c.ident()?;
-        let (style, fields) = if c.is_punct('(') {
-            c.pos += 1;
-            let n = tuple_members(c)?;
-            let fields = (0..n).map(|i| FieldRef::new(&i.to_string())).collect();
-            (Style::Tuple, fields)
-        } else if c.is_punct('{') {
-            c.pos += 1;
-            let members = named_members(c)?;
-            let fields = members.iter().map(|m| FieldRef::new(m)).collect();
-            (Style::Named, fields)
-        } else {
-            (Style::Unit, Vec::new())
-        };
-        let discriminant = if c.is_punct('=') {
+        let fields = fields(c)?;
+        let (discriminant, value) = if c.is_punct('=') {
             c.pos += 1;
             let start = c.pos;
             c.skip_until('}', "a discriminant")?;
-            literal_value(&c.toks[start..c.pos], ty)
+            let toks = &c.toks[start..c.pos];
+            (Some(c.text(start, c.pos)), literal_value(toks, ty))
         } else {
-            next
+            (None, next)
         };
-        next = discriminant.map(|d| d.wrapping_add(1));
-        out.push(VariantSpec {
-            name: ident.strip_prefix("r#").unwrap_or(&ident).to_owned(),
+        next = value.map(|d| d.wrapping_add(1));
+        out.push(Variant {
+            attrs: Vec::new(),
             ident,
-            style,
             fields,
             discriminant,
-            inhabited: true,
+            value,
         });
         if c.is_punct(',') {
             c.pos += 1;
@@ -802,8 +743,8 @@ fn literal_value(toks: &[Token], ty: IntRepr) -> Option<u128> {
     })
 }
 
-/// Reads `name: Type, ...}` (the opening brace already consumed): the members.
-fn named_members(c: &mut Cursor) -> Result<Vec<String>> {
+/// Reads `name: Type, ...}` (the opening brace already consumed).
+fn named_members(c: &mut Cursor) -> Result<Vec<Field>> {
     let mut members = Vec::new();
     loop {
         c.skip_attributes()?;
@@ -814,26 +755,28 @@ fn named_members(c: &mut Cursor) -> Result<Vec<String>> {
         c.skip_visibility()?;
         let member = c.ident()?;
         c.expect_punct(':')?;
+        let start = c.pos;
         c.skip_type('}')?;
-        members.push(member);
+        members.push(Field::new(member, c.text(start, c.pos)));
         if c.is_punct(',') {
             c.pos += 1;
         }
     }
 }
 
-/// Reads `Type, ...)` (the opening parenthesis already consumed): how many fields.
-fn tuple_members(c: &mut Cursor) -> Result<usize> {
-    let mut n = 0;
+/// Reads `Type, ...)` (the opening parenthesis already consumed).
+fn tuple_members(c: &mut Cursor) -> Result<Vec<Field>> {
+    let mut fields = Vec::new();
     loop {
         c.skip_attributes()?;
         if c.is_punct(')') {
             c.pos += 1;
-            return Ok(n);
+            return Ok(fields);
         }
         c.skip_visibility()?;
+        let start = c.pos;
         c.skip_type(')')?;
-        n += 1;
+        fields.push(Field::new(fields.len().to_string(), c.text(start, c.pos)));
         if c.is_punct(',') {
             c.pos += 1;
         }
@@ -1062,6 +1005,7 @@ pub fn split_idents(text: &str) -> Result<BTreeSet<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::{EnumShape, FieldRef, Shape};
 
     fn parse(src: &'static str) -> Result<CaseSet> {
         read(&CaseFile {
@@ -1170,18 +1114,13 @@ mod tests {
         assert_eq!(set.instances.len() - enums.len(), 1);
         assert_eq!(set.definitions.len(), 5);
         assert_eq!(
-            set.definitions[2].params,
+            set.definitions[2].item.params,
             [
-                Param::Type {
-                    name: "T".into(),
-                    decl: "T: Copy".into()
-                },
-                Param::Const {
-                    name: "M".into(),
-                    decl: "const M: usize".into()
-                }
+                Param::new(ParamKind::Type, "T: Copy"),
+                Param::new(ParamKind::Const, "const M: usize"),
             ]
         );
+        assert_eq!(set.definitions[2].uninhabited, ["B"]);
     }
 
     #[test]

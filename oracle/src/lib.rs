@@ -15,10 +15,11 @@
 //! the derive's wiring; the second and third are independent of it. Use [`run`], or the
 //! `layout-oracle` binary (`cargo run -p layout-oracle -- --seed 7 --count 500`).
 //!
-//! A batch generates one [`Mix`] of types: structs and unions of every repr (enums appear as
-//! `#[layout(opaque)]` field types), or enums of every repr with the structs that nest them
-//! (`--enums`). Each mix comes with its hand-written cases (`oracle/cases/`); one pipeline
-//! renders, builds and compares both.
+//! A batch generates one [`Mix`] of types with the test kit's generator (`testkit/`): structs
+//! and unions of every repr (enums appear as `#[layout(opaque)]` field types), enums of every
+//! repr with the structs that nest them (`--enums`), or the benchmark's crate (`--mix bench`).
+//! The first two come with hand-written cases (`oracle/cases/`); one pipeline renders, builds
+//! and compares them all.
 //!
 //! [`sweep`] runs many batches with fresh seeds (`cargo run --release -p layout-oracle -- sweep
 //! --types 100000 --all`) and writes a summary; every generated type with a mismatch is saved
@@ -28,8 +29,6 @@
 pub mod cases;
 pub mod compare;
 mod error;
-pub mod gen;
-pub mod gen_enums;
 pub mod parse_layout_debug;
 pub mod parse_probe;
 pub mod parse_pts;
@@ -107,6 +106,15 @@ impl Config {
     }
 }
 
+/// The `layout-oracle` flag that selects `mix`, with a space after it (none for structs).
+pub fn mix_flag(mix: Mix) -> &'static str {
+    match mix {
+        Mix::Structs => "",
+        Mix::Enums => "--enums ",
+        Mix::Bench => "--mix bench ",
+    }
+}
+
 /// Where reproducers are saved and read from: `<workspace>/oracle/reproducers`.
 pub fn reproducer_dir(workspace: &std::path::Path) -> PathBuf {
     workspace.join("oracle").join("reproducers")
@@ -136,10 +144,7 @@ pub fn cases(config: &Config) -> Result<Vec<Instance>> {
 
 /// What `config`'s generator writes.
 pub fn generate(config: &Config) -> Generated {
-    match config.mix {
-        Mix::Structs => gen::generate(config.seed, config.count),
-        Mix::Enums => gen_enums::generate(config.seed, config.count),
-    }
+    Generated::new(config.mix, config.seed, config.count)
 }
 
 /// A program and what the reproducers need to know about it.

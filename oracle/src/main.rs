@@ -1,8 +1,8 @@
 //! `layout-oracle`: runs the differential oracle and exits non-zero on any mismatch.
 //!
 //! ```text
-//! cargo run -p layout-oracle -- [--enums] [--seed N] [--count N] [--name NAME] [--workspace PATH]
-//!     [--no-save]
+//! cargo run -p layout-oracle -- [--enums | --mix structs|enums|bench] [--seed N] [--count N]
+//!     [--name NAME] [--workspace PATH] [--no-save]
 //! cargo run --release -p layout-oracle -- sweep --types N [--enums|--all] [--first-seed N]
 //!     [--batch N] [--jobs N] [--summary PATH] [--no-save] [--workspace PATH]
 //! ```
@@ -11,13 +11,14 @@
 //!
 //! - `--enums`: run an enum batch (generated enums of every repr with the structs that nest
 //!   them, plus the hand-written cases of `oracle/cases/enum_cases.rs`) instead of the struct
-//!   and union batch. Either prints a breakdown by kind of type and
+//!   and union batch. `--mix bench`: the benchmark's crate (`bench/`), every type compared.
+//!   Either prints a breakdown by kind of type and
 //!   `differential: T types, F facts compared, M mismatches`.
 //! - `--seed N`: the generator's seed (default 7); every seed must pass.
 //! - `--count N`: how many types to generate (default 500 structs and unions, or 300 enum
 //!   instantiations with `--enums`); the hand-written cases come on top.
 //! - `--name NAME`: the probe crate's name, `<workspace>/target/oracle-work/NAME` (default
-//!   `cli`, or `cli-enums` with `--enums`); concurrent runs need distinct names.
+//!   `cli-structs`, `cli-enums` or `cli-bench`); concurrent runs need distinct names.
 //! - `--workspace PATH`: the layoutscope workspace (default: the one this binary was built in).
 //! - `--no-save`: do not save reproducers (by default every generated type with a mismatch is
 //!   saved in `<workspace>/oracle/reproducers/`, see `layout_oracle::reproduce`).
@@ -45,7 +46,7 @@ use std::process::ExitCode;
 use layout_oracle::sweep::{SweepConfig, SweepKind};
 use layout_oracle::Mix;
 
-const USAGE: &str = "usage: layout-oracle [--enums] [--seed N] [--count N] [--name NAME] [--workspace PATH] [--no-save]
+const USAGE: &str = "usage: layout-oracle [--enums | --mix structs|enums|bench] [--seed N] [--count N] [--name NAME] [--workspace PATH] [--no-save]
        layout-oracle sweep --types N [--enums|--all] [--first-seed N] [--batch N] [--jobs N] [--summary PATH] [--no-save] [--workspace PATH]";
 
 /// What to run.
@@ -83,6 +84,7 @@ fn one(config: &layout_oracle::Config) -> ExitCode {
         match config.mix {
             Mix::Structs => "structs and unions",
             Mix::Enums => "enums",
+            Mix::Bench => "types",
         },
         layout_oracle::runner::project_dir(&config.workspace, &config.name).display()
     );
@@ -179,12 +181,16 @@ fn default_workspace() -> PathBuf {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let (mut enums, mut count, mut name, mut save) = (false, None, None, true);
+    let (mut mix, mut count, mut name, mut save) = (Mix::Structs, None, None, true);
     let (mut seed, mut workspace) = (7, default_workspace());
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
-            "--enums" => enums = true,
+            "--enums" => mix = Mix::Enums,
+            "--mix" => {
+                let label = value()?;
+                mix = Mix::named(&label).ok_or(format!("no mix `{label}`"))?;
+            }
             "--seed" => seed = number(&value()?)?,
             "--count" => count = Some(number(&value()?)?),
             "--name" => name = Some(value()?),
@@ -194,9 +200,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    let mix = if enums { Mix::Enums } else { Mix::Structs };
-    let count = count.unwrap_or(if enums { 300 } else { 500 });
-    let name = name.unwrap_or_else(|| if enums { "cli-enums" } else { "cli" }.to_owned());
+    let count = count.unwrap_or(if mix == Mix::Enums { 300 } else { 500 });
+    let name = name.unwrap_or_else(|| format!("cli-{}", mix.label()));
     let mut config = layout_oracle::Config::new(workspace, &name, mix, seed, count);
     if save {
         config.save_reproducers = config.reproducers.clone();

@@ -24,7 +24,9 @@ use std::fmt::Write as _;
 
 use crate::cases::strip_layoutscope;
 use crate::error::Result;
-use crate::spec::{Body, Definition, EnumShape, Instance, Param, Shape, Style, VariantSpec};
+use layout_testkit::{Body, Fields, ParamKind, Style};
+
+use crate::spec::{Definition, EnumShape, Instance, Shape, VariantSpec};
 
 /// The sources of the probe crate.
 #[derive(Clone, Debug)]
@@ -140,7 +142,7 @@ fn enum_fn(s: &mut String, id: usize, ty: &str, e: &EnumShape) {
         writeln!(
             s,
             "    {{\n        let value: __E{id} = __E{id}::{};\n        {value_fn}({id}, {i}, &value);",
-            construct(v)
+            construct_variant(v)
         )
         .unwrap();
         if e.tag_readable() {
@@ -182,114 +184,110 @@ fn layout_debug(instances: &[Instance]) -> (String, Vec<usize>) {
 /// The value-constructor impl of one definition (`OracleSample`), or `None` for enums without
 /// an inhabited variant.
 pub fn sample_impl(def: &Definition) -> Option<String> {
-    let sample = "OracleSample::sample()";
-    let ctor = match &def.body {
-        Body::Struct { style, members } => match style {
-            Style::Unit => "Self".to_owned(),
-            Style::Tuple => format!("Self({})", vec![sample; members.len()].join(", ")),
-            Style::Named => {
-                let fields: Vec<String> =
-                    members.iter().map(|m| format!("{m}: {sample}")).collect();
-                format!("Self {{ {} }}", fields.join(", "))
-            }
-        },
-        Body::Union { first } => format!("Self {{ {first}: {sample} }}"),
-        Body::Enum { variants } => {
-            let v = variants.iter().find(|v| v.inhabited)?;
-            format!("Self::{}", construct(v))
+    let item = &def.item;
+    let ctor = match &item.body {
+        Body::Struct(fields) => construct_fields("Self", fields),
+        Body::Union(fields) => {
+            let first = fields.first().map_or("", |f| f.member.as_str());
+            format!("Self {{ {first}: OracleSample::sample() }}")
+        }
+        Body::Enum(variants) => {
+            let v = variants.iter().find(|v| def.inhabited(&v.ident))?;
+            construct_fields(&format!("Self::{}", v.ident), &v.fields)
         }
     };
-    let decls: Vec<&str> = def
+    let bounds: Vec<String> = item
         .params
         .iter()
-        .map(|p| match p {
-            Param::Type { decl, .. } | Param::Const { decl, .. } => decl.as_str(),
-        })
+        .filter(|p| p.kind == ParamKind::Type)
+        .map(|p| format!("{}: OracleSample", p.name))
         .collect();
-    let names: Vec<&str> = def
-        .params
-        .iter()
-        .map(|p| match p {
-            Param::Type { name, .. } | Param::Const { name, .. } => name.as_str(),
-        })
-        .collect();
-    let bounds: Vec<String> = def
-        .params
-        .iter()
-        .filter_map(|p| match p {
-            Param::Type { name, .. } => Some(format!("{name}: OracleSample")),
-            Param::Const { .. } => None,
-        })
-        .collect();
-    let (generics, ty_args) = if def.params.is_empty() {
-        (String::new(), String::new())
-    } else {
-        (
-            format!("<{}>", decls.join(", ")),
-            format!("<{}>", names.join(", ")),
-        )
-    };
     let where_clause = if bounds.is_empty() {
         String::new()
     } else {
         format!(" where {}", bounds.join(", "))
     };
     Some(format!(
-        "impl{generics} OracleSample for {}{ty_args}{where_clause} {{\n    fn sample() -> Self {{\n        {ctor}\n    }}\n}}\n",
-        def.name
+        "impl{} OracleSample for {}{where_clause} {{\n    fn sample() -> Self {{\n        {ctor}\n    }}\n}}\n",
+        item.generics(),
+        item.self_ty()
     ))
 }
 
-/// `V`, `V(OracleSample::sample(), ..)` or `V { a: OracleSample::sample(), .. }`.
-fn construct(v: &VariantSpec) -> String {
+/// `path`, `path(OracleSample::sample(), ..)` or `path { a: OracleSample::sample(), .. }`
+/// for fields written in `style` with these members.
+fn construct<'a>(path: &str, style: Style, members: impl Iterator<Item = &'a str>) -> String {
     let sample = "OracleSample::sample()";
-    match v.style {
-        Style::Unit => v.ident.clone(),
-        Style::Tuple => format!("{}({})", v.ident, vec![sample; v.fields.len()].join(", ")),
+    match style {
+        Style::Unit => path.to_owned(),
+        Style::Tuple => {
+            let n = members.count();
+            format!("{path}({})", vec![sample; n].join(", "))
+        }
         Style::Named => {
-            let fields: Vec<String> = v
-                .fields
-                .iter()
-                .map(|f| format!("{}: {sample}", f.member))
-                .collect();
-            format!("{} {{ {} }}", v.ident, fields.join(", "))
+            let fields: Vec<String> = members.map(|m| format!("{m}: {sample}")).collect();
+            format!("{path} {{ {} }}", fields.join(", "))
         }
     }
+}
+
+fn construct_fields(path: &str, fields: &Fields) -> String {
+    construct(
+        path,
+        fields.style,
+        fields.fields.iter().map(|f| f.member.as_str()),
+    )
+}
+
+/// A variant as the oracle compares it, constructed.
+fn construct_variant(v: &VariantSpec) -> String {
+    construct(
+        &v.ident,
+        v.style,
+        v.fields.iter().map(|f| f.member.as_str()),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::spec::{FieldRef, Origin};
+    use layout_testkit::{Field, Item, Param, Variant};
 
     #[test]
     fn value_constructors() {
-        let variant = |ident: &str, style, fields: &[&str], inhabited| VariantSpec {
+        let variant = |ident: &str, style, members: &[&str]| Variant {
+            attrs: Vec::new(),
             ident: ident.into(),
-            name: ident.trim_start_matches("r#").into(),
-            style,
-            fields: fields.iter().map(|f| FieldRef::new(f)).collect(),
+            fields: Fields {
+                style,
+                fields: members.iter().map(|m| Field::new(*m, "u8")).collect(),
+            },
             discriminant: None,
-            inhabited,
+            value: None,
+        };
+        let item = |name: &str, params, body| Item {
+            attrs: Vec::new(),
+            repr: layout_core::Repr::RUST,
+            vis: String::new(),
+            name: name.into(),
+            params,
+            where_clause: String::new(),
+            body,
         };
         let def = Definition {
-            name: "G".into(),
-            params: vec![
-                Param::Type {
-                    name: "T".into(),
-                    decl: "T: Copy".into(),
-                },
-                Param::Const {
-                    name: "N".into(),
-                    decl: "const N: usize".into(),
-                },
-            ],
-            body: Body::Enum {
-                variants: vec![
-                    variant("Never", Style::Tuple, &["0"], false),
-                    variant("r#type", Style::Named, &["r#fn", "b"], true),
+            item: item(
+                "G",
+                vec![
+                    Param::new(ParamKind::Type, "T: Copy"),
+                    Param::new(ParamKind::Const, "const N: usize"),
                 ],
-            },
+                Body::Enum(vec![
+                    variant("Never", Style::Tuple, &["0"]),
+                    variant("r#type", Style::Named, &["r#fn", "b"]),
+                ]),
+            ),
+            uninhabited: vec!["Never".into()],
         };
         assert_eq!(
             sample_impl(&def).unwrap(),
@@ -298,15 +296,13 @@ mod tests {
              OracleSample::sample() }\n    }\n}\n"
         );
         let void = Definition {
-            name: "Void".into(),
-            params: vec![],
-            body: Body::Enum { variants: vec![] },
+            item: item("Void", vec![], Body::Enum(vec![])),
+            uninhabited: vec![],
         };
         assert_eq!(sample_impl(&void), None);
         let union = Definition {
-            name: "U".into(),
-            params: vec![],
-            body: Body::Union { first: "a".into() },
+            item: item("U", vec![], Body::Union(vec![Field::new("a", "u8")])),
+            uninhabited: vec![],
         };
         assert!(sample_impl(&union)
             .unwrap()

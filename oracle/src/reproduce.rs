@@ -140,14 +140,8 @@ fn one(
         }
     }
 
-    let tag = format!(
-        "{}{}_{name}",
-        match batch.mix {
-            Mix::Structs => 's',
-            Mix::Enums => 'e',
-        },
-        batch.seed
-    );
+    let initial = &batch.mix.label()[..1];
+    let tag = format!("{initial}{}_{name}", batch.seed);
     let renames: HashMap<String, String> = kept
         .iter()
         .map(|&i| (items[i].name.clone(), format!("{}_{tag}", items[i].name)))
@@ -185,15 +179,17 @@ fn one(
         }
     }
 
-    let (mix, flag, test) = match batch.mix {
-        Mix::Structs => ("struct", "", "differential"),
-        Mix::Enums => ("enum", "--enums ", "differential_enums"),
+    let (mix, flag) = (batch.mix.label(), crate::mix_flag(batch.mix));
+    let test = match batch.mix {
+        Mix::Structs => ", as `cargo test -p layoutscope --test differential` does",
+        Mix::Enums => ", as `cargo test -p layoutscope --test differential_enums` does",
+        Mix::Bench => "",
     };
     let mut text = String::new();
     let _ = writeln!(
         text,
         "// Reproducer saved by layout-oracle: layoutscope disagreed with rustc on `{name}`\n\
-         // (a {mix} batch, seed {seed}, {count} generated types).\n\
+         // (a batch of {mix}, seed {seed}, {count} generated types).\n\
          // Only the mismatching type and the definitions it depends on are kept, and every name\n\
          // has the suffix `_{tag}` so that reproducers never clash with other types.\n\
          //\n\
@@ -214,8 +210,7 @@ fn one(
     let _ = writeln!(
         text,
         "//\n\
-         // Every {mix} batch compares this file like the hand-written cases:\n\
-         //   cargo test -p layoutscope --test {test}\n\
+         // Every batch of {mix} compares this file like the hand-written cases{test}.\n\
          // Re-run the batch it comes from:\n\
          //   cargo run --release -p layout-oracle -- {flag}--seed {seed} --count {count}\n\
          // Keep it as a regression case once layoutscope is fixed.\n",
@@ -253,8 +248,8 @@ fn mentions(text: &str, ty: &str) -> bool {
 mod tests {
     use super::*;
     use crate::cases::{read, reproducers as load, CaseFile};
+    use crate::spec::Generated;
     use crate::spec::Shape;
-    use crate::{gen, gen_enums};
 
     fn mismatch(ty: &str, fact: &str) -> Mismatch {
         Mismatch {
@@ -287,7 +282,7 @@ mod tests {
     /// as a struct case file, and is picked up as one.
     #[test]
     fn saves_a_struct_reproducer() {
-        let g = gen::generate(7, 300);
+        let g = Generated::new(Mix::Structs, 7, 300);
         let items = split_items(&g.source).unwrap();
         // A struct whose fields use a generic instantiation and an enum.
         let target = items
@@ -381,7 +376,7 @@ mod tests {
     /// both instantiations, readable as an enum case file.
     #[test]
     fn saves_an_enum_reproducer() {
-        let g = gen_enums::generate(7, 300);
+        let g = Generated::new(Mix::Enums, 7, 300);
         let types: Vec<(String, String)> = g
             .instances
             .iter()
@@ -447,7 +442,7 @@ mod tests {
 
     #[test]
     fn nothing_to_save_for_cases() {
-        let g = gen::generate(3, 20);
+        let g = Generated::new(Mix::Structs, 3, 20);
         let batch = Batch {
             mix: Mix::Structs,
             seed: 3,

@@ -1,9 +1,14 @@
 //! What the oracle compares: one [`Instance`] per concrete struct, union or enum, carrying
 //! what each oracle needs to find that type again (its source text, the name rustc prints for
 //! it, and its [`Shape`]: the declared fields, or an enum's repr and its variants with their
-//! discriminants), and the [`Definition`]s the probe writes value constructors for.
+//! discriminants), and the [`Definition`]s the probe writes value constructors for. Both come
+//! from the test kit's type model ([`Item`]), whether the generator wrote it or the case
+//! reader read it.
 
 use layout_core::{IntRepr, Repr};
+pub use layout_testkit::Mix;
+pub use layout_testkit::Style;
+use layout_testkit::{Batch, Body, Item};
 
 /// One declared field, in declaration order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,35 +36,6 @@ pub enum Origin {
     Generated,
     /// A hand-written case file or a saved reproducer (its path under `oracle/`).
     Case(&'static str),
-}
-
-/// What a batch generates and compares: the generator's mix, and the case files that come
-/// with it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Mix {
-    /// Structs and unions of every repr, with enums only as `#[layout(opaque)]` field types.
-    Structs,
-    /// Enums of every repr, and structs that nest them.
-    Enums,
-}
-
-impl Mix {
-    /// `structs` or `enums`, as in the `//@ mix` directive and in reports.
-    pub fn label(self) -> &'static str {
-        match self {
-            Mix::Structs => "structs",
-            Mix::Enums => "enums",
-        }
-    }
-
-    /// The mix labelled `word`.
-    pub fn named(word: &str) -> Option<Mix> {
-        match word {
-            "structs" => Some(Mix::Structs),
-            "enums" => Some(Mix::Enums),
-            _ => None,
-        }
-    }
 }
 
 /// One concrete type to compare.
@@ -105,17 +81,6 @@ impl Instance {
             Shape::Enum(e) => TypeKind::Enum(e.kind()),
         }
     }
-}
-
-/// How a struct or variant is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    /// `V` / `struct S;`.
-    Unit,
-    /// `V(A, B)`.
-    Tuple,
-    /// `V { a: A }`.
-    Named,
 }
 
 /// One variant of an enum, in declaration order.
@@ -269,71 +234,48 @@ impl ReprParts {
     }
 }
 
-/// The `#[repr(..)]` attribute of `repr`, if it is not the default.
-pub fn repr_attr(repr: Repr) -> Option<String> {
-    (!repr.is_default()).then(|| format!("#[{repr}]"))
+/// A type definition (generic ones once), for which the probe writes a value constructor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    /// The definition.
+    pub item: Item,
+    /// The identifiers of the variants that cannot be constructed.
+    pub uninhabited: Vec<String>,
 }
 
-/// Whether `a < b` for values of `int` given as 128-bit two's complement bits.
-pub fn less(int: IntRepr, a: u128, b: u128) -> bool {
-    if int.signed() {
-        (a as i128) < (b as i128)
-    } else {
-        a < b
+impl Definition {
+    /// Whether the probe can construct variant `ident`.
+    pub fn inhabited(&self, ident: &str) -> bool {
+        !self.uninhabited.iter().any(|u| u == ident)
+    }
+
+    /// The shape of the definition's instances.
+    pub fn shape(&self) -> Shape {
+        let fields = |fields: &[layout_testkit::Field]| {
+            fields.iter().map(|f| FieldRef::new(&f.member)).collect()
+        };
+        match &self.item.body {
+            Body::Struct(f) => Shape::Struct(fields(&f.fields)),
+            Body::Union(f) => Shape::Union(fields(f)),
+            Body::Enum(variants) => Shape::Enum(EnumShape {
+                repr: self.item.repr,
+                variants: variants
+                    .iter()
+                    .map(|v| VariantSpec {
+                        ident: v.ident.clone(),
+                        name: v.ident.strip_prefix("r#").unwrap_or(&v.ident).to_owned(),
+                        style: v.fields.style,
+                        fields: fields(&v.fields.fields),
+                        discriminant: v.value,
+                        inhabited: self.inhabited(&v.ident),
+                    })
+                    .collect(),
+            }),
+        }
     }
 }
 
-/// The value `bits` of `int` as a decimal number.
-pub fn display(int: IntRepr, bits: u128) -> String {
-    if int.signed() {
-        (bits as i128).to_string()
-    } else {
-        bits.to_string()
-    }
-}
-
-/// A generic parameter of a definition.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Param {
-    /// `T` or `T: Bound`: the declaration as written, and the name.
-    Type {
-        /// `T`.
-        name: String,
-        /// `T: Copy`.
-        decl: String,
-    },
-    /// `const N: usize`.
-    Const {
-        /// `N`.
-        name: String,
-        /// `const N: usize`.
-        decl: String,
-    },
-}
-
-/// The shape of a type definition, enough to write a value constructor for it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Body {
-    /// A struct: its style and members as written.
-    Struct {
-        /// Unit, tuple or named.
-        style: Style,
-        /// Field members (`a`, `r#type`, `0`).
-        members: Vec<String>,
-    },
-    /// A union: the member its constructor initialises.
-    Union {
-        /// The first field.
-        first: String,
-    },
-    /// An enum: its variants.
-    Enum {
-        /// The variants, in declaration order.
-        variants: Vec<VariantSpec>,
-    },
-}
-
-/// What a generator wrote.
+/// What a batch's generator wrote.
 #[derive(Clone, Debug)]
 pub struct Generated {
     /// Rust items, to be placed at the crate root.
@@ -341,19 +283,47 @@ pub struct Generated {
     /// One entry per concrete type to compare (generic definitions once per instantiation),
     /// in definition order.
     pub instances: Vec<Instance>,
-    /// The definitions the probe writes value constructors for (those that enums nest).
+    /// The definitions of the compared types, for value constructors.
     pub definitions: Vec<Definition>,
 }
 
-/// A type definition (generic ones once), for which the probe writes a value constructor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Definition {
-    /// The type's name.
-    pub name: String,
-    /// Its generic parameters.
-    pub params: Vec<Param>,
-    /// Its shape.
-    pub body: Body,
+impl Generated {
+    /// The test kit's generator's batch of `mix` from `seed`, `count` types.
+    pub fn new(mix: Mix, seed: u64, count: usize) -> Generated {
+        Generated::of(&layout_testkit::generate(mix, seed, count))
+    }
+
+    /// What the oracle compares of a generated batch: every type that derives `Layout` (the
+    /// enums a struct batch only holds in `#[layout(opaque)]` fields do not).
+    pub fn of(batch: &Batch) -> Generated {
+        let mut out = Generated {
+            source: format!(
+                "// Generated by layout-oracle: a batch of {} from seed {}.\n",
+                batch.mix.label(),
+                batch.seed
+            ),
+            instances: Vec::new(),
+            definitions: Vec::new(),
+        };
+        out.source
+            .push_str(&batch.source("#[derive(layoutscope::Layout)]"));
+        for g in batch.items.iter().filter(|g| g.derive) {
+            let def = Definition {
+                item: g.item.clone(),
+                uninhabited: Vec::new(),
+            };
+            for i in &g.instances {
+                out.instances.push(Instance {
+                    ty: i.src.clone(),
+                    rustc_name: i.rustc.clone(),
+                    shape: def.shape(),
+                    origin: Origin::Generated,
+                });
+            }
+            out.definitions.push(def);
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -365,18 +335,34 @@ mod tests {
         let parts = |c, int, align| ReprParts { c, int, align }.repr();
         let u8 = Some(IntRepr::U8);
         assert_eq!(parts(false, None, None), Some(Repr::RUST));
-        assert_eq!(repr_attr(Repr::RUST), None);
         let c_u8 = parts(true, u8, Some(4)).unwrap();
-        assert_eq!(repr_attr(c_u8).unwrap(), "#[repr(C, u8, align(4))]");
+        assert_eq!(c_u8.to_string(), "repr(C, u8, align(4))");
         assert_eq!(parts(false, u8, Some(3)), None);
     }
 
     #[test]
-    fn discriminant_bits() {
-        let minus_one = u128::MAX;
-        assert!(less(IntRepr::I8, minus_one, 0));
-        assert!(!less(IntRepr::U8, minus_one, 0));
-        assert_eq!(display(IntRepr::I64, minus_one), "-1");
-        assert_eq!(display(IntRepr::U16, 65535), "65535");
+    fn generated_batches_are_compared_as_written() {
+        let g = Generated::new(Mix::Enums, 7, 60);
+        let enums = g.instances.iter().filter(|i| i.kind().is_enum()).count();
+        assert_eq!(enums, 60);
+        assert!(g.instances.len() > 60, "no struct nesting enums");
+        assert!(g.source.contains("#[derive(layoutscope::Layout)]\n"));
+        let s = Generated::new(Mix::Structs, 7, 60);
+        assert_eq!(s.instances.len(), 60);
+        assert!(s.instances.iter().all(|i| !i.kind().is_enum()));
+        // The struct batch's enums are field types only: in the source, not compared.
+        assert!(s.source.contains("\n#[derive(Clone, Copy)]\n"));
+        let e = g
+            .instances
+            .iter()
+            .find_map(|i| match &i.shape {
+                Shape::Enum(e) if !e.variants.is_empty() => Some(e),
+                _ => None,
+            })
+            .unwrap();
+        assert!(e
+            .variants
+            .iter()
+            .all(|v| v.discriminant.is_some() && v.inhabited));
     }
 }

@@ -125,10 +125,7 @@ impl Planned {
     pub fn command(&self) -> String {
         format!(
             "cargo run --release -p layout-oracle -- {}--seed {} --count {}",
-            match self.mix {
-                Mix::Structs => "",
-                Mix::Enums => "--enums ",
-            },
+            crate::mix_flag(self.mix),
             self.seed,
             self.count
         )

@@ -7,7 +7,8 @@
 use super::{names, Checker, Declared};
 use crate::error::{bail, Result};
 use crate::parse_probe::{EnumRecord, LiveValue, OurTag, OurVariant, ProbeRecord, TagBytes};
-use crate::spec::{display, EnumShape, FieldRef};
+use crate::spec::{EnumShape, FieldRef};
+use layout_testkit::gen::display;
 
 pub(super) fn compare(c: &mut Checker, declared: Declared, ours: &ProbeRecord) -> Result<()> {
     c.eq("size vs size_of", ours.size, ours.rt_size);
