@@ -130,6 +130,7 @@ pub fn generate(mix: Mix, seed: u64, count: usize) -> Batch {
         consts: Vec::new(),
         counted: 0,
         next_id: 0,
+        standalone: false,
     };
     while gen.counted < count {
         let left = count - gen.counted;
@@ -140,6 +141,33 @@ pub fn generate(mix: Mix, seed: u64, count: usize) -> Batch {
         mix,
         seed,
         items: gen.items,
+    }
+}
+
+/// One definition of a kind `mix` writes, drawn from `rng`, that stands alone: it names no
+/// other generated type and no constant (for tests that take one item at a time). Enums that
+/// only `#[layout(opaque)]` fields hold are not among the kinds.
+pub fn item(rng: &mut Rng, mix: Mix) -> Item {
+    let recipe = Recipe::of(mix);
+    let mut gen = Gen {
+        rng: Rng::new(rng.next_u64()),
+        recipe,
+        pool: Vec::new(),
+        items: Vec::new(),
+        consts: Vec::new(),
+        counted: 0,
+        next_id: rng.below(1000),
+        standalone: true,
+    };
+    loop {
+        match gen.rng.weighted(recipe.kinds) {
+            Kind::Helper => continue,
+            kind => gen.write(kind, 1),
+        }
+        // With nothing written before it, the definition can only name std types.
+        if let Some(g) = gen.items.pop() {
+            return g.item;
+        }
     }
 }
 
@@ -581,6 +609,8 @@ struct Gen {
     /// How many counted types exist.
     counted: usize,
     next_id: usize,
+    /// Writing one definition that stands alone: no constants for its discriminants.
+    standalone: bool,
 }
 
 /// A type in the pool.
@@ -1255,7 +1285,7 @@ impl Gen {
                     literal
                 }
             }
-            7 => {
+            7 if !self.standalone => {
                 let name = self.name("K");
                 self.consts.push(format!("const {name}: {ty} = {literal};"));
                 name

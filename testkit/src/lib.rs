@@ -11,6 +11,6 @@ mod model;
 mod rng;
 pub mod types;
 
-pub use gen::{generate, Batch, Generated, Instance, Mix};
+pub use gen::{generate, item, Batch, Generated, Instance, Mix};
 pub use model::{Body, Field, Fields, Item, Param, ParamKind, Style, Variant};
 pub use rng::Rng;

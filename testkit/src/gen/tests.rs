@@ -166,17 +166,23 @@ fn bench_types_fit_its_budget_lines() {
 }
 
 #[test]
-#[ignore]
-fn count_cast_bug() {
-    for seed in 1..40u64 {
-        let b = generate(Mix::Enums, seed, 350);
-        let n = enums(&b)
-            .filter(|(_, v)| {
-                v.iter().all(|v| v.fields.fields.is_empty())
-                    && v.iter()
-                        .any(|v| v.fields.style != Style::Unit && v.discriminant.is_some())
-            })
-            .count();
-        print!("{seed}:{n} ");
+fn single_items_stand_alone() {
+    let mut rng = Rng::new(5);
+    let mut kinds = HashSet::new();
+    for i in 0..300 {
+        let mix = if i % 2 == 0 { Mix::Structs } else { Mix::Enums };
+        let item = item(&mut rng, mix);
+        let text = item.to_string();
+        let keyword = text
+            .split_whitespace()
+            .find(|w| ["struct", "union", "enum"].contains(w));
+        kinds.insert(keyword.map(str::to_owned));
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let generated = word.len() > 1
+                && word.starts_with(['S', 'T', 'Z', 'U', 'G', 'E', 'K'])
+                && word[1..].starts_with(|c: char| c.is_ascii_digit());
+            assert!(!generated || word == item.name, "{word} in {text}");
+        }
     }
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
 }
