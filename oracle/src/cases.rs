@@ -1144,8 +1144,6 @@ mod tests {
             let set = read(file).unwrap();
             let enums = set.instances.iter().filter(|i| i.kind().is_enum()).count();
             assert!(enums > 60 && enums < set.instances.len());
-            let many = set.instances.iter().find(|e| e.ty == "Many").unwrap();
-            assert_eq!(enum_shape(many).variants.len(), 300);
         }
     }
 

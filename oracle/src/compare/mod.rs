@@ -141,6 +141,8 @@ pub struct Report {
     pub values: usize,
     /// How rustc laid out the `repr(Rust)` data enums.
     pub rust_tags: RustTags,
+    /// The most variants of a compared enum.
+    pub widest_enum: usize,
     /// The reproducers saved for the mismatching generated types (see [`crate::reproduce`]).
     pub reproducers: Vec<PathBuf>,
 }
@@ -209,9 +211,9 @@ impl fmt::Display for Report {
             let t = &self.rust_tags;
             writeln!(
                 f,
-                "enum values built: {}; repr(Rust) data enums as rustc laid them out: {} direct \
-                 tag, {} niche-encoded, {} single variant",
-                self.values, t.direct, t.niche, t.single
+                "enum values built: {}; widest enum: {} variants; repr(Rust) data enums as rustc \
+                 laid them out: {} direct tag, {} niche-encoded, {} single variant",
+                self.values, self.widest_enum, t.direct, t.niche, t.single
             )?;
         }
         write!(f, "{}", self.summary())
@@ -305,6 +307,7 @@ pub fn compare(instances: &[Instance], seen: &Observations) -> Result<Report> {
 
         if let Declared::Enum { shape, ours } = declared {
             report.values += ours.values.len();
+            report.widest_enum = report.widest_enum.max(shape.variants.len());
             if shape.kind() == EnumKind::RustData {
                 let tags = &mut report.rust_tags;
                 match &l.variants {
