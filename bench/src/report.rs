@@ -250,8 +250,7 @@ impl Report {
             let builds = [("incremental", &self.incremental), ("full", &self.full)];
             for (mode, builds) in builds {
                 let Some(builds) = builds else { continue };
-                let picks: [(&str, fn(&BuildPairs) -> &Pairs); 2] =
-                    [("", |b| &b.wall), (" CPU", |b| &b.cpu)];
+                let picks: [(&str, Pick); 2] = [("", |b| &b.wall), (" CPU", |b| &b.cpu)];
                 for (what, pick) in picks {
                     let added = |v: Variant| builds.get(v.name()).and_then(|b| pick(b).added());
                     cells.push(comparison(
@@ -304,7 +303,7 @@ impl Report {
             "\nMacro expansion: the `macro_expand_crate` pass of -Z time-passes (RUSTC_BOOTSTRAP=1), added to the no-derive build's, per type:"
         );
         let mut layout_per_type = None;
-        for v in crate::COMPARED {
+        for &v in crate::COMPARED {
             let Some(p) = passes
                 .get(v.name())
                 .and_then(|p| p.get("macro_expand_crate"))
@@ -333,7 +332,7 @@ impl Report {
             out,
             "\nWhere the time goes: compiler passes that grow most against the no-derive build (-Z time-passes, incremental; passes nest, so they do not add up):"
         );
-        for v in crate::COMPARED {
+        for &v in crate::COMPARED {
             let Some(p) = passes.get(v.name()) else {
                 continue;
             };
@@ -352,6 +351,9 @@ impl Report {
         layout_per_type
     }
 }
+
+/// Which measurements of a variant's builds a comparison reads.
+type Pick = fn(&BuildPairs) -> &Pairs;
 
 /// `what ours vs theirs unit: ahead|behind`.
 fn comparison(what: &str, ours: Option<f64>, theirs: Option<f64>, unit: &str) -> String {
@@ -404,7 +406,7 @@ fn render_builds(out: &mut String, mode: Mode, builds: &Rebuilds) {
             "1.00x",
         ],
     );
-    for v in crate::COMPARED {
+    for &v in crate::COMPARED {
         let Some(b) = builds.get(v.name()) else {
             continue;
         };

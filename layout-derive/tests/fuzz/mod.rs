@@ -94,8 +94,9 @@ const ATTRS: &[&str] = &[
 /// Any shape with any attribute: mostly items the derive (or rustc) must reject.
 pub fn wild_item(rng: &mut Rng) -> String {
     let mut out = String::new();
-    out.push_str(*rng.pick(REPRS));
-    out.push_str(*rng.pick(ATTRS));
+    let (repr, attr) = (*rng.pick(REPRS), *rng.pick(ATTRS));
+    out.push_str(repr);
+    out.push_str(attr);
     let generics = ["", "<T>", "<'a, T: 'a, const N: usize>", "<T = u8>"][rng.below(4)];
     let name = format!("T{}", rng.below(1000));
     match rng.below(4) {

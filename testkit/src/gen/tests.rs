@@ -1,4 +1,9 @@
+use std::collections::HashSet;
+
+use layout_core::IntRepr;
+
 use super::*;
+use crate::model::Variant;
 
 const MIXES: [Mix; 3] = Mix::ALL;
 
@@ -139,7 +144,7 @@ fn bench_types_fit_its_budget_lines() {
             Body::Struct(f) if !g.item.params.is_empty() => {
                 assert!((3..=8).contains(&fields));
                 assert_eq!(g.instances.len(), 1);
-                assert_eq!(f.style == Style::Unit, false);
+                assert_ne!(f.style, Style::Unit);
             }
             Body::Struct(f) if f.style == Style::Tuple => assert!((1..=6).contains(&fields)),
             Body::Struct(_) => {
