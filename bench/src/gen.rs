@@ -2,7 +2,7 @@
 //! (`layout_testkit::Mix::Bench`, the same types for every variant), rendered with each
 //! variant's derives.
 //!
-//! The mix follows issue 7: named structs with 3–12 fields (`repr(Rust)`, `repr(C)` and
+//! The mix: named structs with 3–12 fields (`repr(Rust)`, `repr(C)` and
 //! `repr(packed)`), tuple structs, generic structs used at a concrete type, fieldless enums and
 //! enums with data (`repr(Rust)`, `repr(C)`, integer reprs). Field types are scalars,
 //! pointers and references, std wrappers and collections, arrays, tuples, `Option`s and

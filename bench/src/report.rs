@@ -1,4 +1,4 @@
-//! The report: tables of medians, a PASS/FAIL line per budget line of issue 7, and where
+//! The report: tables of medians, a PASS/FAIL line per line of the compile-time budget, and where
 //! layoutscope stands against each peer on the types the peer accepts.
 
 use std::fmt::Write as _;

@@ -38,7 +38,7 @@ pub enum Mix {
     /// The oracle's enum batches: enums of every repr and kind, generic enums at several
     /// instantiations, and structs that nest them (`count` counts the enums).
     Enums,
-    /// The benchmark's crate, as issue 7 describes it: named structs with 3–12 fields in
+    /// The benchmark's crate: named structs with 3–12 fields in
     /// `repr(Rust)`, `repr(C)` and `repr(packed)`, tuple structs, generic structs used at one
     /// concrete type, fieldless enums with 2–12 variants and enums with data; every type can
     /// derive `Debug`, `Clone` and `PartialEq` (`count` counts every type).
