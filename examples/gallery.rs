@@ -20,9 +20,13 @@
 //! `Arc`), the gallery derives `Layout` on a `#[repr(C)]` mirror and asserts that its size is
 //! exactly what the allocator was asked for.
 //!
+//! Part 3 redraws the articles' pictures of values (`String` "slop", `Vec<i32>` 65/54/57,
+//! `Box::new(5)`, `Rc<Vec<String>>`, a `&str` literal, `&mut dyn Write`) from the live values
+//! with `layoutscope::show`, and checks its heap totals against the counting allocator.
+//!
 //! Run with `cargo run --example gallery`.
 
-use layoutscope::{Layout, LayoutOfVal, Offsets, Style, TypeLayout};
+use layoutscope::{Layout, LayoutOfVal, Style, TypeLayout};
 use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
 use std::cell::{Cell, RefCell};
 use std::io::Write;
@@ -174,7 +178,7 @@ fn note(text: &str) {
 fn row<T: Layout>(label: &str) -> TypeLayout {
     let l = layout::<T>();
     let words = match l.size / WORD {
-        n if l.size % WORD != 0 || n == 0 => String::new(),
+        n if !l.size.is_multiple_of(WORD) || n == 0 => String::new(),
         1 => "  = 1 word".to_string(),
         n => format!("  = {n} words"),
     };
@@ -192,7 +196,7 @@ fn tag_room<T: LayoutOfVal>(values: &[T]) -> String {
     let mut covered = vec![false; size_of::<T>()];
     for value in values {
         value.visit_fields_of_val(&mut |field, offset| {
-            covered[offset..offset + field.size].fill(true);
+            covered[offset..offset + field.size()].fill(true);
         });
     }
     let mut free = Vec::new();
@@ -225,10 +229,10 @@ fn live_offsets<T: LayoutOfVal>(label: &str, value: &T) {
             field.name,
             field.ty,
             offset,
-            offset + field.size
+            offset + field.size()
         ));
     });
-    let exact = if variant.offsets == Offsets::Exact {
+    let exact = if variant.offsets_known() {
         ""
     } else {
         " in this build"
@@ -724,7 +728,7 @@ fn structs() {
     let tuple_struct = layout::<TupleStruct>();
     let tuple = layout::<(char, u8, i32)>();
     println!("{tuple_struct}");
-    let offsets = |l: &TypeLayout| l.fields.iter().map(|f| f.offset).collect::<Vec<_>>();
+    let offsets = |l: &TypeLayout| l.fields().iter().map(|f| f.offset).collect::<Vec<_>>();
     let same = offsets(&tuple_struct) == offsets(&tuple);
     remark(&format!(
         "TupleStruct(char, u8, i32): {}; the tuple (char, u8, i32): {}; field offsets {:?} vs {:?}: {}",
@@ -757,12 +761,8 @@ fn enums() {
     let l = layout::<c_style::HTTPStatuses>();
     println!("{l}");
     verdict("bytes", 1, l.size);
-    verdict("tag of OK", 0, l.variants[0].discriminant.bits as usize);
-    verdict(
-        "tag of NoFound",
-        1,
-        l.variants[1].discriminant.bits as usize,
-    );
+    verdict("tag of OK", 0, l.variants()[0].discriminant as usize);
+    verdict("tag of NoFound", 1, l.variants()[1].discriminant as usize);
 
     topic("2.11 Enum with values: enum HTTPStatuses { OK = 200, NoFound = 404 }");
     says("404 needs 2 bytes, so each variant weighs 2 bytes");
@@ -780,10 +780,10 @@ fn enums() {
     let l = layout::<inline::Data>();
     println!("{l}");
     let largest = l
-        .variants
+        .variants()
         .iter()
         .flat_map(|v| v.fields)
-        .map(|f| f.size)
+        .map(|f| f.size())
         .max()
         .unwrap_or(0);
     let model = l.align + largest;
@@ -1008,6 +1008,103 @@ fn trait_objects() {
     );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Part 3: the articles' value pictures, drawn from live values.
+// ---------------------------------------------------------------------------------------------
+
+/// Draws `value` with `show` and checks its heap total against what building it allocated.
+fn picture<T: layoutscope::values::Visit>(name: &str, value: &T, allocated: Heap) {
+    print!("{}", layoutscope::show(value).name(name));
+    let shown = layoutscope::show(value).totals().heap();
+    if shown == allocated.bytes {
+        wrapped(
+            "  ✓ ",
+            &format!("show's heap total {shown} B is what the allocator handed out"),
+        );
+    } else {
+        wrapped(
+            "  ≠ ",
+            &format!(
+                "show's heap total {shown} B, the allocator handed out {} B",
+                allocated.bytes
+            ),
+        );
+    }
+}
+
+fn value_pictures() {
+    topic("3.1 let s = String::from(\"slop\");");
+    says("s: String is ptr, len: 5, capacity: 5 on the stack; \"slop\" (4B) on the heap");
+    let (s, heap) = measure(|| String::from("slop"));
+    picture("s", &s, heap);
+    measured("s.len()", 5, s.len());
+    measured("s.capacity()", 5, s.capacity());
+    measured(
+        "heap bytes of \"slop\"",
+        4,
+        layoutscope::show(&s).totals().heap(),
+    );
+
+    topic("3.2 let v = vec![65, 54, 57];");
+    says("v: Vec<i32> is ptr, len: 3, capacity: 3; the heap holds 65 │ 54 │ 57");
+    let (v, heap) = measure(|| vec![65, 54, 57]);
+    picture("v", &v, heap);
+    measured(
+        "heap bytes of v",
+        3 * 4,
+        layoutscope::show(&v).totals().heap(),
+    );
+
+    topic("3.3 let b = Box::new(5);");
+    says("b: Box<i32> on the stack holds a ptr; 5 (4 bytes) is on the heap");
+    let (b, heap) = measure(|| Box::new(5));
+    picture("b", &b, heap);
+    let t = layoutscope::show(&b).totals();
+    verdict("stack bytes of b", WORD, t.stack);
+    measured("heap bytes of the boxed 5", 4, t.heap());
+
+    topic("3.4 let v: Rc<Vec<String>> = Rc::new(vec![\"Odin\", \"Thor\", \"Loki\"]); let v2 = v.clone();");
+    says("the 3 usize of the vector header go to the heap with the reference counter; v on the stack is 1 usize; the clone increments the counter");
+    let (pair, heap) = measure(|| {
+        let v: Rc<Vec<String>> = Rc::new(vec!["Odin".into(), "Thor".into(), "Loki".into()]);
+        let v2 = v.clone();
+        (v, v2)
+    });
+    picture("(v, v2)", &pair, heap);
+    let t = layoutscope::show(&pair.0).totals();
+    verdict("stack words of v: Rc<Vec<String>>", 1, t.stack / WORD);
+    measured("strong count after the clone", 2, Rc::strong_count(&pair.0));
+    remark(&format!(
+        "the Rc block holds two counts (strong and weak, {} B) before the {}-byte header: {} B in all",
+        2 * WORD,
+        size_of::<Vec<String>>(),
+        t.shared.allocated - 3 * 4 - 3 * size_of::<String>()
+    ));
+
+    topic("3.5 let s2: &'static str = \"hello\";");
+    says("s2 is a fat pointer (ptr + len) into .rodata, not the heap");
+    let (s2, heap) = measure(|| -> &'static str { "hello" });
+    picture("s2", &s2, heap);
+    let t = layoutscope::show(&s2).totals();
+    verdict("stack words of s2", 2, t.stack / WORD);
+    measured("heap bytes s2 owns", 0, t.heap());
+    measured("bytes it borrows", 5, t.borrowed.allocated);
+    note("whether the bytes are in .rodata cannot be told soundly from a running program; show draws them as borrowed");
+
+    topic("3.6 let w: &mut dyn Write = &mut buffer;");
+    says("a trait object is a fat pointer: data pointer + vtable pointer");
+    let mut buffer: Vec<u8> = vec![];
+    let (w, heap) = measure(|| -> &mut dyn Write { &mut buffer });
+    picture("w", &w, heap);
+    let t = layoutscope::show(&w).totals();
+    verdict("stack words of w", 2, t.stack / WORD);
+    measured(
+        "bytes of the Vec<u8> it points to (size from the vtable)",
+        3 * WORD,
+        t.borrowed.allocated,
+    );
+}
+
 fn main() {
     part("Part 1 · \"Understanding Rust's Memory Model\"");
     memory_is_bytes();
@@ -1034,4 +1131,7 @@ fn main() {
     reference_counting();
     arc_and_mutex();
     trait_objects();
+
+    part("Part 3 · The articles' pictures of values, drawn from the live values");
+    value_pictures();
 }

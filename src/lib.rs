@@ -1,9 +1,11 @@
 //! # layoutscope
 //!
 //! Exact memory layouts of your Rust types, as `const` metadata: size, align, every field's
-//! real offset (after the compiler reordered them), padding byte ranges and niche facts.
-//! Every number comes from the compiler (`size_of`, `align_of`, `offset_of!`) at compile
-//! time; where Rust gives no sound answer, the metadata says "unknown" instead of guessing.
+//! real offset (after the compiler reordered them), padding byte ranges, enum discriminants and
+//! tags, and niche facts. Every number comes from the compiler (`size_of`, `align_of`,
+//! `offset_of!`) at compile time; where Rust gives no sound answer, the metadata says
+//! "unknown" instead of guessing. The metadata draws itself as tables, byte maps, box
+//! drawings, Markdown and SVG, and checks itself at compile time.
 //!
 //! ```
 //! use layoutscope::Layout;
@@ -21,88 +23,123 @@
 //! const _: () = assert!(L.size == 24 && L.padding_bytes() == 9);
 //!
 //! print!("{}", Header::LAYOUT);
-//! // Header  24 bytes, align 8, repr(C)
-//! //  offset  size  align  field  type
-//! //       0     1      1  tag    u8
-//! //       1     3         ░ padding
-//! //       4     4      4  len    u32
-//! //       8     2      2  port   u16
-//! //      10     6         ░ padding
-//! //      16     8      8  id     u64
-//! //  fields 15 B · padding 9 B (37.5%) · 1 cache line · no niche · Option<Self> is larger · reordering (id, len, port, tag) saves 8 B → 16
 //! ```
+//!
+//! prints
+//!
+//! ```text
+//! Header  24 bytes, align 8, repr(C)
+//!  offset  size  align  field  type
+//!       0     1      1  tag    u8
+//!       1     3         ░ padding
+//!       4     4      4  len    u32
+//!       8     2      2  port   u16
+//!      10     6         ░ padding
+//!      16     8      8  id     u64
+//!  fields 15 B · padding 9 B (37.5%) · 1 cache line
+//!  no niche · Option<Self> is larger
+//!  reordering (id, len, port, tag) saves 8 B → 16
+//! ```
+//!
+//! ## Diagrams
+//!
+//! `Display` on a [`TypeLayout`] prints the table above; [`TypeLayout::diagram`] gives a
+//! [`Diagram`] to draw in another [`Style`], configured with builder methods (`.width(n)`,
+//! `.depth(n)` to expand nested fields, `.ascii(true)`, `.show_types(false)`, …). Every style
+//! writes through `core::fmt`, needs no allocator and is deterministic, so its output can be
+//! compared in tests.
+//!
+//! ```
+//! use layoutscope::{Layout, Style};
+//!
+//! #[derive(Layout)]
+//! #[repr(C)]
+//! struct Header {
+//!     tag: u8,
+//!     len: u32,
+//!     port: u16,
+//!     id: u64,
+//! }
+//!
+//! print!("{}", Header::LAYOUT.diagram().style(Style::ByteMap));
+//! let svg = Header::LAYOUT.diagram().style(Style::Svg).to_string();
+//! assert!(svg.starts_with("<svg"));
+//! ```
+//!
+//! prints
+//!
+//! ```text
+//! Header  24 bytes, align 8, repr(C)
+//!         0 1 2 3 4 5 6 7
+//!       0 a ░ ░ ░ b b b b
+//!       8 c c ░ ░ ░ ░ ░ ░
+//!      16 d d d d d d d d
+//!  legend: a tag: u8 · b len: u32 · c port: u16 · d id: u64 · ░ padding
+//! ```
+//!
+//! | [`Style`] | what it shows |
+//! |---|---|
+//! | `Table` (default) | rows in memory order with padding, cache-line boundaries and a summary |
+//! | `ByteMap` | one letter per byte, a legend; a group per enum variant and union member |
+//! | `Boxes` | a proportional box drawing with an offset ruler, wrapped at `.width(n)` |
+//! | `Markdown` | a table for GitHub and rustdoc |
+//! | `Svg` | a self-contained picture, one row per enum variant |
+//!
+//! [`print`] and [`print_diagram`] print a type's diagram from a test or an example. To show a
+//! diagram in a type's own rustdoc, keep it in a file that a test checks and include it with
+//! `#[doc = include_str!(..)]`: see [`snapshot`].
 //!
 //! ## The derive
 //!
 //! `#[derive(Layout)]` works on named, tuple and unit structs, on unions and on enums, with any
 //! lifetimes, type and const generics and where clauses, and with `repr(Rust)`, `repr(C)`,
 //! `repr(transparent)`, `repr(packed)`, `repr(packed(N))`, `repr(align(N))` and their legal
-//! combinations, and for enums `repr(C)`, `repr(u8)`…`repr(i128)` and `repr(C, u8)`. Each
-//! field type must implement [`Layout`] (as with serde's `Serialize`);
-//! a generic parameter gets a bound only when a field needs it. Attributes:
-//!
-//! | attribute | where | meaning |
-//! |---|---|---|
-//! | `#[layout(crate = "path")]` | type | where the layoutscope items are, when the crate is renamed or re-exported |
-//! | `#[layout(opaque)]` | field | the field type need not implement `Layout`: size, align, offset and niche existence stay exact, the inside is not described |
-//!
-//! Structs whose last field is unsized (`[T]`, `str`, `dyn Trait`) are rejected with an error
-//! that shows how to make the tail generic and derive on a sized instance instead: a
-//! `TypeLayout` always describes a whole, sized value.
+//! combinations, and for enums `repr(C)`, `repr(u8)`…`repr(i128)` and `repr(C, u8)`, written
+//! in one `#[repr]` or spread over several and combined as rustc combines them (the largest
+//! `align(N)` wins). Each field type must implement [`Layout`] (as with serde's `Serialize`);
+//! a generic parameter gets a bound only when a field needs it. The keys of `#[layout(...)]`
+//! are listed on the [derive's page](derive@Layout).
 //!
 //! ## Enums
 //!
 //! Every enum gets its variants with discriminants and fields ([`Variant`]), its [`Tag`] and
-//! its niche. How much is exact depends on the repr:
-//!
-//! | enum | tag | variant field offsets | niche |
-//! |---|---|---|---|
-//! | fieldless, any repr | the whole value | — | exact |
-//! | data, `repr(u8)`…, `repr(C)`, `repr(C, u8)` | exact (RFC 2195) | exact | exact (the tag's unused values) |
-//! | data, `repr(Rust)` | [`Tag::Unknown`] | [`Offsets::Unknown`]; exact for a live value via [`LayoutOfVal`] | count measured, location unknown |
-//!
-//! rustc does not specify where a `repr(Rust)` enum with data keeps its tag (it may encode it
-//! in a niche of a field), there is no stable way to ask, and reading a value's bytes would
-//! read uninitialised padding (undefined behaviour). So those facts are reported as unknown.
+//! its niche. With an explicit repr (`repr(u8)`…, `repr(C)`, `repr(C, u8)`) the tag and every
+//! variant's field offsets are exact (RFC 2195). rustc does not specify where a `repr(Rust)`
+//! enum with data keeps its tag (it may encode it in a niche of a field), there is no stable
+//! way to ask, and reading a value's bytes would read uninitialised padding (undefined
+//! behaviour): there the tag is [`Tag::Unknown`] and the variants' field offsets are `None` in
+//! `const`, while [`LayoutOfVal`] reports them exactly for a live value. The full list is under
+//! [What is exact](#what-is-exact).
 //!
 //! ```
-//! use layoutscope::{Layout, LayoutOfVal, Offsets, Tag};
+//! use layoutscope::{Layout, LayoutOfVal, Tag};
 //!
 //! #[derive(Layout)]
 //! #[repr(u8)]
 //! enum Message { Quit, Move { x: i32, y: i32 }, Write(u8, u16) }
 //!
 //! let l = &Message::LAYOUT;
-//! assert_eq!(l.tag, Tag::Direct { offset: 0, size: 1 });
-//! assert_eq!(l.variant("Move").unwrap().fields[1].offset, 8);
+//! assert_eq!(l.tag(), Tag::Direct { offset: 0, size: 1 });
+//! assert_eq!(l.variant("Move").unwrap().fields[1].offset.unwrap(), 8);
 //!
 //! #[derive(Layout)]
 //! enum Data { Empty, Number(i32), Array(Vec<i32>) }
 //!
 //! assert_eq!(Data::LAYOUT.size, 24); // the tag hides in Vec's capacity niche
-//! assert_eq!(Data::LAYOUT.tag, Tag::Unknown);
+//! assert_eq!(Data::LAYOUT.tag(), Tag::Unknown);
 //! let value = Data::Number(7);
 //! let mut offset = None;
 //! let variant = value.visit_fields_of_val(&mut |_field, at| offset = Some(at));
-//! assert_eq!((variant.name, variant.offsets), ("Number", Offsets::Unknown));
+//! assert_eq!((variant.name, variant.offsets_known()), ("Number", false));
 //! assert!(offset.is_some());
 //! ```
 //!
 //! ## Layout assertions
 //!
-//! Pin a layout on the type itself; a failing check stops `cargo check` with an error at the
-//! attribute that says the actual and the expected value, e.g.
+//! Pin a layout on the type itself with the derive's check keys; a failing check stops
+//! `cargo check` with an error at the key that says the actual and the expected value, e.g.
 //! ``size of `Header` is 24 bytes, expected 16`` or
 //! ``` `Header` has 9 bytes of padding: 3 bytes at 1..4 (after `tag`), 6 bytes at 10..16 (after `port`)```.
-//!
-//! | key | where | checks |
-//! |---|---|---|
-//! | `size = N` | type | `size_of` is `N` |
-//! | `align = N` | type | `align_of` is `N` |
-//! | `max_size = N` | type | `size_of` is at most `N` |
-//! | `no_padding` | struct, union | no byte belongs to no field (the error lists every hole) |
-//! | `niche` | type | `Option<Self>` is as large as `Self` |
-//! | `offset = N` | struct or union field | the field is at byte `N` |
 //!
 //! ```
 //! use layoutscope::Layout;
@@ -120,48 +157,90 @@
 //! }
 //! ```
 //!
-//! For a type without type or const parameters each check is a `const` item of its own, so
-//! every failing check is reported at once, even if nothing uses the type. A generic type's
-//! checks run inside `LAYOUT`, after monomorphization: they fire for each instantiation whose
-//! layout is evaluated, so force the ones you care about with e.g.
-//! `const _: usize = Slot::<u64>::LAYOUT.size;`.
+//! Anywhere else: [`assert_layout!`] (an item), [`check_layout!`] (an expression, for
+//! `const { check_layout!(T, max_size = 64) }` inside generic functions; like every
+//! post-monomorphization error it fires when `cargo build` or `cargo test` instantiates the
+//! function, not under `cargo check`), the `const fn` queries of [`TypeLayout`] for your own
+//! `const _: () = assert!(...)`, and in tests [`assert_layout_eq!`], which compares the table
+//! with an expected one and panics with a line diff.
 //!
-//! Anywhere else: [`assert_layout!`] (an item: `assert_layout!(Header, size = 16, offset(id) = 8,
-//! no_padding);`), [`check_layout!`] (an expression, for `const { check_layout!(T, max_size = 64) }`
-//! inside generic functions; like every post-monomorphization error it fires when the
-//! function is instantiated by `cargo build` or `cargo test`, not by `cargo check`), the
-//! `const fn` API of [`TypeLayout`] for your own
-//! `const _: () = assert!(...)` (it composes with `static_assertions`), and in tests
-//! [`assert_layout_eq!`], which compares the table with an expected one and panics with a line
-//! diff.
+//! The keys also check false sharing: `apart(head, tail)`, `atomics_apart` and a field's
+//! `own_line` (`own_line(field)` in the macros), for lines of `cache_line = N` bytes (64 unless
+//! set), hold for every address the type's alignment allows. A value may be any constant
+//! expression, so one check holds on 32- and 64-bit targets (`size = 3 * size_of::<usize>()`);
+//! where layouts differ by target, write one key per target
+//! (`#[cfg_attr(target_pointer_width = "32", layout(size = 12))]`) or a ratchet, `max_size`.
+//! The [derive's page](derive@Layout) lists every key. For FFI and zero-copy code,
+//! [`TypeLayout::explicit_padding`] prints a struct with its holes as `_pad0: [u8; 3]` fields.
 //!
 //! ## What is exact
 //!
-//! | fact | guarantee |
-//! |---|---|
-//! | size, align, field offsets and sizes | exact: read from the compiler |
-//! | padding ranges | exact: the bytes no field covers, computed from the exact offsets |
-//! | `niche.option_fits` | exact: `size_of::<Option<T>>() == size_of::<T>()` |
-//! | niche count | exact when located; else measured by probe enums, exact up to [`niche::PROBE_EXACT_MAX`] and a lower bound above |
-//! | niche location | reported only when the field types determine it; "unknown" for opaque insides, enum tags and ties that depend on rustc's unspecified field-reordering heuristics |
+#![doc = include_str!("exactness.md")]
 //!
 //! Every layout also checks itself while it is computed: if the niche model disagreed with
 //! `size_of::<Option<T>>()`, the build would fail rather than report a wrong answer. The
-//! test suite compares hundreds of generated types with `-Zprint-type-sizes` and
-//! `#[rustc_layout(debug)]`.
+//! repository's differential tests compare every fact with rustc's own answers on thousands
+//! of generated types (`docs/exactness.md` in the repository).
 //!
 //! ## Features
 //!
 //! `std` (default) and `alloc` add impls for `Vec`, `String`, `Box`, `Rc`, `Arc`, the
-//! collections, `Mutex`, `HashMap` and so on. Without them the crate is `no_std` and needs no
-//! allocator.
+//! collections, `Mutex`, `HashMap` and so on; `std` also adds [`print`], [`print_diagram`]
+//! and [`snapshot`]. Without them the crate is `no_std` and needs no allocator.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub use layout_core::*;
-/// Derives [`Layout`]; see the [crate documentation](crate#the-derive).
+#[cfg(feature = "alloc")]
+pub use layout_core::assert_layout_eq;
+pub use layout_core::{
+    assert_layout, check, check_layout, layout_of, Body, ByteRange, Diagram, Discriminant,
+    ExplicitPadding, Field, IntRepr, LargestNiche, Layout, LayoutOfVal, Niche, NicheCount,
+    NicheSummary, Padding, PointerMeta, Repr, ReprBase, StructKind, Style, Tag, TypeLayout,
+    TypeName, UnknownReason, Variant, PROBE_EXACT_MAX,
+};
+#[cfg(feature = "std")]
+pub use layout_core::{print, print_diagram};
+
+// What the derive's expansions and the macros name; not a public API.
+#[doc(hidden)]
+pub use layout_core::{
+    __Shadow, __aggregate, __assert_layout_keys, __c_fields, __c_payload, __check_layout_keys,
+    __enumeration, __field, __generic_field, __generic_unplaced, __offset_of, __private, __report,
+    __union, __unit_variant, __unplaced, __variant,
+};
+#[cfg(feature = "std")]
+pub mod snapshot;
+/// Derives [`Layout`](trait@Layout): an example with checks, an opaque field and a niche;
+/// every key is listed below.
+///
+/// ```
+/// use core::num::NonZeroU32;
+/// use layoutscope::Layout;
+///
+/// /// A type from elsewhere, without a `Layout` impl.
+/// struct Foreign(u16);
+///
+/// #[derive(Layout)]
+/// #[repr(C)]
+/// #[layout(size = 8, align = 4, niche)]
+/// struct Slot {
+///     #[layout(opaque)]
+///     key: Foreign,
+///     #[layout(offset = 4)]
+///     id: NonZeroU32,
+/// }
+///
+/// assert_eq!(Slot::LAYOUT.padding_bytes(), 2);
+/// ```
 pub use layout_derive::Layout;
+/// Pictures of live values: the bytes of a value at their real offsets, the heap blocks it
+/// owns, shares and borrows, and byte totals equal to what the allocator handed out. See
+/// [`show`](fn@show); types opt in with `#[layout(values)]` on `#[derive(Layout)]`.
+#[cfg(feature = "values")]
+pub use layout_values as values;
+#[cfg(feature = "values")]
+pub use layout_values::show;
 
 /// README's Rust examples compile and run as doctests, so README cannot drift from the code.
 #[cfg(doctest)]

@@ -94,11 +94,11 @@ fn derived_code_compiles_and_reports_the_same_numbers() {
     let inner = &shadowed::Inner::LAYOUT;
     assert_eq!(
         inner.field("type").map(|f| f.offset),
-        Some(offset_of!(shadowed::Inner, r#type))
+        Some(Some(offset_of!(shadowed::Inner, r#type)))
     );
     assert_eq!(
         inner.field("match").map(|f| f.offset),
-        Some(offset_of!(shadowed::Inner, r#match))
+        Some(Some(offset_of!(shadowed::Inner, r#match)))
     );
     assert_eq!(shadowed::Either::LAYOUT.size, 4);
     assert_eq!(renamed::ViaExternCrate::LAYOUT.size, 16);

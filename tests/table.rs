@@ -1,4 +1,4 @@
-//! The default table, character for character (README shows this output).
+//! The default table, character for character.
 
 use layoutscope::Layout;
 
@@ -23,7 +23,9 @@ Header  24 bytes, align 8, repr(C)
       8     2      2  port   u16
      10     6         ░ padding
      16     8      8  id     u64
- fields 15 B · padding 9 B (37.5%) · 1 cache line · no niche · Option<Self> is larger · reordering (id, len, port, tag) saves 8 B → 16
+ fields 15 B · padding 9 B (37.5%) · 1 cache line
+ no niche · Option<Self> is larger
+ reordering (id, len, port, tag) saves 8 B → 16
 ";
     assert_eq!(Header::LAYOUT.to_string(), expected);
 }
@@ -45,7 +47,8 @@ Seed  12 bytes, align 4
       4     4      4  i      i32
       8     1      1  b      u8
       9     3         ░ trailing padding
- fields 9 B · padding 3 B (25.0%) · 1 cache line · niche: 4293853184 free values at byte 0..4 (c) · Option<Self> is the same size
+ fields 9 B · padding 3 B (25.0%) · 1 cache line
+ niche: 4293853184 free values at byte 0..4 (c) · Option<Self> is the same size
 ";
     assert_eq!(Seed::LAYOUT.to_string(), expected);
 }
@@ -84,11 +87,11 @@ enum Data {
 fn enum_tables_show_tags_and_never_guess_offsets() {
     let expected = "\
 Message  12 bytes, align 4, enum, repr(u8)
- tag: bytes 0..1 (discriminant)
+ tag: byte 0 (discriminant)
  variant Quit = 0  (no fields)
  variant Move = 1
  offset  size  align  field  type
-      0     1         (tag)  discriminant
+      0     1         (tag)  discriminant 1
       1     3         ░ padding
       4     4      4  x      i32
       8     4      4  y      i32

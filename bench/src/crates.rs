@@ -10,8 +10,8 @@ use layout_testkit::Batch;
 
 use crate::gen::{self, Variant};
 
-/// The bare tree of issue 7: syn 3 with `derive`, `parsing`, `printing` and `proc-macro`,
-/// quote and proc-macro2, as the issue specifies it (layout-derive itself does without
+/// The bare tree of the budget: syn 3 with `derive`, `parsing`, `printing` and `proc-macro`,
+/// quote and proc-macro2, the tree of a typical derive (layout-derive itself does without
 /// `printing` and quote).
 const BARE_DEPS: &str = "\
 proc-macro2 = { version = \"1\", default-features = false, features = [\"proc-macro\"] }

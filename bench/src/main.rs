@@ -1,4 +1,4 @@
-//! `layout-bench`: what `#[derive(Layout)]` costs a build (issue 7).
+//! `layout-bench`: what `#[derive(Layout)]` costs a build.
 //!
 //! ```sh
 //! cargo run --release -p layout-bench -- --types 2000 --pairs 5

@@ -1,5 +1,5 @@
-//! The report: tables of medians, a PASS/FAIL line per line of the compile-time budget, and where
-//! layoutscope stands against each peer on the types the peer accepts.
+//! The report: tables of medians, a PASS/FAIL line per line of the compile-time budget, and
+//! where layoutscope stands against each peer on the types the peer accepts.
 
 use std::fmt::Write as _;
 
@@ -211,7 +211,7 @@ impl Report {
 
         let _ = writeln!(
             out,
-            "\nBudget (issue 7; verdicts on wall time, medians of the pairs):"
+            "\nBudget (verdicts on wall time, medians of the pairs):"
         );
         for line in &budget {
             let also = if line.also.is_empty() {

@@ -1,8 +1,7 @@
 //! Const builders that turn compiler facts into a [`TypeLayout`]; the derive and the impls in
 //! this crate both go through them, so every type is described by the same code.
 
-use crate::enums::Tag;
-use crate::model::{Field, Layout, Shape, TypeLayout};
+use crate::model::{Body, Field, Layout, StructKind, TypeLayout, TypeName};
 use crate::niche::{self, LargestNiche, NicheSummary, UnknownReason};
 use crate::repr::Repr;
 use core::marker::PhantomData;
@@ -11,15 +10,7 @@ use core::mem::{align_of, size_of};
 /// Describes one field of a type being built: `offset` comes from `offset_of!`, everything
 /// else from the field type's own layout.
 pub const fn field<T: Layout>(name: &'static str, ty: &'static str, offset: usize) -> Field {
-    Field {
-        name,
-        ty,
-        generic: false,
-        offset,
-        size: T::LAYOUT.size,
-        align: T::LAYOUT.align,
-        layout: &T::LAYOUT,
-    }
+    Field::new::<T>(name, ty, offset)
 }
 
 /// [`field`] for a field whose written type mentions a generic parameter of the container.
@@ -30,7 +21,20 @@ pub const fn generic_field<T: Layout>(
 ) -> Field {
     Field {
         generic: true,
-        ..field::<T>(name, ty, offset)
+        ..Field::new::<T>(name, ty, offset)
+    }
+}
+
+/// A field of a `repr(Rust)` enum's variant, whose offset is not known in `const`.
+pub const fn unplaced<T: Layout>(name: &'static str, ty: &'static str) -> Field {
+    Field::unplaced::<T>(name, ty)
+}
+
+/// [`unplaced`] for a field whose written type mentions a generic parameter.
+pub const fn generic_unplaced<T: Layout>(name: &'static str, ty: &'static str) -> Field {
+    Field {
+        generic: true,
+        ..Field::unplaced::<T>(name, ty)
     }
 }
 
@@ -40,8 +44,8 @@ pub const fn generic_field<T: Layout>(
 /// the structs that RFC 2195 lays out a `repr(u8)`-style enum's variants as.
 ///
 /// It replaces one `offset_of!` per field: each of those is a separate constant for rustc to
-/// type-check, evaluate and track, the largest build-time cost of the derive (issue 7). The
-/// result is checked against the compiler: see [`aggregate`] and `enumeration`.
+/// type-check, evaluate and track, the largest build-time cost of the derive. The result is
+/// checked against the compiler: see [`aggregate`] and `enumeration`.
 pub const fn c_fields<const N: usize>(
     mut fields: [Field; N],
     start: usize,
@@ -50,9 +54,9 @@ pub const fn c_fields<const N: usize>(
     let mut end = start;
     let mut i = 0;
     while i < N {
-        let offset = end.next_multiple_of(capped(fields[i].align, pack));
-        fields[i].offset = offset;
-        end = offset + fields[i].size;
+        let offset = end.next_multiple_of(capped(fields[i].align(), pack));
+        fields[i].offset = Some(offset);
+        end = offset + fields[i].size();
         i += 1;
     }
     fields
@@ -77,12 +81,14 @@ pub(crate) const fn extent(
 ) -> (usize, usize) {
     let mut i = 0;
     while i < fields.len() {
-        let a = capped(fields[i].align, pack);
+        let a = capped(fields[i].align(), pack);
         if a > align {
             align = a;
         }
-        if fields[i].end() > end {
-            end = fields[i].end();
+        if let Some(range) = fields[i].range() {
+            if range.end > end {
+                end = range.end;
+            }
         }
         i += 1;
     }
@@ -97,54 +103,64 @@ const fn c_size_align(fields: &[Field], repr: Repr) -> (usize, usize) {
     (end.next_multiple_of(align), align)
 }
 
-/// The layout of a struct, tuple struct, unit struct, union or tuple `T` from its fields.
+/// The layout of a struct, tuple struct, unit struct or tuple `T` from its fields.
 ///
-/// For `repr(C)` types the derive computes the offsets ([`c_fields`]; all 0 in a union); the
-/// size and align that the C rule gives for them must then be the compiler's, or the build
-/// fails rather than describe a layout that is not the type's.
+/// For `repr(C)` types the derive computes the offsets ([`c_fields`]); the size and align that
+/// the C rule gives for them must then be the compiler's, or the build fails rather than
+/// describe a layout that is not the type's.
 pub const fn aggregate<T>(
     name: &'static str,
     repr: Repr,
-    shape: Shape,
+    kind: StructKind,
     fields: &'static [Field],
 ) -> TypeLayout {
+    c_rule_holds::<T>(fields, repr);
+    TypeLayout {
+        name,
+        type_name: TypeName::of::<T>(),
+        size: size_of::<T>(),
+        align: align_of::<T>(),
+        repr,
+        body: Body::Struct { kind, fields },
+        niche: NicheSummary::checked::<T>(niche::of_fields(fields, size_of::<T>(), repr)),
+    }
+}
+
+/// The layout of union `T` from its fields (all at offset 0).
+pub const fn union<T>(name: &'static str, repr: Repr, fields: &'static [Field]) -> TypeLayout {
+    c_rule_holds::<T>(fields, repr);
+    TypeLayout {
+        name,
+        type_name: TypeName::of::<T>(),
+        size: size_of::<T>(),
+        align: align_of::<T>(),
+        repr,
+        body: Body::Union { fields },
+        // rustc gives unions no niche: any field may be the one that is initialised.
+        niche: NicheSummary::checked::<T>(LargestNiche::None),
+    }
+}
+
+/// Fails the build when a `repr(C)` type's fields, placed by the C rule, do not give the
+/// compiler's size and align.
+const fn c_rule_holds<T>(fields: &[Field], repr: Repr) {
     if let crate::ReprBase::C = repr.base() {
         let (size, align) = c_size_align(fields, repr);
         if size != size_of::<T>() || align != align_of::<T>() {
             panic!("layoutscope: this repr(C) type's layout differs from the C rule; please report this type");
         }
     }
-    let largest = match shape {
-        // rustc gives unions no niche: any field may be the one that is initialised.
-        Shape::Union => LargestNiche::None,
-        _ => niche::of_fields(fields, size_of::<T>(), repr),
-    };
-    TypeLayout {
-        name,
-        type_name: core::any::type_name::<T>,
-        size: size_of::<T>(),
-        align: align_of::<T>(),
-        repr,
-        shape,
-        fields,
-        variants: &[],
-        tag: Tag::None,
-        niche: NicheSummary::checked::<T>(largest),
-    }
 }
 
 /// The layout of a leaf type `T` (no fields described) with the given niche facts.
-pub const fn leaf<T>(name: &'static str, shape: Shape, niche: NicheSummary) -> TypeLayout {
+pub const fn leaf<T>(name: &'static str, body: Body, niche: NicheSummary) -> TypeLayout {
     TypeLayout {
         name,
-        type_name: core::any::type_name::<T>,
+        type_name: TypeName::of::<T>(),
         size: size_of::<T>(),
         align: align_of::<T>(),
         repr: Repr::RUST,
-        shape,
-        fields: &[],
-        variants: &[],
-        tag: Tag::None,
+        body,
         niche,
     }
 }
@@ -154,9 +170,57 @@ pub const fn leaf<T>(name: &'static str, shape: Shape, niche: NicheSummary) -> T
 pub const fn opaque<T>(name: &'static str) -> TypeLayout {
     leaf::<T>(
         name,
-        Shape::Opaque,
+        Body::Opaque,
         NicheSummary::probed::<T>(UnknownReason::Opaque),
     )
+}
+
+impl TypeLayout {
+    /// The layout of `T` described by size, align and niche only (its inside is not shown):
+    /// for implementing [`Layout`] by hand.
+    pub const fn opaque<T>(name: &'static str) -> TypeLayout {
+        opaque::<T>(name)
+    }
+
+    /// The layout of struct `T` from its fields (with their `offset_of!` offsets): for
+    /// implementing [`Layout`] by hand. For `repr(C)` the build fails if the fields do not
+    /// give the compiler's size and align.
+    pub const fn of_struct<T>(
+        name: &'static str,
+        repr: Repr,
+        kind: StructKind,
+        fields: &'static [Field],
+    ) -> TypeLayout {
+        aggregate::<T>(name, repr, kind, fields)
+    }
+}
+
+/// The layout of `[T; N]`. Its niche is the first element's: rustc takes the niche of the
+/// element at offset 0, and an empty array has none.
+pub const fn array<T: Layout, const N: usize>() -> TypeLayout {
+    let first: &[Field] = if N == 0 {
+        &[]
+    } else {
+        &[Field::new::<T>("[0]", "", 0)]
+    };
+    TypeLayout {
+        name: "[T; N]",
+        type_name: TypeName::of::<[T; N]>(),
+        size: size_of::<[T; N]>(),
+        align: align_of::<[T; N]>(),
+        repr: Repr::RUST,
+        body: Body::Array {
+            element: &T::LAYOUT,
+            len: N,
+        },
+        niche: NicheSummary::checked::<[T; N]>(
+            match niche::of_fields(first, size_of::<[T; N]>(), Repr::RUST) {
+                // An array has no fields for the niche to name: it sits in element 0.
+                LargestNiche::Known(n) => LargestNiche::Known(crate::Niche { field: None, ..n }),
+                other => other,
+            },
+        ),
+    }
 }
 
 /// Stands for a field type that does not implement [`Layout`] (`#[layout(opaque)]`): its
@@ -165,9 +229,7 @@ pub struct Opaque<T>(PhantomData<T>);
 
 impl<T> Layout for Opaque<T> {
     const LAYOUT: TypeLayout = TypeLayout {
-        size: size_of::<T>(),
-        align: align_of::<T>(),
-        type_name: core::any::type_name::<T>,
+        type_name: TypeName::of::<T>(),
         ..opaque::<T>("opaque")
     };
 }
@@ -183,7 +245,7 @@ mod tests {
     ];
 
     fn offsets(fields: &[Field]) -> [usize; 3] {
-        [fields[0].offset, fields[1].offset, fields[2].offset]
+        [0, 1, 2].map(|i| fields[i].offset.unwrap())
     }
 
     #[test]
@@ -212,6 +274,6 @@ mod tests {
     fn a_repr_c_layout_that_is_not_the_types_is_refused() {
         // One `u8` by the C rule is 1 byte, but `u64` is 8: `aggregate` must not describe it.
         const ONE_BYTE: [Field; 1] = [field::<u8>("a", "u8", 0)];
-        aggregate::<u64>("NotOneByte", Repr::C, Shape::Struct, &ONE_BYTE);
+        aggregate::<u64>("NotOneByte", Repr::C, StructKind::Named, &ONE_BYTE);
     }
 }

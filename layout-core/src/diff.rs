@@ -61,7 +61,7 @@ pub fn assert_table(layout: &TypeLayout, expected: &str) {
     if lines(&actual) != lines(expected) {
         panic!(
             "the layout of `{}` is not the expected one (- expected, + actual):\n{}",
-            crate::ShortTypeName((layout.type_name)()),
+            crate::render::ShortTypeName(layout.type_name.get()),
             line_diff(expected, &actual)
         );
     }

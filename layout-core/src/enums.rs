@@ -1,17 +1,13 @@
 //! Enums: variants, discriminants, tags, and what is known about where they live.
 //!
-//! | enum | tag | variant field offsets | niche |
-//! |---|---|---|---|
-//! | fieldless, any repr | the whole value (exact) | — | exact: the values outside the discriminants' range |
-//! | data, `repr(u8)`…, `repr(C)`, `repr(C, u8)` | exact (RFC 2195) | exact: computed by the C rule (`repr(u8)`…) or measured on `repr(C)` shadow types (`repr(C)`, `repr(C, u8)`), checked against the enum's size and align | exact: the tag's unused values |
-//! | data, `repr(Rust)` | unknown | unknown in `const`; exact for a live value through [`LayoutOfVal`] | count measured, location unknown |
-//!
 //! rustc does not specify where a `repr(Rust)` enum keeps its tag (it may hide it in a niche
 //! of a field), and reading the bytes of a value to find out would read uninitialised padding,
-//! which is undefined behaviour. So layoutscope does not claim those facts.
+//! which is undefined behaviour. So layoutscope does not claim those facts in `const`; which
+//! facts are exact for which enums is listed once, in the crate documentation.
 
-use crate::model::{Field, Layout, Shape, TypeLayout};
+use crate::model::{Body, Field, Layout, StructKind, TypeLayout};
 use crate::niche::{LargestNiche, Niche, NicheSummary, UnknownReason};
+use crate::padding::ByteRange;
 use crate::repr::{IntRepr, Repr};
 use core::mem::{align_of, size_of};
 
@@ -20,38 +16,53 @@ use core::mem::{align_of, size_of};
 pub struct Variant {
     /// The variant's name.
     pub name: &'static str,
-    /// The discriminant value.
-    pub discriminant: Discriminant,
-    /// [`Shape::Struct`], [`Shape::TupleStruct`] or [`Shape::UnitStruct`], like the variant's
-    /// syntax.
-    pub shape: Shape,
-    /// The variant's fields in declaration order; their offsets are meaningful only when
-    /// [`Variant::offsets`] is [`Offsets::Exact`].
+    /// The discriminant, as the bits of the enum's discriminant type sign-extended to 128
+    /// bits; [`TypeLayout::discriminant`] reads it as a number of that type.
+    pub discriminant: u128,
+    /// The variant's syntax ([`StructKind::Tuple`] does not occur).
+    pub kind: StructKind,
+    /// The variant's fields in declaration order. Their offsets are `None` where Rust does
+    /// not specify them (`repr(Rust)` enums with data; see [`LayoutOfVal`] for a live value).
     pub fields: &'static [Field],
-    /// Whether the field offsets are known in `const`.
-    pub offsets: Offsets,
 }
 
-/// Whether the offsets of a variant's fields are known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Offsets {
-    /// The layout is specified (explicit repr): the offsets are exact.
-    Exact,
-    /// `repr(Rust)`: unknown in `const`; see [`LayoutOfVal`] for a live value.
-    Unknown,
+impl Variant {
+    /// A variant without fields.
+    pub const fn unit(name: &'static str, discriminant: u128) -> Variant {
+        Variant {
+            name,
+            discriminant,
+            kind: StructKind::Unit,
+            fields: &[],
+        }
+    }
+
+    /// Whether every field's offset is known (true for a variant without fields).
+    #[must_use]
+    pub const fn offsets_known(&self) -> bool {
+        let mut i = 0;
+        while i < self.fields.len() {
+            if self.fields[i].offset.is_none() {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
 }
 
-/// A discriminant, as the bits of its integer type.
+/// A discriminant read as a number of its enum's discriminant type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Discriminant {
-    /// The value, sign-extended to 128 bits for signed types.
+    /// The bits, sign-extended to 128 bits for signed types.
     pub bits: u128,
-    /// Whether the discriminant type is signed (`isize` without an integer repr).
-    pub signed: bool,
+    /// The discriminant type.
+    pub int: IntRepr,
 }
 
 impl Discriminant {
     /// The value as a signed number (for signed discriminant types).
+    #[must_use]
     pub const fn as_i128(self) -> i128 {
         self.bits as i128
     }
@@ -59,7 +70,7 @@ impl Discriminant {
 
 impl core::fmt::Display for Discriminant {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        if self.signed {
+        if self.int.signed() {
             write!(f, "{}", self.as_i128())
         } else {
             write!(f, "{}", self.bits)
@@ -67,25 +78,140 @@ impl core::fmt::Display for Discriminant {
     }
 }
 
-/// Where an enum keeps its tag.
+/// Where an enum keeps its tag: the bytes that say which variant a value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Tag {
-    /// No tag: a struct, a union, an enum with at most one variant laid out like a struct,
-    /// or a leaf.
+    /// No tag: not an enum, or an enum with at most one variant that is laid out like a
+    /// struct.
     None,
-    /// The tag is an integer of `size` bytes at `offset`, holding the discriminant.
+    /// An integer of `size` bytes at `offset` that holds the discriminant.
     Direct {
         /// Byte offset.
         offset: usize,
         /// Size in bytes.
         size: usize,
     },
-    /// A `repr(Rust)` enum with data: rustc may store the tag directly or encode it in a niche
-    /// of a field; neither is specified, so the location is unknown.
+    /// The tag hides in a niche of the `untagged` variant's fields: that variant stores any
+    /// valid value there, and the variants `first..=last` (but `untagged`) store the values
+    /// `first_value + (index - first)` (wrapping in `size` bytes), which the untagged
+    /// variant's field can never hold. Read the value of a variant with
+    /// [`TypeLayout::tag_value`].
+    Niche {
+        /// Byte offset of the niche scalar.
+        offset: usize,
+        /// Its size in bytes.
+        size: usize,
+        /// Index of the variant whose fields hold the niche.
+        untagged: usize,
+        /// Index of the first variant encoded in the niche.
+        first: usize,
+        /// Index of the last variant encoded in the niche.
+        last: usize,
+        /// The niche value of variant `first`.
+        first_value: u128,
+    },
+    /// Rust does not specify where this enum keeps its tag (`repr(Rust)` enums with data, and
+    /// standard enums whose payload has no located niche), so it is not reported.
     Unknown,
 }
 
-/// Facts from the derive about an enum with an explicit layout, checked against rustc.
+impl Tag {
+    /// The bytes of the tag, when its location is known.
+    #[must_use]
+    pub const fn range(self) -> Option<ByteRange> {
+        match self {
+            Tag::Direct { offset, size } | Tag::Niche { offset, size, .. } => Some(ByteRange {
+                start: offset,
+                end: offset + size,
+            }),
+            Tag::None | Tag::Unknown => None,
+        }
+    }
+}
+
+impl TypeLayout {
+    /// The discriminant of `variant` (one of this enum's) as a number of the enum's
+    /// discriminant type.
+    #[must_use]
+    pub const fn discriminant(&self, variant: &Variant) -> Discriminant {
+        let int = match self.body {
+            Body::Enum { discriminant, .. } => discriminant,
+            _ => IntRepr::Isize,
+        };
+        Discriminant {
+            bits: variant.discriminant,
+            int,
+        }
+    }
+
+    /// The bytes that hold the tag in a value of variant `index`: the tag's bytes, except for
+    /// the untagged variant of a niche, whose own field holds a valid value there.
+    #[must_use]
+    pub const fn tag_range_of(&self, index: usize) -> Option<ByteRange> {
+        match self.tag() {
+            Tag::Niche { untagged, .. } if untagged == index => None,
+            tag => tag.range(),
+        }
+    }
+
+    /// The padding of variant `index`: the bytes that neither the tag nor the variant's fields
+    /// cover. `None` when the variant does not exist, or its offsets or the tag's place are
+    /// unknown.
+    #[must_use]
+    pub const fn variant_padding(&self, index: usize) -> Option<crate::Padding> {
+        let variants = self.variants();
+        if index >= variants.len() || !variants[index].offsets_known() {
+            return None;
+        }
+        if let Tag::Unknown = self.tag() {
+            return None;
+        }
+        Some(crate::Padding::over(
+            variants[index].fields,
+            self.size,
+            self.tag_range_of(index),
+        ))
+    }
+
+    /// The value the tag bytes hold for variant `index`: the discriminant for a direct tag,
+    /// the niche value for a variant encoded in a niche. `None` for the untagged variant of a
+    /// niche (its field holds a valid value there), when the tag is unknown or absent.
+    #[must_use]
+    pub const fn tag_value(&self, index: usize) -> Option<u128> {
+        let variants = self.variants();
+        if index >= variants.len() {
+            return None;
+        }
+        match self.tag() {
+            Tag::Direct { size, .. } => Some(variants[index].discriminant & mask(size)),
+            Tag::Niche {
+                size,
+                untagged,
+                first,
+                last,
+                first_value,
+                ..
+            } if index != untagged && index >= first && index <= last => {
+                Some(first_value.wrapping_add((index - first) as u128) & mask(size))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// All ones in `size` bytes.
+const fn mask(size: usize) -> u128 {
+    if size >= 16 {
+        u128::MAX
+    } else {
+        (1u128 << (size * 8)) - 1
+    }
+}
+
+/// Facts from the derive about an enum with an explicit layout, checked against rustc. Not a
+/// public API: the derive's plumbing.
+#[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 pub struct Shadow {
     /// `size_of` the shadow `repr(C)` type that RFC 2195 says the enum is laid out as; unused
@@ -172,13 +298,14 @@ pub const fn enumeration<E>(
     shadow: Option<Shadow>,
 ) -> TypeLayout {
     let size = size_of::<E>();
+    let int = discriminant_type(repr);
     let (tag, largest) = match shadow {
         Some(shadow) => {
             let (expected_size, expected_align) = shadow.size_align(variants, repr);
             if expected_size != size || expected_align != align_of::<E>() {
                 panic!("layoutscope: the enum's layout differs from its RFC 2195 shadow; please report this type");
             }
-            let (tag, largest) = tagged(variants, shadow.tag_size, repr);
+            let (tag, largest) = tagged(variants, shadow.tag_size, int);
             (tag, agreeing_with_probes::<E>(largest))
         }
         None if variants.len() <= 1 => (
@@ -192,15 +319,24 @@ pub const fn enumeration<E>(
     };
     TypeLayout {
         name,
-        type_name: core::any::type_name::<E>,
+        type_name: crate::TypeName::of::<E>(),
         size,
         align: align_of::<E>(),
         repr,
-        shape: Shape::Enum,
-        fields: &[],
-        variants,
-        tag,
+        body: Body::Enum {
+            variants,
+            tag,
+            discriminant: int,
+        },
         niche: NicheSummary::checked::<E>(largest),
+    }
+}
+
+/// The discriminant type of an enum with this repr: its integer, else `isize`.
+const fn discriminant_type(repr: Repr) -> IntRepr {
+    match repr.int_type() {
+        Some(int) => int,
+        None => IntRepr::Isize,
     }
 }
 
@@ -212,17 +348,21 @@ pub const fn enumeration<E>(
 /// of the discriminant type (`isize` without an integer repr). Among equally wide gaps the last
 /// one wins, the wrapping gap last of all. The test suite checks this against
 /// `#[rustc_layout(debug)]` on hundreds of enums.
-const fn tagged(variants: &'static [Variant], tag_size: usize, repr: Repr) -> (Tag, LargestNiche) {
+const fn tagged(
+    variants: &'static [Variant],
+    tag_size: usize,
+    int: IntRepr,
+) -> (Tag, LargestNiche) {
     if variants.is_empty() || tag_size == 0 {
         return (Tag::None, LargestNiche::None);
     }
     let mask = Niche::scalar(tag_size, 0, 0).max_value();
-    let type_max = discriminant_type_max(repr);
-    let first = smallest(variants);
+    let type_max = int.max_bits();
+    let first = smallest(variants, int);
     let (mut gap_start, mut gap_end, mut widest) = (first, first, 0u128);
     let mut current = first;
     loop {
-        let (next, width) = match successor(variants, current) {
+        let (next, width) = match successor(variants, current, int) {
             Some(next) => (
                 next,
                 bits(variants, next).wrapping_sub(bits(variants, current)),
@@ -260,23 +400,23 @@ const fn tagged(variants: &'static [Variant], tag_size: usize, repr: Repr) -> (T
 }
 
 const fn bits(variants: &[Variant], i: usize) -> u128 {
-    variants[i].discriminant.bits
+    variants[i].discriminant
 }
 
 /// A key that orders discriminants as numbers of their own signedness.
-const fn order(d: Discriminant) -> u128 {
-    if d.signed {
-        d.bits ^ (1 << 127)
+const fn order(bits: u128, int: IntRepr) -> u128 {
+    if int.signed() {
+        bits ^ (1 << 127)
     } else {
-        d.bits
+        bits
     }
 }
 
-const fn smallest(variants: &[Variant]) -> usize {
+const fn smallest(variants: &[Variant], int: IntRepr) -> usize {
     let mut best = 0;
     let mut i = 1;
     while i < variants.len() {
-        if order(variants[i].discriminant) < order(variants[best].discriminant) {
+        if order(bits(variants, i), int) < order(bits(variants, best), int) {
             best = i;
         }
         i += 1;
@@ -285,29 +425,21 @@ const fn smallest(variants: &[Variant]) -> usize {
 }
 
 /// The variant with the next larger discriminant (discriminants are distinct).
-const fn successor(variants: &[Variant], of: usize) -> Option<usize> {
-    let floor = order(variants[of].discriminant);
+const fn successor(variants: &[Variant], of: usize, int: IntRepr) -> Option<usize> {
+    let floor = order(bits(variants, of), int);
     let mut best: Option<usize> = None;
     let mut i = 0;
     while i < variants.len() {
-        let key = order(variants[i].discriminant);
+        let key = order(bits(variants, i), int);
         if key > floor {
             best = match best {
-                Some(b) if order(variants[b].discriminant) <= key => Some(b),
+                Some(b) if order(bits(variants, b), int) <= key => Some(b),
                 _ => Some(i),
             };
         }
         i += 1;
     }
     best
-}
-
-/// The largest value of the enum's discriminant type: its integer repr, else `isize`.
-const fn discriminant_type_max(repr: Repr) -> u128 {
-    match repr.int_type() {
-        Some(int) => int.max_bits(),
-        None => IntRepr::Isize.max_bits(),
-    }
 }
 
 /// The tag's niche if the probes agree with it, else an honest "unknown" with the measured
@@ -330,21 +462,6 @@ const fn agreeing_with_probes<E>(largest: LargestNiche) -> LargestNiche {
     }
 }
 
-impl Variant {
-    /// The padding of this variant inside an enum of `enum_layout`: the bytes that neither
-    /// the tag nor this variant's fields cover. `None` when the offsets are unknown.
-    pub const fn padding(&self, enum_layout: &TypeLayout) -> Option<crate::Padding> {
-        match self.offsets {
-            Offsets::Exact => Some(crate::Padding::over(
-                self.fields,
-                enum_layout.size,
-                enum_layout.tag_range(),
-            )),
-            Offsets::Unknown => None,
-        }
-    }
-}
-
 /// The active variant of a live enum value and the real offsets of its fields, found by
 /// pattern matching (no `unsafe`, no byte is read). Implemented by `#[derive(Layout)]` for
 /// every enum with fields; for `repr(Rust)` enums with data it is the only sound way to learn
@@ -363,7 +480,7 @@ pub trait LayoutOfVal: Layout {
         visit: &mut dyn FnMut(&'static Field, usize),
     ) -> &'static Variant {
         let base = self as *const Self as usize;
-        let variants = Self::LAYOUT.variants;
+        let variants = Self::LAYOUT.variants();
         let mut active = 0;
         self.field_addresses_of_val(&mut |index, addresses| {
             active = index;
@@ -380,31 +497,23 @@ pub trait LayoutOfVal: Layout {
     }
 }
 
-/// [`variant`] for a unit variant (the most common kind, so the shortest call).
-pub const fn unit_variant(name: &'static str, bits: u128, signed: bool, exact: bool) -> Variant {
-    variant(name, bits, signed, Shape::UnitStruct, &[], exact)
+/// A unit variant (the most common kind, so the shortest call in an expansion).
+pub const fn unit_variant(name: &'static str, bits: u128) -> Variant {
+    Variant::unit(name, bits)
 }
 
-/// A variant description; `bits` and `signed` make its [`Discriminant`], `exact` says whether
-/// the field offsets are known.
+/// A variant with fields.
 pub const fn variant(
     name: &'static str,
     bits: u128,
-    signed: bool,
-    shape: Shape,
+    kind: StructKind,
     fields: &'static [Field],
-    exact: bool,
 ) -> Variant {
     Variant {
         name,
-        discriminant: Discriminant { bits, signed },
-        shape,
+        discriminant: bits,
+        kind,
         fields,
-        offsets: if exact {
-            Offsets::Exact
-        } else {
-            Offsets::Unknown
-        },
     }
 }
 
@@ -423,17 +532,17 @@ mod computed_tests {
     // RFC 2195: `A` is `#[repr(C)] struct { tag: u8, 0: u32 }`.
     const A_FIELDS: [Field; 1] = c_fields([field::<u32>("0", "u32", 0)], 1, 0);
     const VARIANTS: [Variant; 2] = [
-        variant("A", 0, false, Shape::TupleStruct, &A_FIELDS, true),
-        unit_variant("B", 1, false, true),
+        variant("A", 0, StructKind::TupleStruct, &A_FIELDS),
+        unit_variant("B", 1),
     ];
     const REPR: Repr = Repr::int(IntRepr::U8);
 
     #[test]
     fn a_primitive_representation_is_computed_by_rfc_2195() {
-        assert_eq!(A_FIELDS[0].offset, 4);
+        assert_eq!(A_FIELDS[0].offset, Some(4));
         let layout = enumeration::<E>("E", REPR, &VARIANTS, Some(Shadow::computed::<u8>()));
         assert_eq!((layout.size, layout.align), (8, 4));
-        assert_eq!(layout.tag, Tag::Direct { offset: 0, size: 1 });
+        assert_eq!(layout.tag(), Tag::Direct { offset: 0, size: 1 });
     }
 
     // RFC 2195's `repr(C)` layout written out by hand, to measure with `offset_of!`.
@@ -471,17 +580,17 @@ mod computed_tests {
     );
     const C_B: [Field; 1] = c_fields([field::<u16>("0", "u16", 0)], c_payload::<CTag, C>(), 0);
     const C_VARIANTS: [Variant; 2] = [
-        variant("A", 0, true, Shape::TupleStruct, &C_A, true),
-        variant("B", 1, true, Shape::TupleStruct, &C_B, true),
+        variant("A", 0, StructKind::TupleStruct, &C_A),
+        variant("B", 1, StructKind::TupleStruct, &C_B),
     ];
 
     #[test]
     fn a_repr_c_enum_is_computed_by_rfc_2195() {
         let payload = core::mem::offset_of!(CWhole, payload);
         assert_eq!(c_payload::<CTag, C>(), payload);
-        assert_eq!(C_A[0].offset, payload + core::mem::offset_of!(CA, 0));
-        assert_eq!(C_A[1].offset, payload + core::mem::offset_of!(CA, 1));
-        assert_eq!(C_B[0].offset, payload + core::mem::offset_of!(CB, 0));
+        assert_eq!(C_A[0].offset, Some(payload + core::mem::offset_of!(CA, 0)));
+        assert_eq!(C_A[1].offset, Some(payload + core::mem::offset_of!(CA, 1)));
+        assert_eq!(C_B[0].offset, Some(payload + core::mem::offset_of!(CB, 0)));
         let repr = Repr::C;
         let layout = enumeration::<C>("C", repr, &C_VARIANTS, Some(Shadow::computed::<CTag>()));
         assert_eq!(
@@ -489,7 +598,7 @@ mod computed_tests {
             (size_of::<CWhole>(), align_of::<CWhole>())
         );
         assert_eq!(
-            layout.tag,
+            layout.tag(),
             Tag::Direct {
                 offset: 0,
                 size: size_of::<CTag>()

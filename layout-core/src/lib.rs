@@ -8,7 +8,8 @@
 //!   niche facts, all computed at compile time from `size_of`, `align_of` and `offset_of!`.
 //! - enums: variants, discriminants, tags ([`Variant`], [`Tag`], [`LayoutOfVal`]).
 //! - [`TypeLayout::padding`]: the padding byte ranges, computed in `const` from the fields.
-//! - [`niche`]: the largest niche, exact where Rust allows it and "unknown" where it does not.
+//! - [`NicheSummary`]: the largest niche, exact where Rust allows it and "unknown" where it
+//!   does not.
 //! - `impl Layout` for primitives, pointers, tuples, arrays and common `core`/`alloc`/`std`
 //!   types (features `alloc` and `std`, on by default).
 //! - [`Diagram`]: tables, byte maps, box drawings, Markdown and SVG ([`Style`]); the table is
@@ -24,25 +25,31 @@
 
 mod build;
 pub mod check;
-#[cfg(feature = "alloc")]
+#[cfg(all(feature = "alloc", feature = "render"))]
 mod diff;
 mod enums;
+#[cfg(feature = "render")]
+mod explicit;
 mod impls;
 mod macros;
 mod model;
-pub mod niche;
+mod niche;
 mod order;
 mod padding;
 mod probe;
+#[cfg(feature = "render")]
 mod render;
 mod repr;
 mod text;
 
-pub use enums::{Discriminant, LayoutOfVal, Offsets, Shadow, Tag, Variant};
-pub use model::{Field, Layout, PointerMeta, Shape, TypeLayout};
-pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason};
+pub use enums::{Discriminant, LayoutOfVal, Tag, Variant};
+#[cfg(feature = "render")]
+pub use explicit::ExplicitPadding;
+pub use model::{Body, Field, Layout, PointerMeta, StructKind, TypeLayout, TypeName};
+pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason, PROBE_EXACT_MAX};
 pub use padding::{ByteRange, Padding};
-pub use render::{str_width, Diagram, ShortTypeName, Style};
+#[cfg(feature = "render")]
+pub use render::{Diagram, Style};
 pub use repr::{IntRepr, Repr, ReprBase};
 
 // The derive's most repeated paths, kept short at the crate root: every expansion names them
@@ -50,28 +57,34 @@ pub use repr::{IntRepr, Repr, ReprBase};
 #[doc(hidden)]
 pub use build::{
     aggregate as __aggregate, c_fields as __c_fields, field as __field,
-    generic_field as __generic_field,
+    generic_field as __generic_field, generic_unplaced as __generic_unplaced, union as __union,
+    unplaced as __unplaced,
 };
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
+// For the pictures of live values (`layout-values`), which name types as the diagrams do.
 #[doc(hidden)]
 pub use enums::{
     c_payload as __c_payload, enumeration as __enumeration, unit_variant as __unit_variant,
-    variant as __variant,
+    variant as __variant, Shadow as __Shadow,
 };
+#[doc(hidden)]
+#[cfg(feature = "render")]
+pub use render::ShortTypeName as __ShortTypeName;
 
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.
 ///
 /// ```
-/// layout_core::print::<(u8, u32)>();
+/// # extern crate layout_core as layoutscope;
+/// layoutscope::print::<(u8, u32)>();
 /// ```
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", feature = "render"))]
 pub fn print<T: Layout>() {
     print_diagram::<T>(Style::Table);
 }
 
 /// Prints a diagram of `T`'s layout in `style` to standard output.
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", feature = "render"))]
 pub fn print_diagram<T: Layout>(style: Style) {
     extern crate std;
     std::println!("{}", T::LAYOUT.diagram().style(style));
@@ -86,11 +99,10 @@ pub const fn layout_of<T: Layout>() -> &'static TypeLayout {
 /// in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::build::{aggregate, field, generic_field, leaf, opaque, Opaque};
+    pub use crate::build::{opaque, Opaque};
     pub use crate::check;
-    #[cfg(feature = "alloc")]
+    #[cfg(all(feature = "alloc", feature = "render"))]
     pub use crate::diff::{assert_table, line_diff};
-    pub use crate::enums::{enumeration, variant};
 
     /// `r#type` → `type`, for field names that macros receive as identifiers.
     pub const fn unraw(name: &str) -> &str {

@@ -72,6 +72,7 @@ pub enum NicheCount {
 
 /// Why a niche's location is not reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum UnknownReason {
     /// The niche is inside a type whose fields are private or not described (`Vec`,
     /// `#[layout(opaque)]` fields…).
@@ -104,6 +105,7 @@ impl Niche {
     }
 
     /// The largest value a scalar of this size holds.
+    #[must_use]
     pub const fn max_value(&self) -> u128 {
         if self.size >= 16 {
             u128::MAX
@@ -113,6 +115,7 @@ impl Niche {
     }
 
     /// How many values lie outside the valid range.
+    #[must_use]
     pub const fn available(&self) -> u128 {
         self.valid_start
             .wrapping_sub(self.valid_end)
@@ -121,6 +124,7 @@ impl Niche {
     }
 
     /// This niche as seen from a value that holds it at `offset`, in field `field`.
+    #[must_use]
     pub const fn at(self, offset: usize, field: usize) -> Niche {
         Niche {
             offset: self.offset + offset,
@@ -132,6 +136,7 @@ impl Niche {
     /// The niche left after an enum takes `count` of its values for its other variants
     /// (rustc's `Niche::reserve`: the bound nearer to zero moves, without moving past zero
     /// when the other bound can avoid it). `None` when fewer than `count` are free.
+    #[must_use]
     pub const fn reserve(self, count: u128) -> Option<Niche> {
         if count == 0 || count > self.available() {
             return None;
@@ -169,6 +174,7 @@ impl Niche {
 
 impl NicheCount {
     /// The count, if exact.
+    #[must_use]
     pub const fn exact(self) -> Option<u128> {
         match self {
             NicheCount::Exact(n) => Some(n),
@@ -177,6 +183,7 @@ impl NicheCount {
     }
 
     /// A number the count is known to reach.
+    #[must_use]
     pub const fn lower_bound(self) -> u128 {
         match self {
             NicheCount::Exact(n) | NicheCount::AtLeast(n) => n,
@@ -186,6 +193,7 @@ impl NicheCount {
 
 impl LargestNiche {
     /// How many values the largest niche leaves free.
+    #[must_use]
     pub const fn count(&self) -> NicheCount {
         match self {
             LargestNiche::None => NicheCount::Exact(0),
@@ -195,6 +203,7 @@ impl LargestNiche {
     }
 
     /// The located niche, if any.
+    #[must_use]
     pub const fn known(&self) -> Option<Niche> {
         match self {
             LargestNiche::Known(n) => Some(*n),
@@ -205,6 +214,7 @@ impl LargestNiche {
 
 impl NicheSummary {
     /// How many values the largest niche leaves free.
+    #[must_use]
     pub const fn count(&self) -> NicheCount {
         self.largest.count()
     }
@@ -264,7 +274,7 @@ pub const fn of_fields(fields: &[Field], size: usize, repr: Repr) -> LargestNich
             LargestNiche::None => {}
             LargestNiche::Known(n) => {
                 let available = n.available();
-                let offset = fields[i].offset + n.offset;
+                let offset = fields[i].placed() + n.offset;
                 if available > best {
                     best = available;
                     first = Some(i);
@@ -273,12 +283,12 @@ pub const fn of_fields(fields: &[Field], size: usize, repr: Repr) -> LargestNich
                 } else if available == best && available > 0 {
                     ties += 1;
                     if let Some(f) = first {
-                        if offset < fields[f].offset + niche_offset(&fields[f]) {
+                        if offset < fields[f].placed() + niche_offset(&fields[f]) {
                             first = Some(i);
                         }
                     }
                     if let Some(l) = last {
-                        if offset > fields[l].offset + niche_offset(&fields[l]) {
+                        if offset > fields[l].placed() + niche_offset(&fields[l]) {
                             last = Some(i);
                         }
                     }
@@ -362,7 +372,7 @@ const fn niche_offset(field: &Field) -> usize {
 
 const fn located(field: &Field, index: usize) -> Niche {
     match field.layout.niche.largest {
-        LargestNiche::Known(n) => n.at(field.offset, index),
+        LargestNiche::Known(n) => n.at(field.placed(), index),
         // Only called for fields whose niche is known.
         _ => Niche::scalar(0, 0, 0),
     }

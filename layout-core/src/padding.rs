@@ -1,6 +1,6 @@
 //! Padding: the bytes of a value that belong to no field.
 
-use crate::model::{Field, TypeLayout};
+use crate::model::{Body, Field, TypeLayout};
 
 /// A half-open byte range `start..end` inside a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,11 +13,13 @@ pub struct ByteRange {
 
 impl ByteRange {
     /// Number of bytes in the range.
+    #[must_use]
     pub const fn len(&self) -> usize {
         self.end - self.start
     }
 
     /// Whether the range holds no byte.
+    #[must_use]
     pub const fn is_empty(&self) -> bool {
         self.end == self.start
     }
@@ -38,11 +40,15 @@ pub struct Padding {
 
 impl Padding {
     pub(crate) const fn of(layout: &TypeLayout) -> Padding {
-        let size = if layout.has_fields() { layout.size } else { 0 };
-        Padding::over(layout.fields, size, None)
+        match layout.body {
+            Body::Struct { fields, .. } | Body::Union { fields } => {
+                Padding::over(fields, layout.size, None)
+            }
+            _ => Padding::over(&[], 0, None),
+        }
     }
 
-    /// The bytes in `0..size` that neither `fields` nor `also` cover.
+    /// The bytes in `0..size` that neither `fields` (with known offsets) nor `also` cover.
     pub(crate) const fn over(
         fields: &'static [Field],
         size: usize,
@@ -101,9 +107,10 @@ const fn covered_from(fields: &[Field], pos: usize) -> usize {
     let mut reach = pos;
     let mut i = 0;
     while i < fields.len() {
-        let f = &fields[i];
-        if f.size > 0 && f.offset <= pos && f.end() > reach {
-            reach = f.end();
+        if let Some(r) = fields[i].range() {
+            if !r.is_empty() && r.start <= pos && r.end > reach {
+                reach = r.end;
+            }
         }
         i += 1;
     }
@@ -115,11 +122,95 @@ const fn next_field_start(fields: &[Field], pos: usize, size: usize) -> usize {
     let mut next = size;
     let mut i = 0;
     while i < fields.len() {
-        let f = &fields[i];
-        if f.size > 0 && f.offset > pos && f.offset < next {
-            next = f.offset;
+        if let Some(r) = fields[i].range() {
+            if !r.is_empty() && r.start > pos && r.start < next {
+                next = r.start;
+            }
         }
         i += 1;
     }
     next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::field;
+
+    extern crate std;
+    use std::vec::Vec;
+
+    fn ranges(p: Padding) -> Vec<(usize, usize)> {
+        p.map(|r| (r.start, r.end)).collect()
+    }
+
+    const HOLES: [Field; 3] = [
+        field::<u8>("a", "u8", 0),
+        field::<u16>("b", "u16", 2),
+        field::<u32>("c", "u32", 8),
+    ];
+
+    #[test]
+    fn holes_between_fields_and_after_the_last() {
+        assert_eq!(
+            ranges(Padding::over(&HOLES, 16, None)),
+            [(1, 2), (4, 8), (12, 16)]
+        );
+        // No field at all: the whole value is padding.
+        assert_eq!(ranges(Padding::over(&[], 4, None)), [(0, 4)]);
+        assert_eq!(ranges(Padding::over(&[], 0, None)), []);
+    }
+
+    #[test]
+    fn fields_in_any_order_and_overlapping_members() {
+        const SHUFFLED: [Field; 3] = [HOLES[2], HOLES[0], HOLES[1]];
+        assert_eq!(
+            ranges(Padding::over(&SHUFFLED, 16, None)),
+            [(1, 2), (4, 8), (12, 16)]
+        );
+        // Union members all start at 0: the padding is past the largest.
+        const MEMBERS: [Field; 2] = [field::<u16>("s", "u16", 0), field::<u8>("b", "u8", 0)];
+        assert_eq!(ranges(Padding::over(&MEMBERS, 4, None)), [(2, 4)]);
+    }
+
+    #[test]
+    fn zero_sized_fields_cover_nothing() {
+        const WITH_ZST: [Field; 3] = [
+            field::<u8>("a", "u8", 0),
+            field::<()>("unit", "()", 1),
+            field::<u16>("b", "u16", 2),
+        ];
+        assert_eq!(ranges(Padding::over(&WITH_ZST, 4, None)), [(1, 2)]);
+    }
+
+    #[test]
+    fn a_tag_is_not_padding() {
+        const AFTER_TAG: [Field; 1] = [field::<u32>("0", "u32", 4)];
+        let tag = ByteRange { start: 0, end: 1 };
+        assert_eq!(
+            ranges(Padding::over(&AFTER_TAG, 12, Some(tag))),
+            [(1, 4), (8, 12)]
+        );
+        // A tag in the middle of a hole splits it.
+        let tag = ByteRange { start: 9, end: 10 };
+        assert_eq!(
+            ranges(Padding::over(&AFTER_TAG, 12, Some(tag))),
+            [(0, 4), (8, 9), (10, 12)]
+        );
+    }
+
+    #[test]
+    fn the_iterator_steps_in_const() {
+        const FIRST: Option<ByteRange> = Padding::over(&HOLES, 16, None).first();
+        assert_eq!(FIRST, Some(ByteRange { start: 1, end: 2 }));
+        const TOTAL: usize = {
+            let mut p = Padding::over(&HOLES, 16, None);
+            let mut total = 0;
+            while let Some(r) = p.next_const() {
+                total += r.len();
+            }
+            total
+        };
+        assert_eq!(TOTAL, 9);
+    }
 }

@@ -13,6 +13,7 @@ use core::fmt::{self, Display, Formatter};
 /// error.
 ///
 /// ```
+/// # extern crate layout_core as layoutscope;
 /// use layoutscope::{IntRepr, Repr};
 ///
 /// const R: Repr = Repr::C.with_packed(2);
@@ -116,11 +117,13 @@ impl Repr {
     }
 
     /// The layout algorithm.
+    #[must_use]
     pub const fn base(self) -> ReprBase {
         self.base
     }
 
     /// The integer of `repr(u8)` or `repr(C, u8)`.
+    #[must_use]
     pub const fn int_type(self) -> Option<IntRepr> {
         match self.base {
             ReprBase::Int(int) | ReprBase::CInt(int) => Some(int),
@@ -129,16 +132,19 @@ impl Repr {
     }
 
     /// Whether the layout follows C's rule: `repr(C)` or `repr(C, u8)` & co.
+    #[must_use]
     pub const fn is_c(self) -> bool {
         matches!(self.base, ReprBase::C | ReprBase::CInt(_))
     }
 
     /// Whether the compiler keeps declaration order (everything but `repr(Rust)`).
+    #[must_use]
     pub const fn keeps_field_order(self) -> bool {
         !matches!(self.base, ReprBase::Rust)
     }
 
     /// `N` of `packed(N)`.
+    #[must_use]
     pub const fn packed(self) -> Option<usize> {
         match self.modifier {
             Modifier::Packed(log) => Some(1 << log),
@@ -147,6 +153,7 @@ impl Repr {
     }
 
     /// `N` of `align(N)`.
+    #[must_use]
     pub const fn aligned(self) -> Option<usize> {
         match self.modifier {
             Modifier::Align(log) => Some(1 << log),
@@ -171,6 +178,7 @@ impl Repr {
     }
 
     /// Whether this is plain `repr(Rust)` with no hint, which diagrams leave unsaid.
+    #[must_use]
     pub const fn is_default(self) -> bool {
         matches!(self.base, ReprBase::Rust) && matches!(self.modifier, Modifier::None)
     }
@@ -273,26 +281,31 @@ impl IntRepr {
     }
 
     /// The type's name as written in `repr` (`"u8"`).
+    #[must_use]
     pub const fn name(self) -> &'static str {
         self.row().1
     }
 
     /// Width in bits on the target this crate was built for.
+    #[must_use]
     pub const fn bits(self) -> u32 {
         self.row().2
     }
 
     /// Size in bytes on the target this crate was built for.
+    #[must_use]
     pub const fn size(self) -> usize {
         (self.bits() / 8) as usize
     }
 
     /// Whether the integer is signed.
+    #[must_use]
     pub const fn signed(self) -> bool {
         self.row().3
     }
 
     /// The smallest value, as 128-bit two's complement bits (sign-extended).
+    #[must_use]
     pub const fn min_bits(self) -> u128 {
         if self.signed() {
             (-1i128 << (self.bits() - 1)) as u128
@@ -302,6 +315,7 @@ impl IntRepr {
     }
 
     /// The largest value, as bits.
+    #[must_use]
     pub const fn max_bits(self) -> u128 {
         if self.signed() {
             u128::MAX >> (129 - self.bits())

@@ -63,12 +63,15 @@ impl<'a> Input<'a> {
             Body::Enum(variants) => Data::Enum(
                 variants
                     .iter()
-                    .map(|v| Variant {
-                        ident: &v.ident,
-                        name: unraw(&v.ident),
-                        style: style(&v.fields),
-                        fields: fields(cx, &v.fields),
-                        discriminant: v.discriminant.as_ref(),
+                    .map(|v| {
+                        attr::variant(cx, &v.attrs);
+                        Variant {
+                            ident: &v.ident,
+                            name: unraw(&v.ident),
+                            style: style(&v.fields),
+                            fields: fields(cx, &v.fields),
+                            discriminant: v.discriminant.as_ref(),
+                        }
                     })
                     .collect(),
             ),

@@ -17,7 +17,7 @@ use crate::item::ParamKind;
 
 /// The layout expression that `layout` writes, with the checks of a generic type run on it.
 pub fn wrap(out: &mut Out, input: &Input, krate: &Krate, layout: impl FnOnce(&mut Out)) {
-    let checks = checks(input);
+    let checks = checks(input, &krate.text);
     if checks.is_empty() || !is_generic(input) {
         layout(out);
         return;
@@ -41,7 +41,7 @@ pub fn items(out: &mut Out, input: &Input, krate: &Krate) {
     if is_generic(input) {
         return;
     }
-    let checks = checks(input);
+    let checks = checks(input, &krate.text);
     if checks.is_empty() {
         return;
     }
@@ -81,24 +81,33 @@ impl Check {
     /// the whole call.
     fn call(&self, krate: &str, layout: &str) -> String {
         format!(
-            "{krate}::__private::check::{}({layout}{})",
+            "{krate}::__report!({krate}::__private::check::{}({layout}{}))",
             self.name, self.args
         )
     }
 }
 
-fn checks(input: &Input) -> Vec<Check> {
+fn checks(input: &Input, krate: &str) -> Vec<Check> {
+    let line = match &input.attrs.cache_line {
+        Some(value) => value.usize_text(),
+        None => format!("{krate}::__private::check::DEFAULT_CACHE_LINE"),
+    };
     let mut out: Vec<Check> = input
         .attrs
         .checks
         .iter()
         .map(|c| {
-            let (name, args) = match c.kind {
-                CheckKind::Size(n) => ("size", format!(", {n}u64 as usize")),
-                CheckKind::Align(n) => ("align", format!(", {n}u64 as usize")),
-                CheckKind::MaxSize(n) => ("max_size", format!(", {n}u64 as usize")),
+            let (name, args) = match &c.kind {
+                CheckKind::Size(n) => ("size", format!(", {}", n.usize_text())),
+                CheckKind::Align(n) => ("align", format!(", {}", n.usize_text())),
+                CheckKind::MaxSize(n) => ("max_size", format!(", {}", n.usize_text())),
                 CheckKind::NoPadding => ("no_padding", String::new()),
                 CheckKind::Niche => ("niche", String::new()),
+                CheckKind::Apart(names) => {
+                    let names: Vec<String> = names.iter().map(|(_, n)| format!("{n:?}")).collect();
+                    ("apart", format!(", &[{}], {line}", names.join(", ")))
+                }
+                CheckKind::AtomicsApart => ("atomics_apart", format!(", {line}")),
             };
             Check {
                 span: c.span,
@@ -108,12 +117,19 @@ fn checks(input: &Input) -> Vec<Check> {
         })
         .collect();
     for field in input.all_fields() {
-        if let Some((span, n)) = field.attrs.offset {
+        if let Some((span, n)) = &field.attrs.offset {
             out.push(Check {
-                span,
+                span: *span,
                 name: "offset",
                 // `Debug` writes the name as a string literal.
-                args: format!(", {:?}, {n}u64 as usize", field.name),
+                args: format!(", {:?}, {}", field.name, n.usize_text()),
+            });
+        }
+        if let Some(span) = field.attrs.own_line {
+            out.push(Check {
+                span,
+                name: "own_line",
+                args: format!(", {:?}, {line}", field.name),
             });
         }
     }

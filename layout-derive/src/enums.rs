@@ -2,7 +2,9 @@
 
 use crate::ast::{Field, Input, Style, Variant};
 use crate::emit::Out;
-use crate::expand::{field_list, impl_header, impl_layout, shape, type_params, Krate};
+use crate::expand::{
+    field_list, impl_header, impl_layout, kind as struct_kind, type_params, unplaced_list, Krate,
+};
 use crate::repr::Base;
 use crate::shadow::{self, DataLayout, TAG, WHOLE};
 
@@ -48,15 +50,14 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
     // needed: for explicit discriminant values of a data enum (a fieldless enum casts its
     // own variants), for the tag of a `repr(C)` data enum, and to measure the tag under
     // `align(N)`.
+    // `as` casts only unit-only enums: `V()` and `V {}` make an enum fieldless but not castable,
+    // so its discriminants are read from the fieldless copy.
+    let casts_itself =
+        matches!(kind, Kind::Fieldless) && variants.iter().all(|v| v.style == Style::Unit);
     let needs_tag_enum = match kind {
         Kind::Empty | Kind::Unspecified => false,
-        Kind::Fieldless => aligned,
+        Kind::Fieldless => aligned || (explicit && !casts_itself),
         Kind::Specified(_) => explicit || int.is_none(),
-    };
-    let signed = match int {
-        Some(name) => name.starts_with('i'),
-        // Without an integer repr, discriminants are `isize`.
-        None => true,
     };
     let params = type_params(input);
 
@@ -85,7 +86,16 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
             out.brackets(|out| {
                 for (i, v) in variants.iter().enumerate() {
                     variant(
-                        out, k, &kind, i, v, explicit, signed, input, &params, tag_ty,
+                        out,
+                        k,
+                        &kind,
+                        i,
+                        v,
+                        explicit,
+                        casts_itself,
+                        input,
+                        &params,
+                        tag_ty,
                     );
                     out.text(",");
                 }
@@ -116,7 +126,7 @@ fn shadow_facts(out: &mut Out, k: &str, kind: &Kind, aligned: bool, tag_ty: &str
             // No shadow type: `enumeration` computes size and align from the variants.
             out.text("::core::option::Option::Some(")
                 .text(k)
-                .text("::Shadow::computed::<")
+                .text("::__Shadow::computed::<")
                 .text(tag_ty)
                 .text(">())");
             return;
@@ -128,7 +138,7 @@ fn shadow_facts(out: &mut Out, k: &str, kind: &Kind, aligned: bool, tag_ty: &str
     };
     out.text("::core::option::Option::Some");
     out.parens(|out| {
-        out.text(k).text("::Shadow::of::<").text(whole);
+        out.text(k).text("::__Shadow::of::<").text(whole);
         if matches!(kind, Kind::Specified(_)) {
             shadow::ty_generics(out, input);
         }
@@ -144,12 +154,11 @@ fn variant(
     index: usize,
     v: &Variant,
     explicit: bool,
-    signed: bool,
+    casts_itself: bool,
     input: &Input,
     params: &[&syn::Ident],
     tag_ty: &str,
 ) {
-    let exact = matches!(kind, Kind::Specified(_) | Kind::Fieldless);
     let unit = v.style == Style::Unit;
     out.text(k).text(if unit {
         "::__unit_variant"
@@ -163,15 +172,10 @@ fn variant(
         // not `Self::`, which an associated item of the same name would make ambiguous), a
         // data enum the fieldless copy's.
         if explicit {
-            if matches!(kind, Kind::Fieldless) {
+            if casts_itself {
                 out.text(&input.ident.to_string())
                     .text("::")
-                    .text(&v.ident.to_string())
-                    .text(match v.style {
-                        Style::Unit => "",
-                        Style::Tuple => "()",
-                        Style::Named => "{}",
-                    });
+                    .text(&v.ident.to_string());
             } else {
                 out.text(TAG).text("::").text(&v.ident.to_string());
             }
@@ -179,14 +183,13 @@ fn variant(
         } else {
             out.int(index as u128);
         }
-        out.text(if signed { ",true," } else { ",false," });
         if unit {
-            out.text(if exact { "true" } else { "false" });
             return;
         }
-        out.text(k)
-            .text("::Shape::")
-            .text(shape(v.style))
+        out.text(",")
+            .text(k)
+            .text("::StructKind::")
+            .text(struct_kind(v.style))
             .text(",&");
         let fields: Vec<&Field> = v.fields.iter().collect();
         match kind {
@@ -229,12 +232,9 @@ fn variant(
                     });
                 });
             }
-            // Not known in const: `Offsets::Unknown` says so and renderers do not show it.
-            _ => field_list(out, k, &fields, params, |out, _, _| {
-                out.text("0");
-            }),
+            // Not known in const: the fields say so with `offset: None`.
+            _ => unplaced_list(out, k, &fields, params),
         }
-        out.text(if exact { ",true" } else { ",false" });
     });
 }
 

@@ -9,20 +9,26 @@ use crate::emit::Out;
 use crate::item::Item;
 use crate::repr::Base;
 use crate::type_text::tokens_text;
-use crate::{checks, enums, valid};
+use crate::{checks, enums, fallback, valid, values};
 
-/// The expansion, or the `compile_error!`s of every problem found in the input.
+/// The expansion, or the `compile_error!`s of every problem found in the input followed by
+/// the fallback impl.
 pub fn derive(node: &Item) -> Result<TokenStream, TokenStream> {
     let cx = Ctxt::default();
     let input = Input::from_item(&cx, node);
     valid::check(&cx, &input);
-    cx.check()?;
+    if let Err(errors) = cx.check() {
+        return Err(fallback::expand(&input, errors));
+    }
     let krate = Krate::new(input.attrs.krate.as_deref());
     let mut out = Out::default();
     match &input.data {
-        Data::Struct(style, _) => impl_aggregate(&mut out, &input, &krate, shape(*style)),
-        Data::Union(_) => impl_aggregate(&mut out, &input, &krate, "Union"),
+        Data::Struct(style, _) => impl_aggregate(&mut out, &input, &krate, Some(kind(*style))),
+        Data::Union(_) => impl_aggregate(&mut out, &input, &krate, None),
         Data::Enum(variants) => enums::expand(&mut out, &input, variants, &krate),
+    }
+    if input.attrs.values.is_some() {
+        values::expand(&mut out, &input, &krate);
     }
     out.finish()
 }
@@ -37,24 +43,29 @@ pub struct Krate {
 }
 
 impl Krate {
-    fn new(user: Option<&str>) -> Self {
+    pub fn new(user: Option<&str>) -> Self {
         Krate {
             text: user.unwrap_or("::layoutscope").to_owned(),
         }
     }
 }
 
-fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
+/// A struct's `impl Layout` (`kind` is its `StructKind`), or a union's (`None`).
+fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, kind: Option<&str>) {
     let k = krate.text.as_str();
     let params = type_params(input);
     let fields = input.all_fields();
     let c = matches!(input.repr.base, Base::C);
-    let union = matches!(input.data, Data::Union(_));
+    let union = kind.is_none();
+    let builder = if union { "::__union" } else { "::__aggregate" };
     // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
     out.text("#[allow(deprecated)] const _: () = ");
     out.braces(|out| {
-        impl_layout(out, input, krate, "::__aggregate", |out| {
-            out.text(k).text("::Shape::").text(shape).text(",&");
+        impl_layout(out, input, krate, builder, |out| {
+            if let Some(kind) = kind {
+                out.text(k).text("::StructKind::").text(kind).text(",");
+            }
+            out.text("&");
             if c && union {
                 // The C rule puts every field of a union at 0.
                 field_list(out, k, &fields, &params, |out, _, _| {
@@ -79,6 +90,16 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, shape: &str) {
         });
     });
     out.text(";");
+}
+
+/// `[field, ..]` of fields whose offsets are not known in const.
+pub fn unplaced_list(out: &mut Out, k: &str, fields: &[&Field], params: &[&Ident]) {
+    out.brackets(|out| {
+        for f in fields {
+            field_call(out, k, f, params, None);
+            out.text(",");
+        }
+    });
 }
 
 /// `[field, ..]`, each field's offset expression written by `offset`.
@@ -126,6 +147,18 @@ pub fn impl_layout(
 
 /// `#[automatically_derived] impl<..> <krate>::<Trait> for Type<..> where ..`, before the body.
 pub fn impl_header(out: &mut Out, input: &Input, krate: &Krate, trait_name: &str) {
+    impl_header_bounded(out, input, krate, trait_name, true);
+}
+
+/// [`impl_header`], with the `FieldType: Layout` bounds only when `field_bounds` (an impl
+/// that describes no field needs none).
+pub fn impl_header_bounded(
+    out: &mut Out,
+    input: &Input,
+    krate: &Krate,
+    trait_name: &str,
+    field_bounds: bool,
+) {
     out.text("#[automatically_derived] impl");
     let generic = !input.generics.params.is_empty();
     if generic {
@@ -140,7 +173,7 @@ pub fn impl_header(out: &mut Out, input: &Input, krate: &Krate, trait_name: &str
     if generic {
         generic_list(out, input.generics.type_arguments());
     }
-    where_clause(out, input, &krate.text);
+    where_clause(out, input, &krate.text, field_bounds);
 }
 
 /// `<a, b, ..>` of parameters or arguments.
@@ -152,23 +185,36 @@ pub fn generic_list<'a>(out: &mut Out, items: impl Iterator<Item = &'a TokenStre
     out.text(">");
 }
 
-/// The `Shape` variant of a struct or variant with this syntax.
-pub fn shape(style: Style) -> &'static str {
+/// The `StructKind` of a struct or variant with this syntax.
+pub fn kind(style: Style) -> &'static str {
     match style {
-        Style::Named => "Struct",
+        Style::Named => "Named",
         Style::Tuple => "TupleStruct",
-        Style::Unit => "UnitStruct",
+        Style::Unit => "Unit",
     }
 }
 
 /// A `Field` description whose offset expression `offset` writes; `params` are the
 /// container's type parameters, to mark fields whose written type mentions one.
-pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl FnOnce(&mut Out)) {
+pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl FnMut(&mut Out)) {
+    let mut offset = offset;
+    field_call(out, k, f, params, Some(&mut offset));
+}
+
+/// A `Field` description, at the offset `offset` writes or (`None`) with an unknown offset.
+fn field_call(
+    out: &mut Out,
+    k: &str,
+    f: &Field,
+    params: &[&Ident],
+    offset: Option<&mut dyn FnMut(&mut Out)>,
+) {
     let tokens = f.ty;
-    let builder = if mentions_any(tokens, params) {
-        "::__generic_field::<"
-    } else {
-        "::__field::<"
+    let builder = match (mentions_any(tokens, params), offset.is_some()) {
+        (true, true) => "::__generic_field::<",
+        (false, true) => "::__field::<",
+        (true, false) => "::__generic_unplaced::<",
+        (false, false) => "::__unplaced::<",
     };
     // The field's own tokens, so that "does not implement `Layout`" points at the field.
     out.text(k).text(builder);
@@ -184,22 +230,24 @@ pub fn field(out: &mut Out, k: &str, f: &Field, params: &[&Ident], offset: impl 
     out.parens(|out| {
         out.str_lit(&f.name)
             .text(",")
-            .str_lit(&tokens_text(tokens.clone()))
-            .text(",");
-        offset(out);
+            .str_lit(&tokens_text(tokens.clone()));
+        if let Some(offset) = offset {
+            out.text(",");
+            offset(out);
+        }
     });
 }
 
-/// The user's where clause plus `FieldType: Layout` for each described field whose type
-/// mentions a type parameter: exactly the bounds the impl needs (a `Vec<T>` field needs none
-/// on `T`).
-fn where_clause(out: &mut Out, input: &Input, k: &str) {
+/// The user's where clause plus, when `field_bounds`, `FieldType: Layout` for each described
+/// field whose type mentions a type parameter: exactly the bounds the impl needs (a `Vec<T>`
+/// field needs none on `T`).
+fn where_clause(out: &mut Out, input: &Input, k: &str, field_bounds: bool) {
     let params = type_params(input);
     let existing = input.generics.predicates.iter();
     let needed = input
         .all_fields()
         .into_iter()
-        .filter(|f| f.attrs.opaque.is_none() && mentions_any(f.ty, &params));
+        .filter(|f| field_bounds && f.attrs.opaque.is_none() && mentions_any(f.ty, &params));
     let mut first = true;
     let mut start = |out: &mut Out| {
         if first {
@@ -221,7 +269,7 @@ pub fn type_params<'a>(input: &'a Input) -> Vec<&'a Ident> {
     input.generics.type_params().map(|p| &p.ident).collect()
 }
 
-fn mentions_any(ty: &TokenStream, params: &[&Ident]) -> bool {
+pub fn mentions_any(ty: &TokenStream, params: &[&Ident]) -> bool {
     // Walking a type's tokens is not free inside a proc macro (each token is a handle into the
     // compiler); most types have no type parameters to look for.
     if params.is_empty() {

@@ -5,7 +5,7 @@
 //! The expansion re-emits those tokens with their spans. Building syn's trees would need its
 //! `derive` feature (about 0.5 s of every clean build of a user's project) and turning them
 //! back into tokens its `printing` feature and `quote` (about 0.4 s more; both measured with
-//! `cargo build --timings` on the benchmark's 2-core machine, issue 7). rustc has parsed the
+//! `cargo build --timings` on the benchmark's 2-core machine). rustc has parsed the
 //! item before it calls the derive, so only the ends of the parts need finding: a type ends
 //! at a `,` outside `<..>`, an expression at a `,` outside a path's generic arguments. The
 //! `expansion_compiles` test checks on generated items that this parser accepts everything
@@ -67,6 +67,7 @@ pub struct Field {
 }
 
 pub struct Variant {
+    pub attrs: Vec<Attribute>,
     pub ident: Ident,
     pub fields: Fields,
     /// The expression after `=`.
@@ -262,7 +263,7 @@ fn unnamed_field(input: ParseStream) -> syn::Result<Field> {
 }
 
 fn variant(input: ParseStream) -> syn::Result<Variant> {
-    attributes(input)?;
+    let attrs = attributes(input)?;
     visibility(input)?;
     let ident = input.parse()?;
     let fields = if input.peek(token::Brace) {
@@ -279,6 +280,7 @@ fn variant(input: ParseStream) -> syn::Result<Variant> {
         None
     };
     Ok(Variant {
+        attrs,
         ident,
         fields,
         discriminant,
@@ -347,7 +349,7 @@ fn field_type(input: ParseStream) -> syn::Result<TokenStream> {
 
 /// A discriminant or a default value: the tokens up to the next `,` that is not inside the
 /// generic arguments of a path (`f::<A, B>()`, `<T as Tr<A, B>>::N`).
-fn expression(input: ParseStream) -> syn::Result<TokenStream> {
+pub fn expression(input: ParseStream) -> syn::Result<TokenStream> {
     let mut angles = ExprAngles::default();
     let tokens = scan(input, |_, tree| angles.is_top_level_comma(tree))?;
     if tokens.is_empty() {

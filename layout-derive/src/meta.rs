@@ -1,6 +1,6 @@
 //! The keys inside `#[layout(...)]` and `#[repr(...)]`, read as syn's `parse_nested_meta`
 //! reads them. syn's version needs its `derive` feature, which costs about 0.5 s of every
-//! clean build of a user's project (issue 7); this one needs syn's parsing only.
+//! clean build of a user's project; this one needs syn's parsing only.
 
 use std::fmt::Display;
 

@@ -3,7 +3,7 @@
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
-use crate::ast::{Data, Input, Style, Variant};
+use crate::ast::{Data, Field, Input, Style, Variant};
 use crate::attr::CheckKind;
 use crate::ctxt::Ctxt;
 use crate::item::ParamKind;
@@ -11,6 +11,8 @@ use crate::repr::Modifier;
 use crate::type_text::{tokens_text, Angles};
 
 pub fn check(cx: &Ctxt, input: &Input) {
+    cache_fields(cx, input);
+    values(cx, input);
     if let Data::Enum(variants) = &input.data {
         check_enum(cx, input, variants);
     } else if let Some((span, _)) = input.repr.base.int() {
@@ -19,22 +21,31 @@ pub fn check(cx: &Ctxt, input: &Input) {
             "integer reprs such as `repr(u8)` apply to enums only; use `repr(C)` or no repr on a struct or union",
         ));
     }
-    if let Data::Struct(style, fields) = &input.data {
-        if let Some(last) = fields.last() {
-            if let Some((what, instance)) = unsized_kind(last.ty) {
-                cx.error_spanned_by(
-                    last.ty,
-                    format_args!(
-                        "layoutscope describes sized types, and {what} makes `{}` unsized; \
-                         make the tail a generic parameter (`{}`) and derive on a sized \
-                         instance such as {instance}",
-                        input.ident,
-                        generic_tail(input, *style, &last.name),
-                    ),
-                );
-            }
-        }
+    if let Some((style, last, what, instance)) = unsized_tail(input) {
+        cx.error_spanned_by(
+            last.ty,
+            format_args!(
+                "layoutscope describes sized types, and {what} makes `{}` unsized; \
+                 make the tail a generic parameter (`{}`) and derive on a sized \
+                 instance such as {instance}",
+                input.ident,
+                generic_tail(input, style, &last.name),
+            ),
+        );
     }
+}
+
+/// A struct's last field when its type is written unsized (`[E]`, `str`, `dyn Trait`), with
+/// what makes it so and a sized type to suggest in its place.
+pub fn unsized_tail<'i, 'a>(
+    input: &'i Input<'a>,
+) -> Option<(Style, &'i Field<'a>, &'static str, String)> {
+    let Data::Struct(style, fields) = &input.data else {
+        return None;
+    };
+    let last = fields.last()?;
+    let (what, instance) = unsized_kind(last.ty)?;
+    Some((*style, last, what, instance))
 }
 
 /// The struct rewritten with its tail as a `?Sized` type parameter, in the struct's own
@@ -63,17 +74,61 @@ fn generic_tail(input: &Input, style: Style, tail: &str) -> String {
     }
 }
 
+/// The fields that `apart(..)` names must exist: a misspelt name would make the check
+/// vacuous.
+fn cache_fields(cx: &Ctxt, input: &Input) {
+    if let Data::Enum(_) = input.data {
+        return;
+    }
+    let fields = input.all_fields();
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    for c in &input.attrs.checks {
+        let CheckKind::Apart(wanted) = &c.kind else {
+            continue;
+        };
+        for (span, name) in wanted {
+            if names.contains(&name.as_str()) {
+                continue;
+            }
+            let hint = match layout_core::__private::check::nearest(name, &names) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("its fields are `{}`", names.join("`, `")),
+            };
+            cx.syn_error(syn::Error::new(
+                *span,
+                format!(
+                    "`{}` has no field `{name}` to keep apart; {hint}",
+                    input.ident
+                ),
+            ));
+        }
+    }
+}
+
 fn check_enum(cx: &Ctxt, input: &Input, variants: &[Variant]) {
     for c in &input.attrs.checks {
-        if let CheckKind::NoPadding = c.kind {
+        let (key, why) = match c.kind {
+            CheckKind::NoPadding => ("no_padding", "padding"),
+            CheckKind::Apart(_) => ("apart", "where their fields are"),
+            CheckKind::AtomicsApart => ("atomics_apart", "where their fields are"),
+            _ => continue,
+        };
+        cx.syn_error(syn::Error::new(
+            c.span,
+            format!("`{key}` applies to structs and unions; an enum's variants differ in {why}"),
+        ));
+    }
+    for field in variants.iter().flat_map(|v| &v.fields) {
+        if let Some(span) = field.attrs.own_line {
             cx.syn_error(syn::Error::new(
-                c.span,
-                "`no_padding` applies to structs and unions; an enum's variants differ in padding",
+                span,
+                "`own_line` applies to struct and union fields, not to enum variant fields",
             ));
         }
     }
     for field in variants.iter().flat_map(|v| &v.fields) {
-        if let Some((span, _)) = field.attrs.offset {
+        if let Some((span, _)) = &field.attrs.offset {
+            let span = *span;
             cx.syn_error(syn::Error::new(
                 span,
                 "`offset` checks apply to struct and union fields, not to enum variant fields",
@@ -140,4 +195,26 @@ fn has_top_level(stream: &TokenStream, punct: char) -> bool {
         .clone()
         .into_iter()
         .any(|tree| angles.top_level(&tree) == Some(punct))
+}
+
+/// `values` visits the live value through references to its fields: a union does not say
+/// which field is live, and a packed struct's fields may be unaligned, so neither can be
+/// borrowed.
+fn values(cx: &Ctxt, input: &Input) {
+    let Some(span) = input.attrs.values else {
+        return;
+    };
+    if let Data::Union(_) = input.data {
+        cx.syn_error(syn::Error::new(
+            span,
+            "`values` does not apply to a union: which field is live is not known; implement \
+             `Visit` by hand, visiting the field your code knows is live",
+        ));
+    } else if input.repr.pack() != 0 {
+        cx.syn_error(syn::Error::new(
+            span,
+            "`values` does not apply to a packed type: its fields may be unaligned and cannot \
+             be borrowed; implement `Visit` by hand with `Visitor::value`",
+        ));
+    }
 }

@@ -1,10 +1,12 @@
-//! The code the expansion returns compiles, and its errors point at the user's tokens (issue 6:
-//! "it returns either code that compiles or a spanned error"): `robustness.rs` shows that the
-//! derive never panics; this test builds what it returned.
+//! The code the expansion returns compiles, and its errors point at the user's tokens (the
+//! derive returns either code that compiles or a spanned error): `robustness.rs` shows that
+//! the derive never panics; this test builds what it returned.
 //!
 //! Inputs: the items of `fuzz::generate` (valid by construction three times in five, wild
-//! otherwise), token-level mutations of them, the regression corpus `tests/corpus/` and
-//! mutations of it. Every input for which `expand::derive` returns code becomes one module of a
+//! otherwise), token-level mutations of them, the regression corpus `tests/corpus/` with the
+//! inputs of the golden expansions `tests/expand/`, and mutations of those. The derive must accept every valid item (rustc accepts them, reprs spelt
+//! over several attributes and with repeated hints included): rejecting one fails the test.
+//! Every input for which `expand::derive` returns code becomes one module of a
 //! throwaway crate, `target/oracle-work/derive-expansions/src/case_NNNN.rs`, so that rustc's
 //! diagnostics (`cargo check --message-format=json`) map to cases by file name. Four builds:
 //!
@@ -39,37 +41,43 @@
 //!    and the primary spans of each must lie inside the item as written (the offending key,
 //!    literal or field type), not on the `#[derive(...)]` line where an error spanned at
 //!    `Span::call_site()` shows. (A stand-in derive that emits its `compile_error!` with
-//!    call-site spans fails every case.) Only items rustc accepts alone are meaningful: the
+//!    call-site spans fails every case.) Where the errors come with the fallback impl
+//!    (`src/fallback.rs`), the case also uses the type's `LAYOUT` at the instantiation, which
+//!    must add no error: a rejected type produces only its own errors, no cascade of "does
+//!    not implement `Layout`". Only items rustc accepts alone are meaningful: the
 //!    error cases share build 1, and those it drops are counted as invalid alone. That is
-//!    almost every error input the sample draws (94 of the first 100 in `cargo test`: wild
+//!    almost every error input the sample draws (90 of the first 100 in `cargo test`: wild
 //!    items with unused parameters, `repr(u8)` on a struct, a `str` field...), so two
 //!    thirds of the error cases are `fuzz::misattributed_item`s: valid items broken only where
 //!    rustc does not look (malformed `#[layout]` keys on the type or a field, `no_padding` on
-//!    an enum, `offset` on a variant's field, an unsized tail), drawn from a stream of their
+//!    an enum, `offset` or `own_line` on a variant's field, `apart` naming a field that does
+//!    not exist, `#[layout]` on a variant, an unsized tail), drawn from a stream of their
 //!    own so that the code cases stay the same, and each of which the derive must reject. Per
 //!    batch of 500 code cases: the next 50 drawn error inputs and 100 misattributed items.
-//!    rustc stops after macro expansion, so this build takes about 0.1 s per batch.
+//!    This build takes about 0.2 s per batch.
 //!
 //! Excluded before building (counted): code cases whose `#[layout(crate = "...")]` names a
 //! path this crate does not provide (the generator uses only `fuzz::CRATE_PATHS`; mutations
-//! can change them; an error expands to `compile_error!` only, so error cases keep theirs),
-//! and code and error cases with `cfg` attributes other than the generator's always-true and
-//! always-false ones (rustc evaluates them before the derive runs; this test hands the derive
-//! the unconfigured item).
+//! can change them), error cases too when their fallback impl names it (a rejected path gets
+//! no fallback impl, so those error cases stay), and code and error cases with `cfg`
+//! attributes other than the generator's always-true and always-false ones (rustc evaluates
+//! them before the derive runs; this test hands the derive the unconfigured item).
 //!
 //! The crate builds into `target/oracle-target` with `RUSTC_BOOTSTRAP=1`, like the oracle, so
 //! layoutscope is built once for both. `cargo test` builds 1,000 cases and 300 error cases in
-//! about 15 s on 2 cores, of which the error cases take about 0.4 s (seed `DEFAULT_SEED`: 763
-//! compile, 192 stop at a failing layout check, 45 are invalid before the derive, 0 fail; of
-//! the error cases 98 are invalid alone, 94 drawn and 4 misattributed, where an unsized tail
-//! breaks a `repr(transparent)`, and 202 are checked, with 432 errors, 0 failing).
-//! `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500, and `LAYOUTSCOPE_FUZZ_SEED=N`
-//! draws other inputs: with 10,000 and seed 1 (in release), 7,388 compile, 2,222 stop at a
-//! failing check, 386 are invalid before the derive, and 4 fail: field-less enums with an
-//! explicit discriminant on a `V()` or `V {}` variant, whose derived code casts a variant
-//! `as u128`, which rustc allows only for unit-only enums then; of 3,000 error cases 1,024
-//! are invalid alone (952 of the 1,000 drawn) and 1,976 are checked (48 drawn, 1,928
-//! misattributed), with 4,075 errors, 0 failing. The counts print with
+//! about 13 s on 2 cores (seed `DEFAULT_SEED`: 692 compile, 272 stop at a failing layout
+//! check, 36 are invalid before the derive, 0 fail; of the error cases 97 are invalid alone,
+//! 90 drawn and 7 misattributed, where an unsized tail breaks a `repr(transparent)`, and 203
+//! are checked, with 405 errors, 0 failing; 137 of these cases also use the type through the
+//! fallback impl). The cases that use the cache-line keys
+//! (`cache_line`, `apart`, `atomics_apart`, `own_line`) or a value written as a constant
+//! expression (`size = 2 * size_of::<usize>()`) are counted apart as well, and each of these
+//! must have cases that compile, cases that stop at their failing check and rejected cases
+//! whose errors point into the item (seed `DEFAULT_SEED`: `own_line` 32 built, 10 compile, 22
+//! fail their check, 29 rejected cases checked; `apart` 42, 4, 37 and 71).
+//! `LAYOUTSCOPE_FUZZ_CASES=N` builds N cases, in batches of 500, and
+//! `LAYOUTSCOPE_FUZZ_SEED=N` draws other inputs. The valid items come from the test kit's
+//! generator (`testkit/`), dressed by `fuzz::valid_item`. The counts print with
 //! `--nocapture`; a failing case prints its input, the expansion (or the errors) and rustc's
 //! message (all failures go to `target/oracle-work/derive-expansions/failures.txt`): add the
 //! input to `tests/corpus/` once the derive is fixed.
@@ -134,11 +142,62 @@ struct Case {
     /// The messages of the errors `expand::derive` returned (it reports every problem of the
     /// input at once); empty when it returned code.
     errors: Vec<String>,
+    /// The errors come with the fallback impl (`src/fallback.rs`): the error build then also
+    /// uses the type's `LAYOUT`, which must add no error.
+    fallback: bool,
     /// The item's type at one instantiation, e.g. `S1<'static, u8, 2>`; `None` when a const
     /// parameter's type has no obvious value.
     instance: Option<String>,
     /// The type's name as layoutscope's check messages write it.
     name: String,
+    /// The keys of `KEY_KINDS` the item's `#[layout]` attributes use, for the counts.
+    keys: BTreeSet<&'static str>,
+}
+
+/// Keys whose cases are counted apart: the cache-line keys and values written as constant
+/// expressions.
+const KEY_KINDS: &[&str] = &[
+    "cache_line",
+    "apart",
+    "atomics_apart",
+    "own_line",
+    "expression value",
+];
+
+/// Which of `KEY_KINDS` the `#[layout(...)]` attributes of `input` (on the item, its fields
+/// and variants) use.
+fn key_kinds(input: &DeriveInput) -> BTreeSet<&'static str> {
+    let mut kinds = BTreeSet::new();
+    for attr in all_attrs(input)
+        .into_iter()
+        .filter(|a| a.path().is_ident("layout"))
+    {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        let trees: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(ident) => {
+                    let name = ident.to_string();
+                    if let Some(kind) = KEY_KINDS.iter().find(|k| **k == name) {
+                        kinds.insert(*kind);
+                    }
+                }
+                TokenTree::Punct(p) if p.as_char() == '=' => {
+                    let value = trees[i + 1..]
+                        .iter()
+                        .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                        .count();
+                    if value > 1 {
+                        kinds.insert("expression value");
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    kinds
 }
 
 #[derive(Default)]
@@ -150,6 +209,9 @@ struct Sample {
     misattributed: Vec<Case>,
     /// Misattributed items the derive accepted: each is a bug.
     accepted_misattributed: Vec<String>,
+    /// Valid items (`fuzz::valid_item`, which rustc accepts) that the derive rejected: each is
+    /// a bug.
+    rejected_valid: Vec<String>,
     /// Items syn's `DeriveInput` reads and the derive's own parser (`item.rs`) rejects: each
     /// is a bug of that parser.
     parser_rejected: Vec<String>,
@@ -159,6 +221,8 @@ struct Sample {
     unknown_cfg: usize,
     /// Error inputs with a `cfg` not always true/false (rustc would hand the derive another item).
     unknown_cfg_errors: usize,
+    /// Error inputs whose fallback impl names a crate path this crate does not provide.
+    foreign_crate_path_errors: usize,
 }
 
 impl Sample {
@@ -182,15 +246,29 @@ impl Sample {
         let code = match expand::derive(&item) {
             Ok(code) => code,
             Err(error) => {
+                if origin == Origin::Valid {
+                    self.rejected_valid.push(format!(
+                        "{label}: {}: {tokens}",
+                        compile_error_messages(error.clone()).join("; ")
+                    ));
+                }
                 let list = if origin == Origin::Misattributed {
                     &mut self.misattributed
                 } else {
                     self.spanned_errors += 1;
                     &mut self.error_cases
                 };
-                // The crate path does not matter: an error expands to `compile_error!` only.
                 if !cfgs_known(&input) {
                     self.unknown_cfg_errors += 1;
+                    return;
+                }
+                // The `compile_error!`s start with `::`, the fallback impl with `#[..]`.
+                let fallback = error
+                    .clone()
+                    .into_iter()
+                    .any(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '#'));
+                if fallback && !crate_path_provided(&input) {
+                    self.foreign_crate_path_errors += 1;
                     return;
                 }
                 list.push(Case {
@@ -199,8 +277,10 @@ impl Sample {
                     input: tokens.to_string(),
                     expansion: error.to_string(),
                     errors: compile_error_messages(error),
-                    instance: None,
+                    fallback,
+                    instance: if fallback { instance(&input) } else { None },
                     name: ast::unraw(&input.ident),
+                    keys: key_kinds(&input),
                 });
                 return;
             }
@@ -224,18 +304,23 @@ impl Sample {
             input: tokens.to_string(),
             expansion: code.to_string(),
             errors: Vec::new(),
+            fallback: false,
             instance: instance(&input),
             name: ast::unraw(&input.ident),
+            keys: key_kinds(&input),
         });
     }
 }
 
 fn sample(count: usize, seed: u64) -> Sample {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut corpus: Vec<(String, TokenStream)> = fs::read_dir(&dir)
-        .expect("the corpus directory")
-        .map(|entry| {
-            let path = entry.expect("a corpus entry").path();
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    // The golden expansions' inputs (`expand.rs`) too, so that the code they show compiles.
+    let mut corpus: Vec<(String, TokenStream)> = ["corpus", "expand"]
+        .into_iter()
+        .flat_map(|dir| fs::read_dir(tests.join(dir)).expect("a corpus directory"))
+        .map(|entry| entry.expect("a corpus entry").path())
+        .filter(|path| !path.to_string_lossy().ends_with(".expanded.rs"))
+        .map(|path| {
             let source = fs::read_to_string(&path).expect("a corpus file");
             let name = path
                 .file_name()
@@ -339,9 +424,8 @@ fn crate_path_provided(input: &DeriveInput) -> bool {
         })
 }
 
-/// Every `cfg` and `cfg_attr` is one whose outcome the derive's view does not depend on:
-/// always true (`all()`) and not adding `#[layout]`, or always false (`any()`).
-fn cfgs_known(input: &DeriveInput) -> bool {
+/// The attributes of the item, its variants and all their fields.
+fn all_attrs(input: &DeriveInput) -> Vec<&syn::Attribute> {
     let mut attrs: Vec<&syn::Attribute> = input.attrs.iter().collect();
     match &input.data {
         syn::Data::Struct(s) => attrs.extend(s.fields.iter().flat_map(|f| &f.attrs)),
@@ -353,7 +437,13 @@ fn cfgs_known(input: &DeriveInput) -> bool {
             }
         }
     }
-    attrs.iter().all(|a| {
+    attrs
+}
+
+/// Every `cfg` and `cfg_attr` is one whose outcome the derive's view does not depend on:
+/// always true (`all()`) and not adding `#[layout]`, or always false (`any()`).
+fn cfgs_known(input: &DeriveInput) -> bool {
+    all_attrs(input).iter().all(|a| {
         let text: String = a
             .meta
             .to_token_stream()
@@ -451,6 +541,14 @@ fn case_file(b: &Built, index: usize, build: Build) -> (String, Lines) {
         )
         .expect("writing to a String");
     }
+    if let (Build::Derive, true, Some(ty)) = (build, case.fallback, &case.instance) {
+        // A use of the rejected type: its fallback impl must make it type-check.
+        writeln!(
+            out,
+            "#[allow(deprecated)] const _: usize = <{ty} as ::layoutscope::Layout>::LAYOUT.size;"
+        )
+        .expect("writing to a String");
+    }
     let expansion = out.lines().count() + 1;
     if build == Build::Pasted {
         out.push_str(&case.expansion);
@@ -541,7 +639,7 @@ impl Project {
                 "# Written by layout-derive's expansion_compiles test.\n\
                  [package]\nname = \"derive-expansions\"\nversion = \"0.0.0\"\n\
                  edition = \"2021\"\npublish = false\n\n\
-                 [dependencies]\nlayoutscope = {{ path = \"{}\" }}\n\
+                 [dependencies]\nlayoutscope = {{ path = \"{}\", features = [\"values\"] }}\n\
                  null-layout = {{ path = \"{}\" }}\n\n\
                  # Not a member of the layoutscope workspace this directory sits in.\n\
                  [workspace]\n",
@@ -760,6 +858,16 @@ fn is_check_message(message: &str, name: &str) -> bool {
     if let Some(rest) = m.strip_prefix("offset of `") {
         return rest.starts_with(&format!("{name}.")) && rest.contains(", expected ");
     }
+    // The cache-line keys (`apart`, `atomics_apart`, `own_line`), and a `cache_line = N`
+    // they refuse.
+    if let Some(rest) = m.strip_prefix("a cache line of ") {
+        return rest.ends_with(" bytes is not a power of two");
+    }
+    if m.starts_with(&format!("`{name}.")) {
+        return (m.contains(") share a ") && m.contains("-byte cache line"))
+            || m.contains("` cannot be guaranteed a cache line of its own: ")
+            || m.contains("-byte cache line boundary");
+    }
     about(m)
         && (m.contains(" of padding: ")
             || m.contains("` has no niche, so `Option<")
@@ -785,6 +893,8 @@ struct ErrorCounts {
     checked: usize,
     /// The errors in those: the derive reports all problems of an input at once.
     messages: usize,
+    /// Checked cases that also use the type's `LAYOUT` through the fallback impl.
+    used: usize,
     failed: usize,
 }
 
@@ -797,6 +907,10 @@ struct Report {
     /// Error cases whose errors do not come out, or not spanned to the item.
     span_failures: Vec<String>,
     by_origin: BTreeMap<String, Counts>,
+    /// The code cases using each of `KEY_KINDS`.
+    by_key: BTreeMap<&'static str, Counts>,
+    /// The checked error cases using each of `KEY_KINDS`.
+    errors_by_key: BTreeMap<&'static str, ErrorCounts>,
     failures: Vec<String>,
     lint_failures: Vec<String>,
     /// New warnings of the promised lints, by lint.
@@ -806,13 +920,22 @@ struct Report {
 }
 
 impl Report {
-    fn count(&mut self, origin: Origin, f: impl Fn(&mut Counts)) {
+    fn count(&mut self, case: &Case, f: impl Fn(&mut Counts)) {
         f(&mut self.total);
-        f(self.by_origin.entry(format!("{origin:?}")).or_default());
+        f(self
+            .by_origin
+            .entry(format!("{:?}", case.origin))
+            .or_default());
+        for key in &case.keys {
+            f(self.by_key.entry(key).or_default());
+        }
     }
 
     fn count_error(&mut self, case: &Case, f: impl Fn(&mut ErrorCounts)) {
         f(&mut self.errors);
+        for key in &case.keys {
+            f(self.errors_by_key.entry(key).or_default());
+        }
         let source = match case.origin {
             Origin::Misattributed => "misattributed",
             _ => "drawn",
@@ -825,7 +948,7 @@ impl Report {
 /// baseline build and then go to `errors_are_spanned`).
 fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &mut Report) {
     for case in cases {
-        report.count(case.origin, |c| c.built += 1);
+        report.count(case, |c| c.built += 1);
     }
     for case in error_cases {
         report.count_error(case, |c| c.built += 1);
@@ -870,7 +993,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                             !d.lines.is_empty() && d.lines.iter().all(|l| Some(*l) == probe)
                         });
                     if only_probe {
-                        report.count(b.case.origin, |c| c.no_instance += 1);
+                        report.count(b.case, |c| c.no_instance += 1);
                         next.push(Built {
                             case: b.case,
                             probe: false,
@@ -878,7 +1001,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                     } else if !b.case.errors.is_empty() {
                         report.count_error(b.case, |c| c.invalid_baseline += 1);
                     } else {
-                        report.count(b.case.origin, |c| c.invalid_baseline += 1);
+                        report.count(b.case, |c| c.invalid_baseline += 1);
                     }
                 }
             }
@@ -939,9 +1062,9 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
                 d.code.as_deref() == Some("E0080") && is_check_message(&d.message, &case.name)
             });
             if expected {
-                report.count(case.origin, |c| c.expected_checks += 1);
+                report.count(case, |c| c.expected_checks += 1);
             } else {
-                report.count(case.origin, |c| c.failed += 1);
+                report.count(case, |c| c.failed += 1);
                 let rendered: Vec<&str> = es.iter().map(|d| d.rendered.as_str()).collect();
                 report.failures.push(format!(
                     "{}\n--- input:\n{}\n--- expansion:\n{}\n--- rustc:\n{}",
@@ -970,7 +1093,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
         })
         .collect();
     for b in &compiled {
-        report.count(b.case.origin, |c| c.compiled += 1);
+        report.count(b.case, |c| c.compiled += 1);
     }
     if compiled.is_empty() {
         return;
@@ -982,7 +1105,7 @@ fn run_batch(project: &Project, cases: &[Case], error_cases: &[&Case], report: &
         };
         let case = compiled[k].case;
         if d.level.starts_with("error") {
-            report.count(case.origin, |c| c.failed += 1);
+            report.count(case, |c| c.failed += 1);
             report.failures.push(format!(
                 "{} (the real derive fails where the pasted expansion compiled)\n--- input:\n{}\n--- rustc:\n{}",
                 case.label, case.input, d.rendered
@@ -1087,6 +1210,7 @@ fn errors_are_spanned(project: &Project, cases: &[Built], report: &mut Report) {
         report.count_error(case, |c| {
             c.checked += 1;
             c.messages += case.errors.len();
+            c.used += usize::from(case.fallback && case.instance.is_some());
             c.failed += usize::from(failed);
         });
         if !failed {
@@ -1153,10 +1277,15 @@ fn expansions_compile() {
         sample.not_items,
         started.elapsed().as_secs_f64(),
     );
-    for (origin, c) in &report.by_origin {
+    let code_rows = report
+        .by_origin
+        .iter()
+        .map(|(origin, c)| (origin.as_str(), c))
+        .chain(report.by_key.iter().map(|(key, c)| (*key, c)));
+    for (label, c) in code_rows {
         writeln!(
             summary,
-            "  {origin:8} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
+            "  {label:16} built {:5}  invalid baseline {:5}  compiled {:5}  expected check failures {:4}  failed {}",
             c.built, c.invalid_baseline, c.compiled, c.expected_checks, c.failed
         )
         .expect("writing to a String");
@@ -1165,15 +1294,24 @@ fn expansions_compile() {
     writeln!(
         summary,
         "  error cases (the real derive's errors point into the item): excluded {} (cfg not \
-         always true/false); built {}: invalid alone {}, checked {} ({} errors), failed {}",
-        sample.unknown_cfg_errors, e.built, e.invalid_baseline, e.checked, e.messages, e.failed
+         always true/false) and {} (crate path not provided); built {}: invalid alone {}, \
+         checked {} ({} errors, {} using the type), failed {}",
+        sample.unknown_cfg_errors,
+        sample.foreign_crate_path_errors,
+        e.built,
+        e.invalid_baseline,
+        e.checked,
+        e.messages,
+        e.used,
+        e.failed
     )
     .expect("writing to a String");
-    for (source, c) in &report.errors_by_source {
+    let error_rows = report.errors_by_source.iter().chain(&report.errors_by_key);
+    for (label, c) in error_rows {
         writeln!(
             summary,
-            "    {source:13} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  failed {}",
-            c.built, c.invalid_baseline, c.checked, c.messages, c.failed
+            "    {label:16} built {:4}  invalid alone {:4}  checked {:4}  errors {:4}  using the type {:4}  failed {}",
+            c.built, c.invalid_baseline, c.checked, c.messages, c.used, c.failed
         )
         .expect("writing to a String");
     }
@@ -1242,6 +1380,12 @@ fn expansions_compile() {
         sample.parser_rejected.join("\n")
     );
     assert!(
+        sample.rejected_valid.is_empty(),
+        "the derive rejected {} valid items:\n{}",
+        sample.rejected_valid.len(),
+        sample.rejected_valid.join("\n")
+    );
+    assert!(
         sample.accepted_misattributed.is_empty(),
         "the derive returned code for {} items with a broken `#[layout]` or an unsized tail:\n{}",
         sample.accepted_misattributed.len(),
@@ -1258,6 +1402,20 @@ fn expansions_compile() {
         valid * 10 >= t.built * 4 && t.compiled * 10 >= t.built * 3,
         "too few cases reached the real build\n{summary}"
     );
+    // Each counted key compiles where it holds, fails its check where it does not, and is
+    // rejected, spanned, where it is malformed.
+    if count >= DEFAULT_CASES {
+        for key in KEY_KINDS {
+            let code = report.by_key.get(key);
+            let errors = report.errors_by_key.get(key);
+            assert!(
+                code.is_some_and(|c| c.compiled > 0 && c.expected_checks > 0)
+                    && errors.is_some_and(|c| c.checked > 0),
+                "the sample lacks cases of `{key}` that compile, fail their check or are \
+                 rejected\n{summary}"
+            );
+        }
+    }
     let kinds: BTreeSet<&str> = sample
         .cases
         .iter()

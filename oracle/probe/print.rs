@@ -44,8 +44,8 @@ fn print_head<T: layoutscope::Layout>(id: usize) {
 fn print_fields<T: layoutscope::Layout>(id: usize, offsets: &[(&str, usize)]) {
     print_head::<T>(id);
     let layout = &T::LAYOUT;
-    for f in layout.fields {
-        println!("field {id} {} {} {}", f.name, f.offset, f.size);
+    for f in layout.fields() {
+        println!("field {id} {} {} {}", f.name, f.offset.unwrap_or(0), f.size());
     }
     for (name, offset) in offsets {
         println!("offset_of {id} {name} {offset}");
@@ -61,28 +61,29 @@ fn print_fields<T: layoutscope::Layout>(id: usize, offsets: &[(&str, usize)]) {
 fn print_variants<E: layoutscope::Layout>(id: usize) {
     print_head::<E>(id);
     let layout = &E::LAYOUT;
-    println!("enum {id} {}", layout.variants.len());
-    match layout.tag {
-        layoutscope::Tag::None => println!("tag {id} none"),
+    println!("enum {id} {}", layout.variants().len());
+    match layout.tag() {
         layoutscope::Tag::Direct { offset, size } => println!("tag {id} direct {offset} {size}"),
         layoutscope::Tag::Unknown => println!("tag {id} unknown"),
+        _ => println!("tag {id} none"),
     }
-    for (i, v) in layout.variants.iter().enumerate() {
-        let exact = match v.offsets {
-            layoutscope::Offsets::Exact => "exact",
-            layoutscope::Offsets::Unknown => "unknown",
+    for (i, v) in layout.variants().iter().enumerate() {
+        let exact = if v.fields.iter().all(|f| f.offset.is_some()) {
+            "exact"
+        } else {
+            "unknown"
         };
         println!(
             "variant {id} {i} {} {} {} {exact} {}",
             v.name,
-            u8::from(v.discriminant.signed),
-            v.discriminant.bits,
+            u8::from(layout.discriminant(v).int.signed()),
+            v.discriminant,
             v.fields.len(),
         );
         for f in v.fields {
-            println!("vfield {id} {i} {} {} {}", f.name, f.offset, f.size);
+            println!("vfield {id} {i} {} {} {}", f.name, f.offset.unwrap_or(0), f.size());
         }
-        if let Some(padding) = v.padding(layout) {
+        if let Some(padding) = layout.variant_padding(i) {
             println!("vpadding {id} {i}");
             for hole in padding {
                 println!("vpad {id} {i} {} {}", hole.start, hole.end);
@@ -117,7 +118,7 @@ fn print_value<E: layoutscope::LayoutOfVal>(id: usize, index: usize, value: &E) 
 /// The tag bytes of a live value, read where layoutscope says the tag is. Only called for
 /// enums whose tag bytes RFC 2195 initialises (fieldless enums and explicit reprs).
 fn print_tag_bytes<E: layoutscope::Layout>(id: usize, index: usize, value: &E) {
-    if let layoutscope::Tag::Direct { offset, size } = E::LAYOUT.tag {
+    if let layoutscope::Tag::Direct { offset, size } = E::LAYOUT.tag() {
         if size == 0 || size > 16 || offset + size > core::mem::size_of::<E>() {
             println!("tagbytes {id} {index} outside");
             return;

@@ -181,8 +181,8 @@ fn one(
 
     let (mix, flag) = (batch.mix.label(), crate::mix_flag(batch.mix));
     let test = match batch.mix {
-        Mix::Structs => ", as `cargo test -p layoutscope --test differential` does",
-        Mix::Enums => ", as `cargo test -p layoutscope --test differential_enums` does",
+        Mix::Structs => ", as `cargo test -p layoutscope-testsuite --test differential` does",
+        Mix::Enums => ", as `cargo test -p layoutscope-testsuite --test differential_enums` does",
         Mix::Bench => "",
     };
     let mut text = String::new();
@@ -331,7 +331,7 @@ mod tests {
             format!("//   {renamed}: offset of .a vs offset_of!: ours 4, rustc 0"),
             format!("//   {renamed}: size vs layout_of: ours 4, rustc 0"),
             "cargo run --release -p layout-oracle -- --seed 7 --count 300".to_owned(),
-            "cargo test -p layoutscope --test differential".to_owned(),
+            "cargo test -p layoutscope-testsuite --test differential".to_owned(),
             "//@ mix structs".to_owned(),
             "//@ instantiate G".to_owned(),
             "//@ helper E".to_owned(),

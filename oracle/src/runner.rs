@@ -10,8 +10,8 @@
 //! builds, since cargo lets only one build at a time use a target directory.
 //! `RUSTC_BOOTSTRAP=1` unlocks `-Zprint-type-sizes` and `#[rustc_layout(debug)]` on stable;
 //! it is set for every build in those target directories so that fingerprints stay stable.
-//! Incremental compilation is off: rustc only records the layouts it computes in this
-//! session, and an incremental build could reuse them without printing them.
+//! Incremental compilation is off: rustc only records the layouts it computes in the current
+//! compilation, and an incremental build could reuse them without printing them.
 
 use std::ffi::OsString;
 use std::fs;

@@ -1,7 +1,7 @@
 //! References, raw pointers, `NonNull`, `Box`, `Rc`, `Arc`, `Weak` and fn pointers.
 
 use crate::build::leaf;
-use crate::model::{Layout, PointerMeta, Shape, TypeLayout};
+use crate::model::{Body, Layout, PointerMeta, TypeLayout};
 use crate::niche::{Niche, NicheSummary};
 use core::mem::size_of;
 use core::ptr::NonNull;
@@ -20,14 +20,14 @@ const fn meta<P>() -> PointerMeta {
 const fn non_null<P>(name: &'static str) -> TypeLayout {
     leaf::<P>(
         name,
-        Shape::Pointer(meta::<P>()),
+        Body::Pointer(meta::<P>()),
         NicheSummary::known::<P>(Niche::non_null_pointer()),
     )
 }
 
 /// A pointer that may be null: no niche.
 const fn nullable<P>(name: &'static str) -> TypeLayout {
-    leaf::<P>(name, Shape::Pointer(meta::<P>()), NicheSummary::none::<P>())
+    leaf::<P>(name, Body::Pointer(meta::<P>()), NicheSummary::none::<P>())
 }
 
 /// A smart pointer with private fields: its niche is measured, not located.
@@ -35,7 +35,7 @@ const fn nullable<P>(name: &'static str) -> TypeLayout {
 const fn smart<P>(name: &'static str) -> TypeLayout {
     leaf::<P>(
         name,
-        Shape::Pointer(meta::<P>()),
+        Body::Pointer(meta::<P>()),
         NicheSummary::probed::<P>(crate::niche::UnknownReason::Opaque),
     )
 }

@@ -1,38 +1,142 @@
 //! `Option`, `Result`, `NonZero`, wrappers, cells, atomics, collections and other std types.
 
-use crate::build::{aggregate, field, leaf, opaque};
-use crate::model::{Layout, Shape, TypeLayout};
-use crate::niche::{self, Niche, NicheSummary, UnknownReason};
-use crate::repr::Repr;
+use crate::build::{aggregate, field, generic_field, generic_unplaced, leaf, opaque, Opaque};
+use crate::enums::{Tag, Variant};
+use crate::model::{Body, Layout, StructKind, TypeLayout, TypeName};
+use crate::niche::{self, LargestNiche, Niche, NicheSummary, UnknownReason};
+use crate::repr::{IntRepr, Repr};
 use core::cmp::{Ordering, Reverse};
 use core::marker::{PhantomData, PhantomPinned};
-use core::mem::{size_of, ManuallyDrop, MaybeUninit};
+use core::mem::{align_of, size_of, ManuallyDrop, MaybeUninit};
 use core::num::{self, Saturating, Wrapping};
 use core::pin::Pin;
 
-impl<T: Layout> Layout for Option<T> {
-    const LAYOUT: TypeLayout = leaf::<Self>(
-        "Option<T>",
-        Shape::Enum,
-        NicheSummary::checked::<Self>(niche::of_option::<T>(&T::LAYOUT.niche)),
-    );
+/// A standard enum with `repr(Rust)` (discriminants `isize`), from its variants and tag.
+const fn std_enum<E>(
+    name: &'static str,
+    variants: &'static [Variant],
+    tag: Tag,
+    niche: NicheSummary,
+) -> TypeLayout {
+    TypeLayout {
+        name,
+        type_name: TypeName::of::<E>(),
+        size: size_of::<E>(),
+        align: align_of::<E>(),
+        repr: Repr::RUST,
+        body: Body::Enum {
+            variants,
+            tag,
+            discriminant: IntRepr::Isize,
+        },
+        niche,
+    }
 }
 
+/// `Option<T>`: `None` (0) and `Some(T)` (1). When `Option<T>` is as large as `T`, `Some`'s
+/// field fills the value (offset 0), and when `T`'s largest niche is located, `None` is the
+/// value rustc reserves in it (`Niche::reserve`): the tag is that niche. Otherwise rustc adds
+/// a tag whose place it does not specify.
+impl<T: Layout> Layout for Option<T> {
+    const LAYOUT: TypeLayout = {
+        let fits = size_of::<Option<T>>() == size_of::<T>();
+        let tag = match T::LAYOUT.niche.largest {
+            LargestNiche::Known(n) if fits => match n.reserve(1) {
+                Some(rest) => Tag::Niche {
+                    offset: n.offset,
+                    size: n.size,
+                    untagged: 1,
+                    first: 0,
+                    last: 0,
+                    first_value: if rest.valid_start != n.valid_start {
+                        rest.valid_start
+                    } else {
+                        n.valid_end.wrapping_add(1) & n.max_value()
+                    },
+                },
+                None => Tag::Unknown,
+            },
+            _ => Tag::Unknown,
+        };
+        std_enum::<Self>(
+            "Option<T>",
+            if fits {
+                &OptionVariants::<T>::PLACED
+            } else {
+                &OptionVariants::<T>::UNPLACED
+            },
+            tag,
+            NicheSummary::checked::<Self>(niche::of_option::<T>(&T::LAYOUT.niche)),
+        )
+    };
+}
+
+/// `None` and `Some(T)`, with `Some`'s field at offset 0 or at an unknown offset.
+struct OptionVariants<T>(PhantomData<T>);
+
+impl<T: Layout> OptionVariants<T> {
+    const PLACED: [Variant; 2] = [
+        Variant::unit("None", 0),
+        Variant {
+            name: "Some",
+            discriminant: 1,
+            kind: StructKind::TupleStruct,
+            fields: &[generic_field::<T>("0", "T", 0)],
+        },
+    ];
+    const UNPLACED: [Variant; 2] = [
+        Variant::unit("None", 0),
+        Variant {
+            name: "Some",
+            discriminant: 1,
+            kind: StructKind::TupleStruct,
+            fields: &[generic_unplaced::<T>("0", "T")],
+        },
+    ];
+}
+
+/// `Result<T, E>`: `Ok(T)` (0) and `Err(E)` (1), whose payloads are described by size, align
+/// and niche (`T` and `E` need not implement [`Layout`]); rustc does not specify where the
+/// tag and the payloads are.
 impl<T, E> Layout for Result<T, E> {
-    const LAYOUT: TypeLayout = leaf::<Self>(
+    const LAYOUT: TypeLayout = std_enum::<Self>(
         "Result<T, E>",
-        Shape::Enum,
+        &[
+            Variant {
+                name: "Ok",
+                discriminant: 0,
+                kind: StructKind::TupleStruct,
+                fields: &[generic_unplaced::<Opaque<T>>("0", "T")],
+            },
+            Variant {
+                name: "Err",
+                discriminant: 1,
+                kind: StructKind::TupleStruct,
+                fields: &[generic_unplaced::<Opaque<E>>("0", "E")],
+            },
+        ],
+        Tag::Unknown,
         NicheSummary::probed::<Self>(UnknownReason::EnumTag),
     );
 }
 
+/// `#[repr(i8)]` with the documented discriminants -1, 0 and 1: the whole byte is the tag.
 impl Layout for Ordering {
-    // `#[repr(i8)]` with the documented discriminants -1, 0 and 1.
     const LAYOUT: TypeLayout = TypeLayout {
-        repr: Repr::int(crate::IntRepr::I8),
-        ..leaf::<Ordering>(
+        repr: Repr::int(IntRepr::I8),
+        body: Body::Enum {
+            variants: &[
+                Variant::unit("Less", -1i128 as u128),
+                Variant::unit("Equal", 0),
+                Variant::unit("Greater", 1),
+            ],
+            tag: Tag::Direct { offset: 0, size: 1 },
+            discriminant: IntRepr::I8,
+        },
+        ..std_enum::<Ordering>(
             "Ordering",
-            Shape::Enum,
+            &[],
+            Tag::None,
             NicheSummary::known::<Ordering>(Niche::scalar(1, 0xff, 1)),
         )
     };
@@ -40,7 +144,7 @@ impl Layout for Ordering {
 
 impl Layout for core::convert::Infallible {
     const LAYOUT: TypeLayout =
-        leaf::<Self>("Infallible", Shape::Enum, NicheSummary::none::<Self>());
+        std_enum::<Self>("Infallible", &[], Tag::None, NicheSummary::none::<Self>());
 }
 
 macro_rules! non_zero {
@@ -48,7 +152,7 @@ macro_rules! non_zero {
         impl Layout for num::$t {
             const LAYOUT: TypeLayout = leaf::<Self>(
                 stringify!($t),
-                Shape::Scalar,
+                Body::Scalar,
                 NicheSummary::known::<Self>(non_zero_niche(size_of::<Self>())),
             );
         }
@@ -80,7 +184,7 @@ non_zero!(
 macro_rules! marker {
     ($([$($g:tt)*] $t:ty => $name:literal;)*) => {$(
         impl<$($g)*> Layout for $t {
-            const LAYOUT: TypeLayout = aggregate::<Self>($name, Repr::RUST, Shape::UnitStruct, &[]);
+            const LAYOUT: TypeLayout = aggregate::<Self>($name, Repr::RUST, StructKind::Unit, &[]);
         }
     )*};
 }
@@ -92,12 +196,12 @@ marker! {
 
 /// `repr(transparent)` wrappers that the standard library documents as having `T`'s layout.
 macro_rules! transparent {
-    ($([$($g:tt)*] $t:ty => $name:literal, $field:literal: $inner:ident;)*) => {$(
+    ($([$($g:tt)*] $t:ty => $name:literal, $kind:ident $field:literal: $inner:ident;)*) => {$(
         impl<$($g)*> Layout for $t {
             const LAYOUT: TypeLayout = aggregate::<Self>(
                 $name,
                 Repr::TRANSPARENT,
-                Shape::Struct,
+                StructKind::$kind,
                 &[field::<$inner>($field, stringify!($inner), 0)],
             );
         }
@@ -105,11 +209,11 @@ macro_rules! transparent {
 }
 
 transparent! {
-    [T: Layout] Wrapping<T> => "Wrapping<T>", "0": T;
-    [T: Layout] Saturating<T> => "Saturating<T>", "0": T;
-    [T: Layout] Reverse<T> => "Reverse<T>", "0": T;
-    [T: Layout] ManuallyDrop<T> => "ManuallyDrop<T>", "value": T;
-    [P: Layout] Pin<P> => "Pin<Ptr>", "pointer": P;
+    [T: Layout] Wrapping<T> => "Wrapping<T>", TupleStruct "0": T;
+    [T: Layout] Saturating<T> => "Saturating<T>", TupleStruct "0": T;
+    [T: Layout] Reverse<T> => "Reverse<T>", TupleStruct "0": T;
+    [T: Layout] ManuallyDrop<T> => "ManuallyDrop<T>", Named "value": T;
+    [P: Layout] Pin<P> => "Pin<Ptr>", Named "pointer": P;
 }
 
 /// Types with private or unspecified insides: exact size, align and measured niche.

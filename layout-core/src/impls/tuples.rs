@@ -1,7 +1,7 @@
 //! Tuples of up to twelve elements.
 
 use crate::build::{aggregate, field};
-use crate::model::{Layout, Shape, TypeLayout};
+use crate::model::{Layout, StructKind, TypeLayout};
 use crate::repr::Repr;
 use core::mem::offset_of;
 
@@ -11,7 +11,7 @@ macro_rules! tuple {
             const LAYOUT: TypeLayout = aggregate::<Self>(
                 $name,
                 Repr::RUST,
-                Shape::Tuple,
+                StructKind::Tuple,
                 &[$(field::<$t>(stringify!($i), "", offset_of!(Self, $i))),+],
             );
         }

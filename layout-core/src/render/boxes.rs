@@ -1,254 +1,135 @@
 //! Boxes: a proportional drawing of the bytes, like the pictures in articles about Rust's
-//! memory layout. Each byte gets the same number of columns; a field is a cell with its name
-//! and type, padding is hatched, an enum's tag is marked, unknown bytes say so. An offset ruler
-//! sits above each line of boxes, and the drawing wraps at the configured width.
+//! memory layout. Every byte of every section gets the same number of columns and every line
+//! the same bytes, so the variants of an enum can be compared by eye. A field is a cell with
+//! its full path and type; where they do not fit, the cell shows a key that the legend below
+//! explains. Padding is hatched, an enum's tag is marked, unknown bytes say so, and an offset
+//! ruler sits above each line of boxes.
 
-use core::fmt::{self, Formatter, Write};
+use core::fmt::{self, Display, Formatter, Write};
 
-use super::buffer::Buffer;
-use super::cover::{groups, owner, unit_at, Group, Owner, Titled};
-use super::table::{write_header, write_type, ShortTypeName};
-use super::width::{fit, str_width};
+use super::bytemap::Key;
+use super::facts::{self, Heading, Markup, UnknownBytes};
+use super::names::FieldType;
+use super::table::title;
+use super::theme::Theme;
+use super::walk::{pieces, sections, Kind, Row, Section, Title, View};
+use super::width::pad_right;
+use super::wrap::{columns, Items, Wrap};
 use super::{digits, Diagram};
+use crate::padding::ByteRange;
 
-/// Box-drawing characters, Unicode or ASCII.
-struct Pen {
-    top: [&'static str; 3],
-    bottom: [&'static str; 3],
-    side: &'static str,
-    line: &'static str,
-    hatch: &'static str,
-    tag: &'static str,
-    unknown: &'static str,
-    elsewhere: &'static str,
-}
-
-const UNICODE: Pen = Pen {
-    top: ["┌", "┬", "┐"],
-    bottom: ["└", "┴", "┘"],
-    side: "│",
-    line: "─",
-    hatch: "░",
-    tag: "▣",
-    unknown: "?",
-    elsewhere: "·",
-};
-
-const ASCII: Pen = Pen {
-    top: ["+", "+", "+"],
-    bottom: ["+", "+", "+"],
-    side: "|",
-    line: "-",
-    hatch: "#",
-    tag: "=",
-    unknown: "?",
-    elsewhere: ".",
-};
+/// The most columns a byte gets: beyond it, long names show keys instead.
+const MOST_COLUMNS: usize = 8;
 
 pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     let l = d.layout;
-    write_header(f, l)?;
+    let theme = Theme::of(d.ascii);
+    title(f, d, Markup::Text(theme))?;
     if l.size == 0 {
         return writeln!(f, " (zero-sized: no bytes to draw)");
     }
-    let pen = if d.ascii { &ASCII } else { &UNICODE };
-    let mut result = Ok(());
-    let described = groups(l, &mut |t: Titled| {
-        if result.is_err() {
-            return;
+    let scale = Scale::new(d);
+    for section in sections(d, View::Bytes) {
+        if !matches!(section.title, Title::Whole) {
+            writeln!(f, " {}", Heading(&section, l, Markup::Text(theme)))?;
         }
-        result = (|| {
-            match t.discriminant {
-                Some(discriminant) => writeln!(f, " {} {} = {discriminant}", t.kind, t.name)?,
-                None if !t.kind.is_empty() => writeln!(f, " {} {}", t.kind, t.name)?,
-                None => {}
-            }
-            draw(f, d, pen, Some(t.group))
-        })();
-    });
-    result?;
-    if !described {
-        draw(f, d, pen, None)?;
-    }
-    Ok(())
-}
-
-/// Columns per byte: enough for the narrowest cell to show its label (names are cut at ten
-/// columns), at least what the width allows for the whole value, between 1 and 8.
-fn columns_per_byte(d: &Diagram, group: Option<Group>) -> usize {
-    let size = d.layout.size;
-    let mut cpb = ((d.width - 2) / size).clamp(1, 8);
-    let all = Cells {
-        d,
-        group,
-        pos: 0,
-        end: size,
-    };
-    for cell in all {
-        let wanted = match cell.owner {
-            Owner::Unit(index) => {
-                let mut text = Buffer::default();
-                let _ = write_unit_label(&mut text, d, group, index, Label::Name);
-                str_width(text.as_str()).min(10) + 1
-            }
-            _ => 2,
-        };
-        cpb = cpb.max(wanted.div_ceil(cell.end - cell.start));
-    }
-    cpb.min(8)
-}
-
-/// Where each line of boxes ends: after as many whole cells as fit in the width; a cell
-/// longer than a line is split.
-fn line_end(d: &Diagram, group: Option<Group>, start: usize, cpb: usize) -> usize {
-    let capacity = ((d.width - 2) / cpb).max(1);
-    let mut end = start;
-    let cells = Cells {
-        d,
-        group,
-        pos: start,
-        end: d.layout.size,
-    };
-    for cell in cells {
-        if cell.end - start <= capacity {
-            end = cell.end;
-        } else {
-            if end == start {
-                // Split a cell longer than a line at a multiple of 8 bytes when one fits, so
-                // that the ruler marks of the pieces are round.
-                end = start
-                    + if capacity >= 8 {
-                        capacity - capacity % 8
-                    } else {
-                        capacity
-                    };
-            }
-            break;
-        }
-    }
-    end
-}
-
-/// A run of bytes with the same owner, inside one line of the drawing.
-#[derive(Clone, Copy)]
-struct Cell {
-    start: usize,
-    end: usize,
-    owner: Owner,
-}
-
-/// Draws one group (or a leaf, for `None`) as lines of boxes.
-fn draw(f: &mut Formatter<'_>, d: &Diagram, pen: &Pen, group: Option<Group>) -> fmt::Result {
-    let size = d.layout.size;
-    let cpb = columns_per_byte(d, group);
-    let mut line_start = 0;
-    while line_start < size {
-        let line_end = line_end(d, group, line_start, cpb);
-        let cells = Cells {
+        let pen = Pen {
             d,
-            group,
-            pos: line_start,
-            end: line_end,
+            theme,
+            scale,
+            section: &section,
         };
-        ruler(f, cells, cpb)?;
-        border(f, cells, cpb, pen, pen.top)?;
-        label_line(f, d, cells, cpb, pen, Label::Name)?;
-        if d.show_types {
-            label_line(f, d, cells, cpb, pen, Label::Type)?;
+        let mut start = 0;
+        while start < l.size {
+            let end = (start + scale.per_line).min(l.size);
+            pen.line(f, start, end)?;
+            start = end;
         }
-        border(f, cells, cpb, pen, pen.bottom)?;
-        line_start = line_end;
+        pen.legend(f)?;
     }
-    Ok(())
+    glyphs(f, d, theme)
 }
 
-/// The cells of one line, as an iterator that can be restarted (it is `Copy`).
+/// The glyphs that occur in any section, once for the whole drawing.
+fn glyphs(f: &mut Formatter<'_>, d: &Diagram, theme: &'static Theme) -> fmt::Result {
+    let occurs = |wanted: fn(&Kind) -> bool| sections(d, View::Bytes).any(|s| s.paints(wanted));
+    let hole = occurs(|k| matches!(k, Kind::Hole { .. }));
+    let elsewhere = occurs(|k| matches!(k, Kind::Elsewhere));
+    if !(hole || elsewhere) {
+        return Ok(());
+    }
+    const LEGEND: &str = " legend: ";
+    f.write_str(LEGEND)?;
+    let separator = Markup::Text(theme).separator();
+    let mut items = Items::new(Wrap::new(f, LEGEND.len(), d.width, 8), separator);
+    if hole {
+        items.item(&format_args!("{} padding", theme.padding))?;
+    }
+    if elsewhere {
+        items.item(&format_args!("{} another member", theme.elsewhere))?;
+    }
+    items.finish()?;
+    f.write_char('\n')
+}
+
+/// Columns a byte and bytes a line, the same for every section.
 #[derive(Clone, Copy)]
-struct Cells<'d> {
-    d: &'d Diagram<'d>,
-    group: Option<Group>,
-    pos: usize,
-    end: usize,
+struct Scale {
+    per_byte: usize,
+    per_line: usize,
+    letters: usize,
 }
 
-impl Cells<'_> {
-    fn owner_of(&self, byte: usize) -> Owner {
-        match self.group {
-            Some(g) => owner(self.d, g, byte),
-            // A leaf is one cell: the value.
-            None => Owner::Unit(usize::MAX),
+impl Scale {
+    /// Enough columns a byte for every label to fit its cell, up to [`MOST_COLUMNS`], and at
+    /// least what fills the width; lines of a multiple of 8 bytes when they do not hold the
+    /// whole value, so that rows of boxes start at round offsets.
+    fn new(d: &Diagram) -> Scale {
+        let size = d.layout.size;
+        let room = d.width - 2;
+        let keys = sections(d, View::Bytes)
+            .map(|s| s.keys())
+            .max()
+            .unwrap_or(0);
+        let letters = Key::width(keys);
+        let mut per_byte = (room / size).clamp(1, MOST_COLUMNS);
+        for section in sections(d, View::Bytes) {
+            section.each_painted(&mut |row, bytes| {
+                let label = match row.kind {
+                    Kind::Field { field, .. } => {
+                        let name = row.name().map_or(0, |n| columns(&n));
+                        let ty = if d.show_types {
+                            columns(&FieldType(field))
+                        } else {
+                            0
+                        };
+                        name.max(ty)
+                    }
+                    Kind::Value => columns(&facts::name(d.layout)),
+                    Kind::Tag { .. } => "tag".len(),
+                    _ => 1,
+                };
+                // A label that cannot fit even at the most columns shows its key instead.
+                let mut wanted = (label.max(letters) + 1).div_ceil(bytes.len());
+                if wanted > MOST_COLUMNS {
+                    wanted = (letters + 1).div_ceil(bytes.len());
+                }
+                per_byte = per_byte.max(wanted.min(MOST_COLUMNS));
+            });
+        }
+        let per_byte = per_byte.min(room);
+        let mut per_line = (room / per_byte).max(1);
+        if per_line >= size {
+            per_line = size;
+        } else if per_line >= 8 {
+            per_line -= per_line % 8;
+        }
+        Scale {
+            per_byte,
+            per_line,
+            letters,
         }
     }
-}
-
-impl Iterator for Cells<'_> {
-    type Item = Cell;
-
-    fn next(&mut self) -> Option<Cell> {
-        if self.pos >= self.end {
-            return None;
-        }
-        let start = self.pos;
-        let owner = self.owner_of(start);
-        let mut end = start + 1;
-        while end < self.end && self.owner_of(end) == owner {
-            end += 1;
-        }
-        self.pos = end;
-        Some(Cell { start, end, owner })
-    }
-}
-
-/// Offsets above each cell's left edge, and the line's end offset, where they fit.
-fn ruler(f: &mut Formatter<'_>, cells: Cells, cpb: usize) -> fmt::Result {
-    let origin = cells.pos;
-    let mut written = 0;
-    f.write_char(' ')?;
-    let mark = |f: &mut Formatter<'_>, offset: usize, written: &mut usize| -> fmt::Result {
-        let column = (offset - origin) * cpb;
-        let digits = digits(offset);
-        if column >= *written && (*written == 0 || column > *written) {
-            for _ in *written..column {
-                f.write_char(' ')?;
-            }
-            write!(f, "{offset}")?;
-            *written = column + digits;
-        }
-        Ok(())
-    };
-    for cell in cells {
-        mark(f, cell.start, &mut written)?;
-    }
-    mark(f, cells.end, &mut written)?;
-    f.write_char('\n')
-}
-
-fn border(
-    f: &mut Formatter<'_>,
-    cells: Cells,
-    cpb: usize,
-    pen: &Pen,
-    corners: [&str; 3],
-) -> fmt::Result {
-    f.write_char(' ')?;
-    f.write_str(corners[0])?;
-    let mut first = true;
-    for cell in cells {
-        if !first {
-            f.write_str(corners[1])?;
-        }
-        first = false;
-        for _ in 0..inner_width(cell, cpb) {
-            f.write_str(pen.line)?;
-        }
-    }
-    f.write_str(corners[2])?;
-    f.write_char('\n')
-}
-
-/// Columns inside a cell: its bytes' columns less the border that follows it.
-fn inner_width(cell: Cell, cpb: usize) -> usize {
-    (cell.end - cell.start) * cpb - 1
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -257,96 +138,207 @@ enum Label {
     Type,
 }
 
-fn label_line(
-    f: &mut Formatter<'_>,
-    d: &Diagram,
-    cells: Cells,
-    cpb: usize,
-    pen: &Pen,
-    which: Label,
-) -> fmt::Result {
-    f.write_char(' ')?;
-    f.write_str(pen.side)?;
-    for cell in cells {
-        let width = inner_width(cell, cpb);
-        match cell.owner {
-            Owner::Unit(index) => {
-                let mut text = Buffer::default();
-                write_unit_label(&mut text, d, cells.group, index, which)?;
-                centered(f, text.as_str(), width)?;
-            }
-            Owner::Padding => fill(f, pen.hatch, width)?,
-            Owner::Tag if which == Label::Name => centered_or_fill(f, "tag", pen.tag, width)?,
-            Owner::Tag => fill(f, pen.tag, width)?,
-            Owner::Unknown if which == Label::Name => {
-                centered_or_fill(f, "unknown", pen.unknown, width)?
-            }
-            Owner::Unknown => fill(f, pen.unknown, width)?,
-            Owner::Elsewhere => fill(f, pen.elsewhere, width)?,
+struct Pen<'a> {
+    d: &'a Diagram<'a>,
+    theme: &'static Theme,
+    scale: Scale,
+    section: &'a Section<'a>,
+}
+
+impl Pen<'_> {
+    /// Calls `visit` with each painted row's part in `start..end`: its first byte there and
+    /// the columns inside its cell.
+    fn cells(
+        &self,
+        start: usize,
+        end: usize,
+        visit: &mut dyn FnMut(&Row<'_>, usize, usize) -> fmt::Result,
+    ) -> fmt::Result {
+        self.section
+            .paint(ByteRange { start, end }, &mut |row, part| {
+                visit(row, part.start, part.len() * self.scale.per_byte - 1)
+            })
+    }
+
+    fn line(&self, f: &mut Formatter<'_>, start: usize, end: usize) -> fmt::Result {
+        self.ruler(f, start, end)?;
+        self.border(f, start, end, self.theme.top)?;
+        self.labels(f, start, end, Label::Name)?;
+        if self.d.show_types {
+            self.labels(f, start, end, Label::Type)?;
         }
-        f.write_str(pen.side)?;
+        self.border(f, start, end, self.theme.bottom)
     }
-    f.write_char('\n')
-}
 
-fn write_unit_label(
-    out: &mut dyn Write,
-    d: &Diagram,
-    group: Option<Group>,
-    index: usize,
-    which: Label,
-) -> fmt::Result {
-    let Some(group) = group else {
-        return match which {
-            Label::Name => write!(out, "{}", ShortTypeName((d.layout.type_name)())),
-            Label::Type => Ok(()),
+    /// Offsets above each cell's left edge and at the line's end, where they fit.
+    fn ruler(&self, f: &mut Formatter<'_>, start: usize, end: usize) -> fmt::Result {
+        f.write_char(' ')?;
+        let mut written = 0;
+        let mut mark = |f: &mut Formatter<'_>, offset: usize| -> fmt::Result {
+            let column = (offset - start) * self.scale.per_byte;
+            if written == 0 || column > written {
+                for _ in written..column {
+                    f.write_char(' ')?;
+                }
+                write!(f, "{offset}")?;
+                written = column + digits(offset);
+            }
+            Ok(())
         };
-    };
-    let Some(unit) = unit_at(d, group.fields, index) else {
-        return Ok(());
-    };
-    match which {
-        Label::Name => write!(out, "{unit}"),
-        Label::Type => write_type(out, unit.field),
+        self.cells(start, end, &mut |_, from, _| mark(f, from))?;
+        mark(f, end)?;
+        f.write_char('\n')
+    }
+
+    fn border(
+        &self,
+        f: &mut Formatter<'_>,
+        start: usize,
+        end: usize,
+        corners: [&str; 3],
+    ) -> fmt::Result {
+        f.write_char(' ')?;
+        f.write_str(corners[0])?;
+        let mut first = true;
+        self.cells(start, end, &mut |_, _, inner| {
+            if !first {
+                f.write_str(corners[1])?;
+            }
+            first = false;
+            for _ in 0..inner {
+                f.write_str(self.theme.line)?;
+            }
+            Ok(())
+        })?;
+        f.write_str(corners[2])?;
+        f.write_char('\n')
+    }
+
+    fn labels(&self, f: &mut Formatter<'_>, start: usize, end: usize, which: Label) -> fmt::Result {
+        f.write_char(' ')?;
+        f.write_str(self.theme.side)?;
+        self.cells(start, end, &mut |row, _, inner| {
+            self.label(f, row, inner, which)?;
+            f.write_str(self.theme.side)
+        })?;
+        f.write_char('\n')
+    }
+
+    fn label(&self, f: &mut Formatter<'_>, row: &Row, inner: usize, which: Label) -> fmt::Result {
+        let t = self.theme;
+        match (row.kind, which) {
+            (Kind::Field { field, .. }, _) => {
+                let key = Key(row.key().unwrap_or(0), self.scale.letters);
+                let name = row.name();
+                let name_fits = name.as_ref().is_some_and(|n| columns(n) <= inner);
+                let type_fits = !self.d.show_types || columns(&FieldType(field)) <= inner;
+                match which {
+                    Label::Name if name_fits => centered(f, name.as_ref().map(|n| n as _), inner),
+                    Label::Name => centered(f, Some(&key), inner),
+                    Label::Type if type_fits => centered(f, Some(&FieldType(field)), inner),
+                    Label::Type if name_fits => centered(f, Some(&key), inner),
+                    Label::Type => centered(f, None, inner),
+                }
+            }
+            (Kind::Value, Label::Name) => {
+                let name = facts::name(self.d.layout);
+                if columns(&name) <= inner {
+                    centered(f, Some(&name), inner)
+                } else {
+                    centered(f, Some(&Key(0, self.scale.letters)), inner)
+                }
+            }
+            (Kind::Value, Label::Type) => centered(f, None, inner),
+            (Kind::Tag { .. }, Label::Name) if inner >= 3 => centered(f, Some(&"tag"), inner),
+            (Kind::Tag { value: Some(v), .. }, Label::Type)
+                if columns(&format_args!("= {v}")) <= inner =>
+            {
+                centered(f, Some(&format_args!("= {v}")), inner)
+            }
+            (Kind::Tag { .. }, _) => fill(f, t.tag, inner),
+            (Kind::Unknown, Label::Name) if inner >= "unknown".len() => {
+                centered(f, Some(&"unknown"), inner)
+            }
+            (Kind::Unknown, _) => fill(f, t.unknown, inner),
+            (Kind::Elsewhere, _) => fill(f, t.elsewhere, inner),
+            (Kind::Hole { .. } | Kind::Boundary { .. }, _) => fill(f, t.padding, inner),
+        }
+    }
+
+    /// Whether some part of `row` shows a key instead of its name or type.
+    fn keyed(&self, row: &Row) -> bool {
+        let Some(bytes) = row.bytes else {
+            return false;
+        };
+        let name = match (row.kind, row.name()) {
+            (Kind::Field { .. }, Some(name)) => columns(&name),
+            (Kind::Value, _) => columns(&facts::name(self.d.layout)),
+            _ => return false,
+        };
+        let ty = match (row.field(), self.d.show_types) {
+            (Some(field), true) => columns(&FieldType(field)),
+            _ => 0,
+        };
+        // Lines cut the row into parts; the narrowest decides.
+        pieces(bytes, self.scale.per_line).any(|part| {
+            let inner = part.len() * self.scale.per_byte - 1;
+            name > inner || ty > inner
+        })
+    }
+
+    /// The keys that cells show, with the full path and type each stands for, and what is
+    /// unknown.
+    fn legend(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let (t, s) = (self.theme, self.section);
+        let mut keyed = false;
+        s.each(&mut |row| keyed |= row.painted() && self.keyed(row));
+        let unknown = s.unknown();
+        if !keyed && unknown.is_none() {
+            return Ok(());
+        }
+        const LEGEND: &str = " legend: ";
+        f.write_str(LEGEND)?;
+        let m = Markup::Text(t);
+        let mut items = Items::new(Wrap::new(f, LEGEND.len(), self.d.width, 8), m.separator());
+        s.walk(&mut |row| {
+            if !row.painted() || !self.keyed(row) {
+                return Ok(());
+            }
+            let key = Key(row.key().unwrap_or(0), self.scale.letters);
+            match (row.name(), row.field()) {
+                (Some(name), Some(field)) if self.d.show_types => {
+                    items.item(&format_args!("{key} {name}: {}", FieldType(field)))
+                }
+                (Some(name), _) => items.item(&format_args!("{key} {name}")),
+                _ => items.item(&format_args!("{key} {}", facts::name(self.d.layout))),
+            }
+        })?;
+        if let Some(unknown) = unknown {
+            let sentence = UnknownBytes(unknown, m);
+            items.item(&format_args!("{} unknown: {sentence}", t.unknown))?;
+        }
+        items.finish()?;
+        f.write_char('\n')
     }
 }
 
-/// `text` centred in `width` columns, cut with `…` when it does not fit.
-fn centered(f: &mut Formatter<'_>, text: &str, width: usize) -> fmt::Result {
-    let full = str_width(text);
-    let (shown, used, cut) = if full <= width {
-        (text, full, false)
-    } else if width == 0 {
-        ("", 0, false)
-    } else {
-        let (prefix, used) = fit(text, width - 1);
-        (prefix, used + 1, true)
-    };
+/// `text` centred in `width` columns; blank for `None` or text that does not fit.
+fn centered(f: &mut Formatter<'_>, text: Option<&dyn Display>, width: usize) -> fmt::Result {
+    let text = text.filter(|t| columns(*t) <= width);
+    let used = text.map_or(0, columns);
     let left = (width - used) / 2;
     for _ in 0..left {
         f.write_char(' ')?;
     }
-    f.write_str(shown)?;
-    if cut {
-        f.write_char('…')?;
+    if let Some(text) = text {
+        write!(f, "{text}")?;
     }
-    for _ in left + used..width {
-        f.write_char(' ')?;
-    }
-    Ok(())
+    pad_right(f, "", width - left - used)
 }
 
-fn centered_or_fill(f: &mut Formatter<'_>, text: &str, symbol: &str, width: usize) -> fmt::Result {
-    if str_width(text) <= width {
-        centered(f, text, width)
-    } else {
-        fill(f, symbol, width)
-    }
-}
-
-fn fill(f: &mut Formatter<'_>, symbol: &str, width: usize) -> fmt::Result {
+fn fill(f: &mut Formatter<'_>, glyph: &str, width: usize) -> fmt::Result {
     for _ in 0..width {
-        f.write_str(symbol)?;
+        f.write_str(glyph)?;
     }
     Ok(())
 }

@@ -1,70 +1,78 @@
 //! A Markdown table that renders on GitHub and in rustdoc: one table for a struct or union,
-//! one per variant for an enum, padding as rows of its own, and the summary below.
+//! one per variant for an enum, padding and cache-line boundaries as rows of their own, full
+//! field paths, and the summary as a list below. Every name and type is in a code span, so
+//! that `Option<Self>` is never read as an HTML tag.
 
-use core::fmt::{self, Formatter, Write};
+use core::fmt::{self, Display, Formatter, Write};
 
-use super::buffer::Buffer;
-use super::table::{expandable, write_niche, write_repr, write_type, ShortTypeName};
+use super::facts::{self, Code, Markup, NoFields, Shape, TagPlace, UnknownBytes};
+use super::names::FieldType;
+use super::walk::{sections, Kind, Row, Title, View};
+use super::wrap::{Items, Wrap};
 use super::Diagram;
-use crate::model::{Field, Shape, TypeLayout};
-use crate::padding::{ByteRange, Padding};
-use crate::{Offsets, Tag};
+
+const M: Markup = Markup::Markdown;
 
 pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     let l = d.layout;
-    write!(
+    paragraph(
         f,
-        "**`{}`** — {}, align {}",
-        ShortTypeName((l.type_name)()),
-        super::Bytes(l.size),
-        l.align
+        d,
+        &format_args!("**{}** — {}", Code(M, facts::name(l)), Shape(l, M)),
     )?;
-    let mut repr = Escaped::default();
-    write_repr(&mut repr, l)?;
-    if !repr.0.is_empty() {
-        // `write_repr` writes ", repr(..)".
-        write!(f, ", `{}`", repr.as_str().trim_start_matches(", "))?;
+    if l.is_enum() && !l.variants().is_empty() {
+        paragraph(f, d, &format_args!("Tag: {}.", TagPlace(l, M)))?;
     }
-    f.write_str("\n\n")?;
-    if l.shape == Shape::Enum && (!l.variants.is_empty() || l.tag != Tag::None) {
-        match l.tag {
-            Tag::Direct { offset, size } => {
-                writeln!(f, "Tag: bytes {offset}..{}.\n", offset + size)?
+    for section in sections(d, View::Rows) {
+        if section.is_leaf() {
+            if let Some(note) = facts::leaf_note(l) {
+                paragraph(f, d, &format_args!("{note}."))?;
             }
-            Tag::Unknown => writeln!(
-                f,
-                "Tag: location unknown (`repr(Rust)` enums with data do not specify it).\n"
-            )?,
-            Tag::None => {}
+            continue;
         }
-        for v in l.variants {
-            write!(f, "Variant `{}` = {}", v.name, v.discriminant)?;
-            if v.fields.is_empty() {
-                f.write_str(" (no fields)\n\n")?;
-                continue;
-            }
-            f.write_str("\n\n")?;
-            header(f, d)?;
-            match v.padding(l) {
-                Some(padding) => rows(f, d, l, v.fields, 0, padding, l.tag_range(), 0)?,
-                None => {
-                    for field in v.fields {
-                        write!(f, "| ? | {} | {} | ", field.size, field.align)?;
-                        name_and_type(f, d, field, 0)?;
+        if let Title::Variant { index, variant } = section.title {
+            struct VariantTitle<'a>(&'a Diagram<'a>, usize, &'static crate::Variant, bool);
+            impl Display for VariantTitle<'_> {
+                fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+                    let (l, index, variant) = (self.0.layout, self.1, self.2);
+                    let discriminant = l.discriminant(variant);
+                    write!(f, "Variant {} = {discriminant}", Code(M, variant.name))?;
+                    if !self.3 {
+                        return Ok(());
                     }
+                    write!(f, " {}", NoFields(l, index))
                 }
             }
-            if v.offsets == Offsets::Unknown {
-                f.write_str("\nOffsets unknown in `const` (see `LayoutOfVal`).\n")?;
-            }
-            f.write_char('\n')?;
+            let empty = section.fields().is_empty();
+            paragraph(f, d, &VariantTitle(d, index, variant, empty))?;
         }
-    } else if l.has_fields() && !l.fields.is_empty() {
+        if section.fields().is_empty() {
+            continue;
+        }
         header(f, d)?;
-        rows(f, d, l, l.fields, 0, l.padding(), None, 0)?;
+        section.walk(&mut |row| write_row(f, d, row))?;
         f.write_char('\n')?;
+        if let Some(unknown) = section.unknown() {
+            paragraph(f, d, &format_args!("{}.", UnknownBytes(unknown, M)))?;
+        }
     }
-    summary(f, l)
+    facts::summary(d, M, &mut |items| {
+        f.write_str("- ")?;
+        let mut list = Items::joined(Wrap::new(f, 2, d.width, 2), M.separator());
+        for item in items {
+            list.item(item)?;
+        }
+        list.finish()?;
+        f.write_char('\n')
+    })
+}
+
+/// A paragraph wrapped at the width, and the blank line after it.
+fn paragraph(f: &mut Formatter<'_>, d: &Diagram, text: &dyn Display) -> fmt::Result {
+    let mut wrap = Wrap::new(f, 0, d.width, 0);
+    write!(wrap, "{text}")?;
+    wrap.finish()?;
+    f.write_str("\n\n")
 }
 
 fn header(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
@@ -75,113 +83,78 @@ fn header(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn rows(
-    f: &mut Formatter<'_>,
-    d: &Diagram,
-    owner: &TypeLayout,
-    fields: &'static [Field],
-    base: usize,
-    padding: Padding,
-    tag: Option<ByteRange>,
-    level: usize,
-) -> fmt::Result {
-    if let Some(tag) = tag {
-        write!(f, "| {} | {} | | *tag*", tag.start, tag.len())?;
-        f.write_str(if d.show_types { " | |\n" } else { " |\n" })?;
-    }
-    let mut holes = padding.peekable();
-    let mut last = None;
-    while let Some(i) = crate::order::next_by_offset(fields, last) {
-        let field = &fields[i];
-        last = Some((field.offset, i));
-        while let Some(hole) = holes.next_if(|h| h.start <= field.offset) {
-            hole_row(f, d, base, hole)?;
-        }
-        write!(
-            f,
-            "| {} | {} | {} | ",
-            base + field.offset,
-            field.size,
-            owner.field_align(field)
-        )?;
-        name_and_type(f, d, field, level)?;
-        if level < d.depth {
-            if let Some(inner) = expandable(field) {
-                let at = base + field.offset;
-                rows(
-                    f,
-                    d,
-                    inner,
-                    inner.fields,
-                    at,
-                    inner.padding(),
-                    None,
-                    level + 1,
-                )?;
+fn write_row(f: &mut Formatter<'_>, d: &Diagram, row: &Row) -> fmt::Result {
+    let start = row.bytes.map_or(0, |b| b.start);
+    let len = row.bytes.map_or(0, |b| b.len());
+    match row.kind {
+        Kind::Field { field, align, .. } => {
+            match row.bytes {
+                Some(_) => write!(f, "| {start} ")?,
+                None => f.write_str("| ? ")?,
             }
+            write!(f, "| {} | {align} | ", field.size())?;
+            if let Some(name) = row.name() {
+                write!(f, "{}", Cell(Code(M, name)))?;
+            }
+            if d.show_types {
+                write!(f, " | {}", Cell(Code(M, FieldType(field))))?;
+            }
+            f.write_str(" |\n")
         }
+        Kind::Tag { value, niche } => {
+            write!(f, "| {start} | {len} | | *tag*")?;
+            let what = if niche { "niche value" } else { "discriminant" };
+            if let Some(value) = value {
+                write!(f, " ({what} {value})")?;
+            }
+            end(f, d)
+        }
+        Kind::Hole { trailing } => {
+            let what = if trailing {
+                "trailing padding"
+            } else {
+                "padding"
+            };
+            write!(f, "| {start} | {len} | | *{what}*")?;
+            if let Some(within) = row.within() {
+                write!(f, " in {}", Cell(Code(M, within)))?;
+            }
+            end(f, d)
+        }
+        Kind::Boundary { line } => {
+            write!(f, "| {start} | | | *cache line {line} starts here*")?;
+            end(f, d)
+        }
+        // The paragraph under the table says what is unknown; the others are painted only.
+        Kind::Unknown | Kind::Elsewhere | Kind::Value => Ok(()),
     }
-    for hole in holes {
-        hole_row(f, d, base, hole)?;
-    }
-    Ok(())
 }
 
-fn hole_row(f: &mut Formatter<'_>, d: &Diagram, base: usize, hole: ByteRange) -> fmt::Result {
-    write!(f, "| {} | {} | | *padding*", base + hole.start, hole.len())?;
+/// The rest of a row that has no type.
+fn end(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     f.write_str(if d.show_types { " | |\n" } else { " |\n" })
 }
 
-fn name_and_type(f: &mut Formatter<'_>, d: &Diagram, field: &Field, level: usize) -> fmt::Result {
-    // Nested fields are indented with non-breaking spaces, which Markdown keeps.
-    for _ in 0..level {
-        f.write_str("\u{a0}\u{a0}")?;
-    }
-    write!(f, "`{}`", field.name)?;
-    if d.show_types {
-        let mut ty = Escaped::default();
-        write_type(&mut ty, field)?;
-        write!(f, " | `{}`", ty.as_str())?;
-    }
-    f.write_str(" |\n")
-}
+/// Text in a table cell: `|` would end the cell, so it is escaped.
+struct Cell<T>(T);
 
-fn summary(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
-    if l.has_fields() {
-        let pad = l.padding_bytes();
-        write!(f, "{} B in fields, {} B of padding", l.size - pad, pad)?;
-        if let Some(tenths) = (pad * 1000 + l.size / 2).checked_div(l.size) {
-            write!(f, " ({}.{}%)", tenths / 10, tenths % 10)?;
-        }
-        f.write_str(" · ")?;
-    }
-    let mut niche = Escaped::default();
-    write_niche(&mut niche, l)?;
-    writeln!(f, "{}", niche.as_str())
-}
-
-/// Writes into a [`Buffer`] with `|` escaped (it would end a table cell).
-#[derive(Default)]
-struct Escaped(Buffer);
-
-impl Escaped {
-    fn as_str(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl Write for Escaped {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        for part in s.split_inclusive('|') {
-            match part.strip_suffix('|') {
-                Some(before) => {
-                    self.0.write_str(before)?;
-                    self.0.write_str("\\|")?;
+impl<T: Display> Display for Cell<T> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        struct Escape<'a, 'b>(&'a mut Formatter<'b>);
+        impl Write for Escape<'_, '_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                for part in s.split_inclusive('|') {
+                    match part.strip_suffix('|') {
+                        Some(before) => {
+                            self.0.write_str(before)?;
+                            self.0.write_str("\\|")?;
+                        }
+                        None => self.0.write_str(part)?,
+                    }
                 }
-                None => self.0.write_str(part)?,
+                Ok(())
             }
         }
-        Ok(())
+        write!(Escape(f), "{}", self.0)
     }
 }

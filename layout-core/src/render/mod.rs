@@ -2,7 +2,8 @@
 //! written through [`core::fmt`] from the const metadata, deterministic, without allocation.
 //!
 //! ```
-//! use layout_core::{Layout, Style};
+//! # extern crate layout_core as layoutscope;
+//! use layoutscope::{Layout, Style};
 //!
 //! let text = <(u8, u32)>::LAYOUT.diagram().style(Style::ByteMap).to_string();
 //! assert!(text.contains("legend"));
@@ -10,23 +11,35 @@
 
 mod advice;
 mod boxes;
-mod buffer;
 mod bytemap;
-mod cover;
+mod facts;
 mod markdown;
+mod names;
 mod svg;
 mod table;
+mod theme;
+mod walk;
 mod width;
+mod wrap;
 
 use core::fmt::{self, Display, Formatter};
 
 use crate::model::TypeLayout;
 
-pub use table::ShortTypeName;
-pub use width::str_width;
+pub(crate) use names::FieldType;
+pub use names::ShortTypeName;
 
 /// The kinds of diagram.
+///
+/// ```
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::{Layout, Style};
+///
+/// let markdown = <(u8, u32)>::LAYOUT.diagram().style(Style::Markdown).to_string();
+/// assert!(markdown.contains("| 1 | 3 | | *padding* | |"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Style {
     /// A pahole-like table with padding rows and a summary (the default `Display`).
     Table,
@@ -42,6 +55,15 @@ pub enum Style {
 
 /// Options for drawing a [`TypeLayout`]; get one from [`TypeLayout::diagram`] and print it
 /// with `Display`.
+///
+/// ```
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::{Layout, Style};
+///
+/// let diagram = <(u8, u32)>::LAYOUT.diagram().style(Style::Boxes).width(40).ascii(true);
+/// print!("{diagram}");
+/// assert!(diagram.to_string().is_ascii());
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Diagram<'a> {
     pub(crate) layout: &'a TypeLayout,
@@ -75,7 +97,11 @@ impl<'a> Diagram<'a> {
         self
     }
 
-    /// The widest line, in terminal columns, for the box drawing (default 80; at least 20).
+    /// The widest line, in terminal columns (default 80; at least 20). The table, the byte
+    /// map and the boxes keep to it: summaries, legends and long types wrap, the byte map puts
+    /// fewer bytes on a line, and boxes show keys for names that do not fit. The table's
+    /// offset, size and align columns and its name column are never cut. Markdown wraps its
+    /// prose at it (a table row is one line by Markdown's rules).
     pub const fn width(mut self, width: usize) -> Self {
         self.width = if width < 20 { 20 } else { width };
         self
@@ -88,6 +114,10 @@ impl<'a> Diagram<'a> {
     }
 
     /// How many levels of nested fields to expand (default 0: only the type's own fields).
+    ///
+    /// Padding is what the rows show as holes: a hole inside an expanded field is padding of
+    /// the value too, so at depth 1 and more the summary's padding counts it (and says how
+    /// much lies inside expanded fields). At depth 0 it is [`TypeLayout::padding_bytes`].
     pub const fn depth(mut self, depth: usize) -> Self {
         self.depth = depth;
         self
@@ -105,7 +135,7 @@ impl<'a> Diagram<'a> {
         self
     }
 
-    /// Bytes per row of the byte map (default 8).
+    /// Bytes per row of the byte map (default 8; fewer when a row would not fit the width).
     pub const fn bytes_per_row(mut self, bytes: usize) -> Self {
         self.bytes_per_row = if bytes == 0 { 8 } else { bytes };
         self

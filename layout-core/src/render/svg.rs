@@ -1,62 +1,59 @@
-//! A self-contained SVG picture: colored blocks for fields, hatched padding, the enum tag in
-//! dark, unknown bytes in grey with a question mark, an offset ruler above each row, one row
-//! per enum variant or union member, and a legend. A label is drawn inside its block only when
-//! it fits, so labels never overlap; the legend names every block.
+//! A self-contained SVG picture: coloured blocks for fields, hatched padding, the enum tag in
+//! dark, unknown bytes in grey, one row of blocks per enum variant or union member on one
+//! common scale, an offset ruler above each line, and a legend. Every block names itself: its
+//! full path (and type) when they fit, else its key, which the legend explains; a tooltip
+//! (`<title>`) carries the full text. Ruler labels are placed by their width, so they never
+//! overlap.
 
-use core::fmt::{self, Formatter, Write};
+use core::fmt::{self, Display, Formatter, Write};
 
-use super::buffer::Buffer;
-use super::cover::{for_each_unit, groups, has, owner, unit_at, Group, Owner, Titled};
-use super::table::{write_type, ShortTypeName};
-use super::width::str_width;
+use super::bytemap::Key;
+use super::facts::{self, Heading, Markup, Shape, UnknownBytes};
+use super::names::FieldType;
+use super::theme::svg as style;
+use super::walk::{pieces, sections, Kind, Row, Section, Title, View};
+use super::wrap::columns;
 use super::{digits, Diagram};
+use crate::padding::ByteRange;
 
-const PALETTE: [&str; 12] = [
-    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
-    "#bc80bd", "#ccebc5", "#ffed6f", "#a6cee3",
-];
 const MARGIN: usize = 16;
 const ROW_HEIGHT: usize = 44;
 const RULER: usize = 18;
-const TITLE: usize = 20;
-const CHAR_WIDTH: usize = 7;
+const HEADING: usize = 20;
+const LINE: usize = RULER + ROW_HEIGHT + 8;
+/// Pixels a character of 12-pixel monospace text takes, rounded up.
+const CHAR: usize = 8;
+/// Pixels a character of the 10-pixel ruler text takes, rounded up.
+const RULER_CHAR: usize = 7;
+/// Pixels between two ruler labels.
+const RULER_GAP: usize = 6;
 const LEGEND_LINE: usize = 18;
 const MAX_WIDTH: usize = 960;
+/// Lines of blocks a section may take before bytes get narrower than their keys.
+const MOST_LINES: usize = 64;
 
 pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     let l = d.layout;
-    let px = pixels_per_byte(l.size);
-    let bytes_per_line = bytes_per_line(l.size, px);
-    let lines = l.size.div_ceil(bytes_per_line).max(1);
-
-    let mut group_count = 0;
-    let mut legend_items = 0usize;
-    let described = groups(l, &mut |t| {
-        group_count += 1;
-        for_each_unit(d, t.group.fields, &mut |_, _| legend_items += 1);
-    });
-    if !described {
-        group_count = 1;
-        legend_items = 1;
+    let scale = Scale::new(d);
+    let legend = Legend::new(d, &scale);
+    let title = format_args!("{} — {}", facts::name(l), Shape(l, THEME));
+    let mut width = (MARGIN * 2 + scale.per_line * scale.px).max(360);
+    width = width.max(MARGIN * 2 + columns(&title) * 9);
+    for section in sections(d, View::Bytes) {
+        width = width.max(MARGIN * 2 + columns(&SectionTitle(&section, d)) * CHAR);
     }
-    // Tag, padding, unknown.
-    legend_items += 3;
-    let row_block = TITLE + lines * (RULER + ROW_HEIGHT + 8);
-    let width = MARGIN * 2 + bytes_per_line.min(l.size.max(1)) * px;
-    let width = width.max(360);
-    let legend_top = MARGIN + 24 + group_count * row_block;
-    let height = legend_top + legend_items.div_ceil(3) * LEGEND_LINE + MARGIN;
+    let top = MARGIN + 24;
+    let legend_top = top
+        + sections(d, View::Bytes)
+            .map(|s| heading(&s) + scale.lines * LINE)
+            .sum::<usize>();
+    let height = legend_top + legend.rows(width) * LEGEND_LINE + MARGIN;
 
     writeln!(
         f,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"ui-monospace, Menlo, Consolas, monospace\" font-size=\"12\">"
     )?;
-    f.write_str(concat!(
-        "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">",
-        "<rect width=\"6\" height=\"6\" fill=\"#f4f4f4\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#b0b0b0\" stroke-width=\"2\"/></pattern>",
-        "<pattern id=\"unknown\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">",
-        "<rect width=\"8\" height=\"8\" fill=\"#d9d9d9\"/><circle cx=\"4\" cy=\"4\" r=\"1\" fill=\"#999\"/></pattern></defs>\n"
-    ))?;
+    f.write_str(style::DEFS)?;
     writeln!(
         f,
         "<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>"
@@ -66,277 +63,482 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
         "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">",
         MARGIN + 10
     )?;
-    escape(f, format_args!("{}", ShortTypeName((l.type_name)())))?;
-    writeln!(f, " — {}, align {}</text>", super::Bytes(l.size), l.align)?;
+    escape(f, &title)?;
+    f.write_str("</text>\n")?;
 
-    let mut y = MARGIN + 24;
-    let geometry = Geometry {
-        px,
-        bytes_per_line,
-        lines,
-    };
-    let mut result = Ok(());
-    let mut color_base = 0;
-    let described = groups(l, &mut |t: Titled| {
-        if result.is_ok() {
-            result = row_group(f, d, geometry, &t, Some(t.group), y, color_base);
-        }
-        for_each_unit(d, t.group.fields, &mut |_, _| color_base += 1);
-        y += row_block;
-    });
-    result?;
-    if !described {
-        let leaf = Titled {
-            kind: "",
-            name: "",
-            discriminant: None,
-            group: Group {
-                fields: &[],
-                tag: None,
-                unknown: false,
-                union: false,
-            },
+    let mut y = top;
+    let mut colour = 0;
+    for section in sections(d, View::Bytes) {
+        let painter = Painter {
+            d,
+            scale: &scale,
+            section: &section,
+            colour,
         };
-        row_group(f, d, geometry, &leaf, None, y, 0)?;
+        painter.write(f, y)?;
+        colour += section.keys();
+        y += heading(&section) + scale.lines * LINE;
     }
-    legend(f, d, legend_top, width)?;
+    legend.write(f, d, legend_top, width)?;
     f.write_str("</svg>\n")
 }
 
-#[derive(Clone, Copy)]
-struct Geometry {
+/// Sentences in the picture are written as the Unicode text styles write them.
+const THEME: Markup = Markup::Text(&super::theme::UNICODE);
+
+/// The height of a section's heading: none for the whole type when all is known.
+fn heading(section: &Section) -> usize {
+    if matches!(section.title, Title::Whole) && section.unknown().is_none() {
+        0
+    } else {
+        HEADING
+    }
+}
+
+/// The heading of a section, and what is unknown about it.
+struct SectionTitle<'a>(&'a Section<'a>, &'a Diagram<'a>);
+
+impl Display for SectionTitle<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let m = THEME;
+        if !matches!(self.0.title, Title::Whole) {
+            write!(f, "{}", Heading(self.0, self.1.layout, m))?;
+        }
+        if let Some(unknown) = self.0.unknown() {
+            write!(f, " — {}", UnknownBytes(unknown, m))?;
+        }
+        Ok(())
+    }
+}
+
+/// Pixels a byte and bytes a line, the same for every section.
+struct Scale {
     px: usize,
-    bytes_per_line: usize,
+    per_line: usize,
     lines: usize,
+    letters: usize,
+    /// Whether some block shows its key instead of its name.
+    keyed: bool,
 }
 
-/// Pixels per byte: wide enough to read, narrow enough to fit `MAX_WIDTH`.
-fn pixels_per_byte(size: usize) -> usize {
-    ((MAX_WIDTH - 2 * MARGIN) / size.max(1)).clamp(6, 48)
+impl Scale {
+    /// Wide enough for the narrowest block to show its key, narrow enough to fit
+    /// [`MAX_WIDTH`]; lines of a multiple of 8 bytes when they do not hold the whole value.
+    fn new(d: &Diagram) -> Scale {
+        let size = d.layout.size.max(1);
+        let room = MAX_WIDTH - 2 * MARGIN;
+        let keys = sections(d, View::Bytes)
+            .map(|s| s.keys())
+            .max()
+            .unwrap_or(0);
+        let letters = Key::width(keys);
+        let mut narrowest = usize::MAX;
+        for section in sections(d, View::Bytes) {
+            section.each_painted(&mut |row, bytes| {
+                if row.key().is_some() {
+                    narrowest = narrowest.min(bytes.len());
+                }
+            });
+        }
+        let fill = room / size;
+        let key = (letters * CHAR + 4).div_ceil(narrowest.min(size));
+        let mut px = fill.max(key).clamp(6, 48);
+        while px > 6 && size.div_ceil(Self::per_line(size, room / px)) > MOST_LINES {
+            px -= 1;
+        }
+        let per_line = Self::per_line(size, room / px);
+        let mut keyed = false;
+        for section in sections(d, View::Bytes) {
+            section.each_painted(&mut |row, bytes| {
+                if row.key().is_none() {
+                    return;
+                }
+                let name = match row.name() {
+                    Some(name) => columns(&name),
+                    None => columns(&facts::name(d.layout)),
+                };
+                // Lines cut the block into parts; the narrowest decides.
+                keyed |= pieces(bytes, per_line).any(|part| name * CHAR + 4 > part.len() * px);
+            });
+        }
+        Scale {
+            px,
+            per_line,
+            // A zero-sized value has no bytes to draw.
+            lines: d.layout.size.div_ceil(per_line),
+            letters,
+            keyed,
+        }
+    }
+
+    fn per_line(size: usize, fits: usize) -> usize {
+        if fits >= size {
+            size
+        } else if fits >= 8 {
+            fits - fits % 8
+        } else {
+            fits.max(1)
+        }
+    }
 }
 
-fn bytes_per_line(size: usize, px: usize) -> usize {
-    ((MAX_WIDTH - 2 * MARGIN) / px).clamp(1, size.max(1))
+/// The colour of painted field number `key` of the picture.
+fn colour(key: usize) -> &'static str {
+    style::PALETTE[key % style::PALETTE.len()]
 }
 
-/// One titled row group; its units take colors from `color_base` on, so that no two units of
-/// the picture share a color unless the palette runs out.
-#[allow(clippy::too_many_arguments)]
-fn row_group(
+struct Painter<'a> {
+    d: &'a Diagram<'a>,
+    scale: &'a Scale,
+    section: &'a Section<'a>,
+    /// The colour number of the section's first field.
+    colour: usize,
+}
+
+impl Painter<'_> {
+    fn write(&self, f: &mut Formatter<'_>, top: usize) -> fmt::Result {
+        if heading(self.section) > 0 {
+            write!(
+                f,
+                "<text x=\"{MARGIN}\" y=\"{}\" font-weight=\"bold\">",
+                top + 12
+            )?;
+            escape(f, &SectionTitle(self.section, self.d))?;
+            f.write_str("</text>\n")?;
+        }
+        let size = self.d.layout.size;
+        let top = top + heading(self.section);
+        for line in 0..self.scale.lines {
+            let start = line * self.scale.per_line;
+            let end = (start + self.scale.per_line).min(size);
+            self.line(f, start, end, top + line * LINE)?;
+        }
+        Ok(())
+    }
+
+    fn line(&self, f: &mut Formatter<'_>, start: usize, end: usize, y: usize) -> fmt::Result {
+        let px = self.scale.px;
+        let x_of = |byte: usize| MARGIN + (byte - start) * px;
+        let box_y = y + RULER;
+        self.section.paint(ByteRange { start, end }, &mut |row, part| {
+            let (x, w) = (x_of(part.start), part.len() * px);
+            let fill = match row.kind {
+                Kind::Hole { .. } => style::PADDING,
+                Kind::Tag { .. } => style::TAG,
+                Kind::Unknown => style::UNKNOWN,
+                Kind::Elsewhere => style::ELSEWHERE,
+                _ => colour(self.colour + row.key().unwrap_or(0)),
+            };
+            write!(
+                f,
+                "<rect x=\"{x}\" y=\"{box_y}\" width=\"{w}\" height=\"{ROW_HEIGHT}\" fill=\"{fill}\" stroke=\"{}\" stroke-width=\"1\"><title>",
+                style::STROKE
+            )?;
+            escape(f, &Tooltip(row, self.d))?;
+            f.write_str("</title></rect>\n")?;
+            self.label(f, row, x, w, box_y)
+        })?;
+        self.ruler(f, start, end, y)
+    }
+
+    /// The block's name (and type below it), or its key, when they fit inside it.
+    fn label(&self, f: &mut Formatter<'_>, row: &Row, x: usize, w: usize, y: usize) -> fmt::Result {
+        let fits = |text: &dyn Display| columns(text) * CHAR + 4 <= w;
+        let key = Key(row.key().unwrap_or(0), self.scale.letters);
+        let whole = facts::name(self.d.layout);
+        let (colour, tag_value) = match row.kind {
+            Kind::Tag { value, .. } => (style::TAG_TEXT, value.map(TagValue)),
+            _ => (style::TEXT, None),
+        };
+        let (name, ty): (&dyn Display, Option<&dyn Display>) = match (row.kind, row.name()) {
+            (Kind::Field { field, .. }, Some(name)) if fits(&name) => {
+                let ty = FieldType(field);
+                let ty = (self.d.show_types && fits(&ty)).then_some(&ty as &dyn Display);
+                return two_lines(f, x + w / 2, y, colour, &name, ty);
+            }
+            (Kind::Field { .. }, _) => (&key, None),
+            (Kind::Value, _) if fits(&whole) => (&whole, None),
+            (Kind::Value, _) => (&key, None),
+            (Kind::Tag { .. }, _) => (&"tag", tag_value.as_ref().map(|v| v as &dyn Display)),
+            (Kind::Unknown, _) => (&"?", None),
+            _ => return Ok(()),
+        };
+        if !fits(name) {
+            return Ok(());
+        }
+        two_lines(f, x + w / 2, y, colour, name, ty.filter(|t| fits(*t)))
+    }
+
+    /// Offsets above the blocks. Where every byte has room for the widest offset, each block's
+    /// start is labelled; otherwise offsets at a power-of-two step wide enough for the labels.
+    /// The line's end is labelled first (anchored at its right), and a label is left out
+    /// where it would overlap another.
+    fn ruler(&self, f: &mut Formatter<'_>, start: usize, end: usize, y: usize) -> fmt::Result {
+        let px = self.scale.px;
+        let x_of = |byte: usize| MARGIN + (byte - start) * px;
+        let label = |offset: usize| digits(offset) * RULER_CHAR;
+        let wanted = label(self.d.layout.size) + RULER_GAP;
+        let end_left = x_of(end) - label(end);
+        ruler_label(f, x_of(end), y, end, "end")?;
+        let mut free = 0;
+        let mut mark = |f: &mut Formatter<'_>, offset: usize| -> fmt::Result {
+            let x = x_of(offset);
+            if offset < end && x >= free && x + label(offset) + RULER_GAP <= end_left {
+                ruler_label(f, x, y, offset, "start")?;
+                free = x + label(offset) + RULER_GAP;
+            }
+            Ok(())
+        };
+        if px >= wanted {
+            self.section
+                .paint(ByteRange { start, end }, &mut |_, part| mark(f, part.start))
+        } else {
+            let mut step = 1;
+            while step * px < wanted {
+                step *= 2;
+            }
+            let mut offset = start.next_multiple_of(step);
+            if offset != start {
+                mark(f, start)?;
+            }
+            while offset < end {
+                mark(f, offset)?;
+                offset += step;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn ruler_label(
     f: &mut Formatter<'_>,
-    d: &Diagram,
-    g: Geometry,
-    t: &Titled,
-    group: Option<Group>,
-    top: usize,
-    color_base: usize,
+    x: usize,
+    y: usize,
+    offset: usize,
+    anchor: &str,
+) -> fmt::Result {
+    writeln!(
+        f,
+        "<text class=\"ruler\" x=\"{x}\" y=\"{}\" font-size=\"10\" fill=\"{}\" text-anchor=\"{anchor}\">{offset}</text>",
+        y + 12,
+        style::RULER_TEXT
+    )
+}
+
+struct TagValue(u128);
+
+impl Display for TagValue {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "= {}", self.0)
+    }
+}
+
+/// A name centred in a block at `x`, and the type under it if there is one.
+fn two_lines(
+    f: &mut Formatter<'_>,
+    x: usize,
+    y: usize,
+    colour: &str,
+    name: &dyn Display,
+    ty: Option<&dyn Display>,
+) -> fmt::Result {
+    match ty {
+        Some(ty) => {
+            text(f, x, y + 18, colour, None, name)?;
+            let colour = if colour == style::TEXT {
+                style::TYPE_TEXT
+            } else {
+                colour
+            };
+            text(f, x, y + 34, colour, Some(10), ty)
+        }
+        None => text(f, x, y + ROW_HEIGHT / 2 + 4, colour, None, name),
+    }
+}
+
+/// Text centred at `x`.
+fn text(
+    f: &mut Formatter<'_>,
+    x: usize,
+    y: usize,
+    fill: &str,
+    size: Option<usize>,
+    content: &dyn Display,
 ) -> fmt::Result {
     write!(
         f,
-        "<text x=\"{MARGIN}\" y=\"{}\" font-weight=\"bold\">",
-        top + 12
+        "<text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" fill=\"{fill}\""
     )?;
-    match t.discriminant {
-        Some(discriminant) if group.is_some_and(|g| g.unknown && !g.fields.is_empty()) => escape(
-            f,
-            format_args!(
-                "{} {} = {discriminant} (field offsets unknown)",
-                t.kind, t.name
-            ),
-        )?,
-        Some(discriminant) => escape(f, format_args!("{} {} = {discriminant}", t.kind, t.name))?,
-        None if !t.kind.is_empty() => escape(f, format_args!("{} {}", t.kind, t.name))?,
-        None => {}
+    if let Some(size) = size {
+        write!(f, " font-size=\"{size}\"")?;
     }
-    f.write_str("</text>\n")?;
-    for line in 0..g.lines {
-        let start = line * g.bytes_per_line;
-        let end = (start + g.bytes_per_line).min(d.layout.size);
-        let y = top + TITLE + line * (RULER + ROW_HEIGHT + 8);
-        draw_line(f, d, g, group, start, end, y, color_base)?;
-    }
-    Ok(())
+    f.write_char('>')?;
+    escape(f, content)?;
+    f.write_str("</text>\n")
 }
 
-#[allow(clippy::too_many_arguments)]
-fn draw_line(
-    f: &mut Formatter<'_>,
-    d: &Diagram,
-    g: Geometry,
-    group: Option<Group>,
-    start: usize,
-    end: usize,
-    y: usize,
-    color_base: usize,
-) -> fmt::Result {
-    let x_of = |byte: usize| MARGIN + (byte - start) * g.px;
-    let box_y = y + RULER;
-    let mut ruler_end = 0;
-    let mut byte = start;
-    while byte < end {
-        let who = owner_of(d, group, byte);
-        let mut run_end = byte + 1;
-        while run_end < end && owner_of(d, group, run_end) == who {
-            run_end += 1;
-        }
-        let (x, w) = (x_of(byte), (run_end - byte) * g.px);
-        let fill = match who {
-            Owner::Unit(i) => PALETTE[(color_base + i) % PALETTE.len()],
-            Owner::Padding => "url(#hatch)",
-            Owner::Tag => "#4d4d4d",
-            Owner::Unknown => "url(#unknown)",
-            Owner::Elsewhere => "#f7f7f7",
-        };
-        writeln!(
-            f,
-            "<rect x=\"{x}\" y=\"{box_y}\" width=\"{w}\" height=\"{ROW_HEIGHT}\" fill=\"{fill}\" stroke=\"#333\" stroke-width=\"1\"/>"
-        )?;
-        label(f, d, group, who, x, w, box_y)?;
-        // Offsets on the ruler, skipped where they would overlap the previous one.
-        let text_x = x;
-        if text_x >= ruler_end {
-            writeln!(
-                f,
-                "<text x=\"{text_x}\" y=\"{}\" font-size=\"10\" fill=\"#555\">{byte}</text>",
-                y + 12
-            )?;
-            ruler_end = text_x + (digits(byte) + 1) * 6;
-        }
-        byte = run_end;
-    }
-    let x = x_of(end);
-    if x >= ruler_end {
-        writeln!(
-            f,
-            "<text x=\"{x}\" y=\"{}\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">{end}</text>",
-            y + 12
-        )?;
-    }
-    Ok(())
-}
+/// What a block is, in full: `pair.1: u32, bytes 12..16`.
+struct Tooltip<'a, 'p>(&'a Row<'p>, &'a Diagram<'a>);
 
-fn owner_of(d: &Diagram, group: Option<Group>, byte: usize) -> Owner {
-    match group {
-        Some(g) => owner(d, g, byte),
-        None => Owner::Unit(0),
-    }
-}
-
-/// The block's name (and type below it) when they fit inside the block.
-fn label(
-    f: &mut Formatter<'_>,
-    d: &Diagram,
-    group: Option<Group>,
-    who: Owner,
-    x: usize,
-    w: usize,
-    y: usize,
-) -> fmt::Result {
-    let mut name = Buffer::default();
-    let mut ty = Buffer::default();
-    match (who, group) {
-        (Owner::Unit(index), Some(g)) => {
-            if let Some(u) = unit_at(d, g.fields, index) {
-                let _ = write!(name, "{u}");
-                let _ = write_type(&mut ty, u.field);
+impl Display for Tooltip<'_, '_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let row = self.0;
+        match (row.kind, row.name(), row.field()) {
+            (Kind::Field { .. }, Some(name), Some(field)) => {
+                write!(f, "{name}: {}", FieldType(field))?
             }
+            (Kind::Value, _, _) => write!(f, "{}", facts::name(self.1.layout))?,
+            (Kind::Hole { .. }, _, _) => f.write_str("padding")?,
+            (Kind::Tag { value: Some(v), .. }, _, _) => write!(f, "tag = {v}")?,
+            (Kind::Tag { .. }, _, _) => f.write_str("tag")?,
+            (Kind::Unknown, _, _) => f.write_str("unknown")?,
+            (Kind::Elsewhere, _, _) => f.write_str("another member")?,
+            _ => {}
         }
-        (Owner::Unit(_), None) => {
-            let _ = write!(name, "{}", ShortTypeName((d.layout.type_name)()));
+        if let Some(bytes) = row.bytes {
+            write!(f, ", {}", facts::Span(bytes))?;
         }
-        (Owner::Tag, _) => {
-            let _ = name.write_str("tag");
-        }
-        (Owner::Unknown, _) => {
-            let _ = name.write_str("?");
-        }
-        _ => return Ok(()),
+        Ok(())
     }
-    let color = if who == Owner::Tag { "white" } else { "#111" };
-    let center = x + w / 2;
-    let fits = |text: &Buffer| !text.is_empty() && str_width(text.as_str()) * CHAR_WIDTH + 4 <= w;
-    let both = d.show_types && fits(&ty);
-    if fits(&name) {
-        let text_y = if both { y + 18 } else { y + ROW_HEIGHT / 2 + 4 };
-        write!(
-            f,
-            "<text x=\"{center}\" y=\"{text_y}\" text-anchor=\"middle\" fill=\"{color}\">"
-        )?;
-        escape(f, format_args!("{}", name.as_str()))?;
-        f.write_str("</text>\n")?;
-        if both {
+}
+
+/// The legend: every painted field by key, full path and type, in the colours the blocks
+/// use, then padding, tag, unknown and other members where they occur.
+struct Legend {
+    /// Key letters, when blocks show keys.
+    letters: Option<usize>,
+    entries: usize,
+    widest: usize,
+    hole: bool,
+    tag: bool,
+    unknown: bool,
+    elsewhere: bool,
+}
+
+impl Legend {
+    fn new(d: &Diagram, scale: &Scale) -> Legend {
+        let mut legend = Legend {
+            letters: scale.keyed.then_some(scale.letters),
+            entries: 0,
+            widest: 0,
+            hole: false,
+            tag: false,
+            unknown: false,
+            elsewhere: false,
+        };
+        for section in sections(d, View::Bytes) {
+            legend.hole |= section.paints(|k| matches!(k, Kind::Hole { .. }));
+            legend.tag |= section.paints(|k| matches!(k, Kind::Tag { .. }));
+            legend.unknown |= section.paints(|k| matches!(k, Kind::Unknown));
+            legend.elsewhere |= section.paints(|k| matches!(k, Kind::Elsewhere));
+            section.each(&mut |row| {
+                if row.painted() && row.key().is_some() {
+                    legend.entries += 1;
+                    let entry = Entry(row, &section, d, legend.letters);
+                    legend.widest = legend.widest.max(columns(&entry));
+                }
+            });
+        }
+        legend.entries += usize::from(legend.hole)
+            + usize::from(legend.tag)
+            + usize::from(legend.unknown)
+            + usize::from(legend.elsewhere);
+        legend.widest = legend.widest.max("another member".len());
+        legend
+    }
+
+    /// Pixels an entry takes: swatch, gap, text and space before the next column.
+    fn column(&self) -> usize {
+        16 + self.widest * CHAR + 16
+    }
+
+    fn columns(&self, width: usize) -> usize {
+        ((width - 2 * MARGIN) / self.column()).max(1)
+    }
+
+    fn rows(&self, width: usize) -> usize {
+        self.entries.div_ceil(self.columns(width))
+    }
+
+    fn write(&self, f: &mut Formatter<'_>, d: &Diagram, top: usize, width: usize) -> fmt::Result {
+        let rows = self.rows(width).max(1);
+        let column = self.column();
+        let mut item = 0;
+        // Entries fill columns top to bottom, so keys read in order down each column.
+        let mut entry = |f: &mut Formatter<'_>, fill: &str, text: &dyn Display| -> fmt::Result {
+            let x = MARGIN + (item / rows) * column;
+            let y = top + (item % rows) * LEGEND_LINE;
             write!(
                 f,
-                "<text x=\"{center}\" y=\"{}\" text-anchor=\"middle\" fill=\"#444\" font-size=\"10\">",
-                y + 34
+                "<rect x=\"{x}\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"{fill}\" stroke=\"{}\"/><text x=\"{}\" y=\"{}\">",
+                style::STROKE,
+                x + 16,
+                y + 10
             )?;
-            escape(f, format_args!("{}", ty.as_str()))?;
+            escape(f, text)?;
             f.write_str("</text>\n")?;
+            item += 1;
+            Ok(())
+        };
+        let letters = self.letters;
+        let mut colour_base = 0;
+        for section in sections(d, View::Bytes) {
+            section.walk(&mut |row| {
+                if !row.painted() {
+                    return Ok(());
+                }
+                match row.key() {
+                    Some(key) => entry(
+                        f,
+                        colour(colour_base + key),
+                        &Entry(row, &section, d, letters),
+                    ),
+                    None => Ok(()),
+                }
+            })?;
+            colour_base += section.keys();
         }
+        if self.hole {
+            entry(f, style::PADDING, &"padding")?;
+        }
+        if self.tag {
+            entry(f, style::TAG, &"tag")?;
+        }
+        if self.unknown {
+            entry(f, style::UNKNOWN, &"unknown")?;
+        }
+        if self.elsewhere {
+            entry(f, style::ELSEWHERE, &"another member")?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
-fn legend(f: &mut Formatter<'_>, d: &Diagram, top: usize, width: usize) -> fmt::Result {
-    let column = (width - 2 * MARGIN) / 3;
-    let mut item = 0;
-    let mut entry = |f: &mut Formatter<'_>, fill: &str, text: fmt::Arguments| -> fmt::Result {
-        let x = MARGIN + (item % 3) * column;
-        let y = top + (item / 3) * LEGEND_LINE;
-        write!(
-            f,
-            "<rect x=\"{x}\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"{fill}\" stroke=\"#333\"/><text x=\"{}\" y=\"{}\">",
-            x + 16,
-            y + 10
-        )?;
-        escape(f, text)?;
-        f.write_str("</text>\n")?;
-        item += 1;
-        Ok(())
-    };
-    // Every unit of every group, in the colors the rows used, prefixed by its variant or member
-    // when there are several groups.
-    let mut result = Ok(());
-    let mut color = 0;
-    let (mut tag, mut padding, mut unknown) = (false, false, false);
-    groups(d.layout, &mut |t| {
-        tag |= has(d, t.group, Owner::Tag);
-        padding |= has(d, t.group, Owner::Padding);
-        unknown |= has(d, t.group, Owner::Unknown);
-        for_each_unit(d, t.group.fields, &mut |_, u| {
-            // Units of a group whose offsets are unknown are drawn nowhere.
-            if result.is_ok() && !t.group.unknown {
-                let mut ty = Buffer::default();
-                let _ = write_type(&mut ty, u.field);
-                let fill = PALETTE[color % PALETTE.len()];
-                result = if t.kind.is_empty() || t.kind == "member" {
-                    entry(f, fill, format_args!("{}: {}", u.field.name, ty.as_str()))
-                } else {
-                    entry(
-                        f,
-                        fill,
-                        format_args!("{}.{}: {}", t.name, u.field.name, ty.as_str()),
-                    )
-                };
+/// `a Move.x: i32`: the key (when blocks show keys), the variant for enums, the full path and
+/// the type.
+struct Entry<'a, 'p>(&'a Row<'p>, &'a Section<'a>, &'a Diagram<'a>, Option<usize>);
+
+impl Display for Entry<'_, '_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let (row, section, d) = (self.0, self.1, self.2);
+        if let Some(letters) = self.3 {
+            write!(f, "{} ", Key(row.key().unwrap_or(0), letters))?;
+        }
+        if let Title::Variant { variant, .. } = section.title {
+            write!(f, "{}.", variant.name)?;
+        }
+        match (row.name(), row.field()) {
+            (Some(name), Some(field)) if d.show_types => {
+                write!(f, "{name}: {}", FieldType(field))
             }
-            color += 1;
-        });
-    });
-    result?;
-    if padding {
-        entry(f, "url(#hatch)", format_args!("padding"))?;
+            (Some(name), _) => write!(f, "{name}"),
+            _ => write!(f, "{}", facts::name(d.layout)),
+        }
     }
-    if tag {
-        entry(f, "#4d4d4d", format_args!("tag"))?;
-    }
-    if unknown {
-        entry(f, "url(#unknown)", format_args!("unknown"))?;
-    }
-    Ok(())
 }
 
 /// Writes `text` with XML's special characters escaped.
-fn escape(f: &mut Formatter<'_>, text: fmt::Arguments) -> fmt::Result {
+fn escape(f: &mut Formatter<'_>, text: &dyn Display) -> fmt::Result {
     struct Escape<'a, 'b>(&'a mut Formatter<'b>);
     impl Write for Escape<'_, '_> {
         fn write_str(&mut self, s: &str) -> fmt::Result {
@@ -352,5 +554,5 @@ fn escape(f: &mut Formatter<'_>, text: fmt::Arguments) -> fmt::Result {
             Ok(())
         }
     }
-    Escape(f).write_fmt(text)
+    write!(Escape(f), "{text}")
 }

@@ -1,145 +1,136 @@
 //! The table: pahole-like rows in memory order, padding holes as rows of their own, cache-line
-//! boundaries, nested fields to a chosen depth, and a summary line.
+//! boundaries, nested fields indented, one table per enum variant, and a summary that wraps as
+//! a list of topics.
 
-use core::fmt::{self, Display, Formatter, Write};
+use core::fmt::{self, Formatter, Write};
 
-use super::advice::{cache_lines, reordered};
+use super::facts::{self, Heading, Markup, NoFields, Shape, Span, TagPlace};
+use super::names::FieldType;
+use super::theme::Theme;
+use super::walk::{sections, Kind, Row, Section, Title, View};
 use super::width::{pad_right, str_width};
+use super::wrap::{columns, Items, Wrap};
 use super::Diagram;
-use crate::model::{Field, Shape, TypeLayout};
-use crate::niche::{LargestNiche, NicheCount, UnknownReason};
-use crate::padding::{ByteRange, Padding};
-use crate::{PointerMeta, Tag};
 
-/// A type name from [`core::any::type_name`] without module paths
-/// (`alloc::vec::Vec<my::Point>` → `Vec<Point>`).
-#[derive(Clone, Copy, Debug)]
-pub struct ShortTypeName<'a>(pub &'a str);
-
-impl Display for ShortTypeName<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let s = self.0;
-        let mut segment_start = 0;
-        let mut i = 0;
-        let bytes = s.as_bytes();
-        while i < bytes.len() {
-            let c = bytes[i];
-            if c == b':' && bytes.get(i + 1) == Some(&b':') {
-                // A path separator: what came before it was a module, drop it.
-                i += 2;
-                segment_start = i;
-                continue;
-            }
-            if !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80) {
-                f.write_str(&s[segment_start..=i])?;
-                segment_start = i + 1;
-            }
-            i += 1;
-        }
-        f.write_str(&s[segment_start..])
-    }
-}
+/// The offset, size and align columns with their separators: ` offset  size  align  `.
+const FIXED: usize = 22;
 
 pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     let l = d.layout;
-    write_header(f, l)?;
-    if l.shape == Shape::Enum && (!l.variants.is_empty() || l.tag != Tag::None) {
-        write_enum(f, d)?;
-    } else if l.has_fields() && !l.fields.is_empty() {
-        let mut rows = Rows::new(d, l.fields);
-        rows.header(f)?;
-        rows.section(f, l, l.fields, 0, l.padding(), None, 0)?;
-    } else if let Some(note) = leaf_note(l) {
-        writeln!(f, "  {note}")?;
+    let theme = Theme::of(d.ascii);
+    let m = Markup::Text(theme);
+    title(f, d, m)?;
+    if l.is_enum() && !l.variants().is_empty() {
+        line(f, d, &format_args!("tag: {}", TagPlace(l, m)))?;
     }
-    write_summary(f, d)
+    let name_width = name_width(d);
+    for section in sections(d, View::Rows) {
+        if section.is_leaf() {
+            if let Some(note) = facts::leaf_note(l) {
+                writeln!(f, "  {note}")?;
+            }
+            continue;
+        }
+        if !matches!(section.title, Title::Whole) {
+            write_heading(f, d, &section, m)?;
+        }
+        if section.fields().is_empty() {
+            continue;
+        }
+        let rows = Rows {
+            d,
+            theme,
+            name_width,
+        };
+        rows.header(f)?;
+        section.walk(&mut |row| rows.row(f, row))?;
+    }
+    facts::summary(d, m, &mut |items| {
+        f.write_char(' ')?;
+        let mut list = Items::new(Wrap::new(f, 1, d.width, 3), m.separator());
+        for item in items {
+            list.item(item)?;
+        }
+        list.finish()?;
+        f.write_char('\n')
+    })
 }
 
-pub(super) fn write_header(f: &mut Formatter<'_>, l: &TypeLayout) -> fmt::Result {
-    write!(
-        f,
-        "{}  {}, align {}",
-        ShortTypeName((l.type_name)()),
-        super::Bytes(l.size),
-        l.align
-    )?;
-    let shape = match l.shape {
-        Shape::Union => Some("union"),
-        Shape::Enum => Some("enum"),
-        Shape::Opaque => Some("opaque"),
-        _ => None,
-    };
-    if let Some(shape) = shape {
-        write!(f, ", {shape}")?;
-    }
-    write_repr(f, l)?;
+/// `Header  24 bytes, align 8, repr(C)`, wrapped at the width.
+pub(super) fn title(f: &mut Formatter<'_>, d: &Diagram, m: Markup) -> fmt::Result {
+    let l = d.layout;
+    let mut wrap = Wrap::new(f, 0, d.width, 1);
+    write!(wrap, "{}", facts::name(l))?;
+    // Two spaces set the name apart; a break may fall there.
+    wrap.write_str("  ")?;
+    write!(wrap, "{}", Shape(l, m))?;
+    wrap.finish()?;
     f.write_char('\n')
 }
 
-pub(super) fn write_repr(f: &mut dyn Write, l: &TypeLayout) -> fmt::Result {
-    if l.repr.is_default() {
-        return Ok(());
-    }
-    write!(f, ", {}", l.repr)
+/// One sentence on its own line, wrapped.
+fn line(f: &mut Formatter<'_>, d: &Diagram, text: &dyn fmt::Display) -> fmt::Result {
+    f.write_char(' ')?;
+    let mut wrap = Wrap::new(f, 1, d.width, 3);
+    write!(wrap, "{text}")?;
+    wrap.finish()?;
+    f.write_char('\n')
 }
 
-pub(super) fn leaf_note(l: &TypeLayout) -> Option<&'static str> {
-    match l.shape {
-        Shape::Pointer(PointerMeta::Thin) => Some("pointer: address"),
-        Shape::Pointer(PointerMeta::Wide) => {
-            Some("wide pointer: address + length (slices, str) or vtable (trait objects)")
+fn write_heading(f: &mut Formatter<'_>, d: &Diagram, s: &Section, m: Markup) -> fmt::Result {
+    struct Full<'a>(&'a Diagram<'a>, &'a Section<'a>, Markup);
+    impl fmt::Display for Full<'_> {
+        fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+            let (d, s, m) = (self.0, self.1, self.2);
+            write!(f, "{}", Heading(s, d.layout, m))?;
+            let Title::Variant { index, .. } = s.title else {
+                return Ok(());
+            };
+            let l = d.layout;
+            if !s.placed() {
+                return f.write_str("  (offsets not specified by Rust)");
+            }
+            if s.fields().is_empty() {
+                return write!(f, "  {}", NoFields(l, index));
+            }
+            if let (crate::Tag::Niche { untagged, .. }, Some(bytes)) = (l.tag(), l.tag_range()) {
+                if untagged == index {
+                    write!(
+                        f,
+                        "  (untagged: its fields hold valid values in {})",
+                        Span(bytes)
+                    )?;
+                }
+            }
+            Ok(())
         }
-        Shape::Opaque => Some("fields not described (private or unspecified)"),
-        Shape::Enum if l.size == 0 && l.variants.is_empty() => {
-            Some("no variants: no value of this type can exist")
-        }
-        Shape::Enum => Some("variants not described (a standard enum)"),
-        Shape::Array { .. } => Some("elements are contiguous, no padding between them"),
-        Shape::Scalar => Some("scalar"),
-        _ => None,
     }
+    line(f, d, &Full(d, s, m))
 }
 
-/// The type text of a field: as written, or the instantiated name where the written one
-/// would say less (a type that mentions the container's generic parameters, tuple and array
-/// elements, which have no source text).
-pub(super) fn write_type(f: &mut dyn Write, field: &Field) -> fmt::Result {
-    if field.ty.is_empty() || field.generic {
-        write!(f, "{}", ShortTypeName(field.type_name()))
-    } else {
-        f.write_str(field.ty)
+/// The widest name column over every section, counting the indentation of nested levels.
+fn name_width(d: &Diagram) -> usize {
+    let mut width = "field".len();
+    for section in sections(d, View::Rows) {
+        section.each(&mut |row| {
+            let name = match row.kind {
+                Kind::Field { field, .. } => str_width(field.name),
+                Kind::Tag { .. } => "(tag)".len(),
+                _ => 0,
+            };
+            width = width.max(2 * row.level + name);
+        });
     }
+    width
 }
 
-/// Whether a field's own fields are worth listing under it.
-pub(super) fn expandable(field: &Field) -> Option<&'static TypeLayout> {
-    field
-        .nested()
-        .filter(|n| n.has_fields() && !n.fields.is_empty())
-}
-
-/// Writes rows; remembers the next cache-line boundary so that boundary rows appear where
-/// the bytes cross one.
 struct Rows<'d> {
     d: &'d Diagram<'d>,
+    theme: &'static Theme,
     name_width: usize,
-    next_boundary: usize,
 }
 
-impl<'d> Rows<'d> {
-    fn new(d: &'d Diagram<'d>, fields: &'static [Field]) -> Self {
-        let boundary = if d.layout.size > d.cache_line {
-            d.cache_line
-        } else {
-            usize::MAX
-        };
-        Rows {
-            d,
-            name_width: name_width(fields, d.depth, 0).max("field".len()),
-            next_boundary: boundary,
-        }
-    }
-
+impl Rows<'_> {
     fn header(&self, f: &mut Formatter<'_>) -> fmt::Result {
         write!(f, " {:>6}  {:>4}  {:>5}  ", "offset", "size", "align")?;
         if self.d.show_types {
@@ -150,117 +141,89 @@ impl<'d> Rows<'d> {
         }
     }
 
-    fn boundaries_before(&mut self, f: &mut Formatter<'_>, offset: usize) -> fmt::Result {
-        while offset >= self.next_boundary {
-            let line = self.next_boundary / self.d.cache_line;
-            let rule = if self.d.ascii { "--" } else { "──" };
-            writeln!(
-                f,
-                " {rule} cache line {line} (byte {}) {rule}",
-                self.next_boundary
-            )?;
-            self.next_boundary += self.d.cache_line;
-        }
-        Ok(())
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn section(
-        &mut self,
-        f: &mut Formatter<'_>,
-        owner: &TypeLayout,
-        fields: &'static [Field],
-        base: usize,
-        padding: Padding,
-        tag: Option<ByteRange>,
-        level: usize,
-    ) -> fmt::Result {
-        if let Some(tag) = tag {
-            write!(f, " {:>6}  {:>4}  {:>5}  ", tag.start + base, tag.len(), "")?;
-            self.name(f, "(tag)", level, Some("discriminant"))?;
-        }
-        let mut holes = padding.peekable();
-        let mut last = None;
-        while let Some(i) = crate::order::next_by_offset(fields, last) {
-            let field = &fields[i];
-            last = Some((field.offset, i));
-            while let Some(hole) = holes.next_if(|h| h.start <= field.offset) {
-                self.hole(f, base, hole, owner.size, level)?;
-            }
-            self.boundaries_before(f, base + field.offset)?;
-            write!(
-                f,
-                " {:>6}  {:>4}  {:>5}  ",
-                base + field.offset,
-                field.size,
-                owner.field_align(field)
-            )?;
-            self.field_name(f, field, level)?;
-            if level < self.d.depth {
-                if let Some(inner) = expandable(field) {
-                    let at = base + field.offset;
-                    self.section(f, inner, inner.fields, at, inner.padding(), None, level + 1)?;
+    fn row(&self, f: &mut Formatter<'_>, row: &Row) -> fmt::Result {
+        let start = row.bytes.map(|b| b.start);
+        let len = row.bytes.map_or(0, |b| b.len());
+        match row.kind {
+            Kind::Field { field, align, .. } => {
+                match start {
+                    Some(start) => write!(f, " {start:>6}")?,
+                    None => write!(f, " {:>6}", "?")?,
                 }
+                write!(f, "  {:>4}  {align:>5}  ", field.size())?;
+                self.name(f, row.level, field.name, &FieldType(field))
             }
+            Kind::Tag { value, niche } => {
+                write!(f, " {:>6}  {len:>4}  {:>5}  ", start.unwrap_or(0), "")?;
+                struct TagValue(Option<u128>, bool);
+                impl fmt::Display for TagValue {
+                    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+                        f.write_str(if self.1 {
+                            "niche value"
+                        } else {
+                            "discriminant"
+                        })?;
+                        match self.0 {
+                            Some(v) => write!(f, " {v}"),
+                            None => Ok(()),
+                        }
+                    }
+                }
+                self.name(f, row.level, "(tag)", &TagValue(value, niche))
+            }
+            Kind::Hole { trailing } => {
+                write!(f, " {:>6}  {len:>4}  {:>5}  ", start.unwrap_or(0), "")?;
+                indent(f, row.level)?;
+                let what = if trailing {
+                    "trailing padding"
+                } else {
+                    "padding"
+                };
+                writeln!(f, "{} {what}", self.theme.padding)
+            }
+            Kind::Boundary { line } => {
+                let rule = self.theme.line;
+                writeln!(
+                    f,
+                    " {rule}{rule} cache line {line} (byte {}) {rule}{rule}",
+                    start.unwrap_or(0)
+                )
+            }
+            // The heading says what is unknown; the other kinds do not occur in rows.
+            Kind::Unknown | Kind::Elsewhere | Kind::Value => Ok(()),
         }
-        for hole in holes {
-            self.hole(f, base, hole, owner.size, level)?;
-        }
-        Ok(())
     }
 
-    fn hole(
-        &mut self,
-        f: &mut Formatter<'_>,
-        base: usize,
-        hole: ByteRange,
-        owner_size: usize,
-        level: usize,
-    ) -> fmt::Result {
-        self.boundaries_before(f, base + hole.start)?;
-        let what = if hole.end == owner_size {
-            "trailing padding"
-        } else {
-            "padding"
-        };
-        let shade = if self.d.ascii { "#" } else { "░" };
-        write!(
-            f,
-            " {:>6}  {:>4}  {:>5}  ",
-            base + hole.start,
-            hole.len(),
-            ""
-        )?;
-        indent(f, level)?;
-        writeln!(f, "{shade} {what}")
-    }
-
-    fn field_name(&self, f: &mut Formatter<'_>, field: &Field, level: usize) -> fmt::Result {
-        indent(f, level)?;
-        if !self.d.show_types {
-            return writeln!(f, "{}", field.name);
-        }
-        pad_right(f, field.name, self.name_width - 2 * level)?;
-        f.write_str("  ")?;
-        write_type(f, field)?;
-        f.write_char('\n')
-    }
-
+    /// The name column, then the type column wrapped at the width.
     fn name(
         &self,
         f: &mut Formatter<'_>,
-        name: &str,
         level: usize,
-        ty: Option<&str>,
+        name: &str,
+        ty: &dyn fmt::Display,
     ) -> fmt::Result {
         indent(f, level)?;
-        match ty {
-            Some(ty) if self.d.show_types => {
-                pad_right(f, name, self.name_width - 2 * level)?;
-                writeln!(f, "  {ty}")
-            }
-            _ => writeln!(f, "{name}"),
+        if !self.d.show_types {
+            return writeln!(f, "{name}");
         }
+        let col = FIXED + self.name_width + 2;
+        // A type column narrower than this starts the type on the next line, under the name.
+        const NARROWEST: usize = 12;
+        let width = self.d.width;
+        let mut wrap = if col + NARROWEST <= width || col + columns(ty) <= width {
+            pad_right(f, name, self.name_width - 2 * level)?;
+            f.write_str("  ")?;
+            Wrap::new(f, col, width, col)
+        } else {
+            writeln!(f, "{name}")?;
+            for _ in 0..FIXED {
+                f.write_char(' ')?;
+            }
+            Wrap::new(f, FIXED, width.max(FIXED + NARROWEST), FIXED)
+        };
+        write!(wrap, "{ty}")?;
+        wrap.finish()?;
+        f.write_char('\n')
     }
 }
 
@@ -269,139 +232,4 @@ fn indent(f: &mut Formatter<'_>, level: usize) -> fmt::Result {
         f.write_str("  ")?;
     }
     Ok(())
-}
-
-/// The widest name column, counting the indentation of nested levels.
-fn name_width(fields: &'static [Field], depth: usize, level: usize) -> usize {
-    let mut width = 0;
-    for field in fields {
-        width = width.max(2 * level + str_width(field.name));
-        if level < depth {
-            if let Some(inner) = expandable(field) {
-                width = width.max(name_width(inner.fields, depth, level + 1));
-            }
-        }
-    }
-    width.max(2 * level + "(tag)".len())
-}
-
-fn write_enum(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
-    let l = d.layout;
-    match l.tag {
-        Tag::Direct { offset, size } => {
-            writeln!(f, " tag: bytes {offset}..{} (discriminant)", offset + size)?
-        }
-        Tag::Unknown => writeln!(
-            f,
-            " tag: location unknown (repr(Rust) enums with data do not specify it)"
-        )?,
-        Tag::None => writeln!(f, " tag: none")?,
-    }
-    let all = l.variants;
-    for v in all {
-        write!(f, " variant {} = {}", v.name, v.discriminant)?;
-        if v.fields.is_empty() {
-            writeln!(f, "  (no fields)")?;
-            continue;
-        }
-        let mut rows = Rows::new(d, v.fields);
-        match v.padding(l) {
-            Some(padding) => {
-                f.write_char('\n')?;
-                rows.header(f)?;
-                rows.section(f, l, v.fields, 0, padding, l.tag_range(), 0)?;
-            }
-            None => {
-                writeln!(f, "  (offsets unknown in const: see LayoutOfVal)")?;
-                rows.header(f)?;
-                for field in v.fields {
-                    write!(f, " {:>6}  {:>4}  {:>5}  ", "?", field.size, field.align)?;
-                    rows.field_name(f, field, 0)?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn write_summary(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
-    let l = d.layout;
-    f.write_char(' ')?;
-    if l.has_fields() {
-        let pad = l.padding_bytes();
-        write!(f, "fields {} B · padding {} B", l.size - pad, pad)?;
-        if let Some(tenths) = (pad * 1000 + l.size / 2).checked_div(l.size) {
-            write!(f, " ({}.{}%)", tenths / 10, tenths % 10)?;
-        }
-        f.write_str(" · ")?;
-    }
-    let lines = cache_lines(l.size, d.cache_line);
-    if lines > 0 {
-        let s = if lines == 1 { "" } else { "s" };
-        write!(f, "{lines} cache line{s} · ")?;
-    }
-    write_niche(f, l)?;
-    if let Some(better) = reordered(l) {
-        // Long orders are cut: the first few fields say the rule (largest alignment first).
-        const SHOWN: usize = 8;
-        f.write_str(" · reordering (")?;
-        for (i, field) in better.order().enumerate() {
-            if i == SHOWN {
-                write!(f, ", … {} fields", l.fields.len())?;
-                break;
-            }
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(field.name)?;
-        }
-        write!(f, ") saves {} B → {}", l.size - better.size, better.size)?;
-    }
-    f.write_char('\n')
-}
-
-pub(super) fn write_niche(f: &mut dyn Write, l: &TypeLayout) -> fmt::Result {
-    let fits = if l.niche.option_fits {
-        "Option<Self> is the same size"
-    } else {
-        "Option<Self> is larger"
-    };
-    match l.niche.largest {
-        LargestNiche::None => write!(f, "no niche · {fits}"),
-        LargestNiche::Known(n) => {
-            write!(f, "niche: ")?;
-            write_count(f, NicheCount::Exact(n.available()))?;
-            write!(f, " at byte {}", n.offset)?;
-            if n.size > 1 {
-                write!(f, "..{}", n.offset + n.size)?;
-            }
-            let mut sep = " (";
-            for field in l.niche_path() {
-                write!(f, "{sep}{}", field.name)?;
-                sep = ".";
-            }
-            if sep == "." {
-                f.write_char(')')?;
-            }
-            write!(f, " · {fits}")
-        }
-        LargestNiche::Unknown { count, reason } => {
-            write!(f, "niche: ")?;
-            write_count(f, count)?;
-            let why = match reason {
-                UnknownReason::Opaque => "inside an opaque type",
-                UnknownReason::Tie => "tie between fields",
-                UnknownReason::EnumTag => "enum tag",
-            };
-            write!(f, ", location unknown ({why}) · {fits}")
-        }
-    }
-}
-
-fn write_count(f: &mut dyn Write, count: NicheCount) -> fmt::Result {
-    match count {
-        NicheCount::Exact(1) => write!(f, "1 free value"),
-        NicheCount::Exact(n) => write!(f, "{n} free values"),
-        NicheCount::AtLeast(n) => write!(f, "≥{n} free values"),
-    }
 }

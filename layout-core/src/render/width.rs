@@ -42,16 +42,3 @@ pub fn pad_right(f: &mut dyn core::fmt::Write, s: &str, width: usize) -> core::f
     }
     Ok(())
 }
-
-/// The longest prefix of `s` that fits in `width` columns, and its width.
-pub fn fit(s: &str, width: usize) -> (&str, usize) {
-    let mut used = 0;
-    for (i, c) in s.char_indices() {
-        let w = char_width(c);
-        if used + w > width {
-            return (&s[..i], used);
-        }
-        used += w;
-    }
-    (s, used)
-}

@@ -14,6 +14,8 @@ mod emit;
 mod enums;
 #[path = "../../src/expand.rs"]
 mod expand;
+#[path = "../../src/fallback.rs"]
+mod fallback;
 #[path = "../../src/item.rs"]
 mod item;
 #[path = "../../src/meta.rs"]
@@ -26,3 +28,5 @@ mod shadow;
 mod type_text;
 #[path = "../../src/valid.rs"]
 mod valid;
+#[path = "../../src/values.rs"]
+mod values;

@@ -13,7 +13,7 @@
 
 pub mod json;
 
-use layout_core::Repr;
+use layout_core::{Repr, ReprBase};
 pub use layout_testkit::Rng;
 use layout_testkit::{Body, Field, Fields, Mix, Param, ParamKind, Style};
 use proc_macro2::{TokenStream, TokenTree};
@@ -75,6 +75,12 @@ const REPRS: &[&str] = &[
     "#[repr(packed, align(4))]",
     "#[repr(simd)]",
     "#[repr(align(3))]",
+    "#[repr(Rust)]",
+    "#[repr(Rust)]#[repr(C)]",
+    "#[repr(packed(2))]#[repr(packed(4))]",
+    "#[repr(align(2), align(16))]#[repr(align(4))]",
+    "#[repr(transparent)]#[repr(transparent)]",
+    "#[repr(C)]#[repr(u8)]",
 ];
 const ATTRS: &[&str] = &[
     "",
@@ -89,6 +95,11 @@ const ATTRS: &[&str] = &[
     "#[layout(max_size = \"9\")]",
     "#[layout(offset = -1)]",
     "#[layout(unknown(1, 2))]",
+    "#[layout(apart(f0, f1), cache_line = 128)]",
+    "#[layout(own_line)]",
+    "#[layout(atomics_apart)]",
+    "#[layout(size = 2 * size_of::<usize>())]",
+    "#[layout(apart())]",
 ];
 
 /// Any shape with any attribute: mostly items the derive (or rustc) must reject.
@@ -150,7 +161,7 @@ const BAD_CONTAINER_ATTRS: &[&str] = &[
     "#[layout(size = \"8\")]",
     "#[layout(size = -1)]",
     "#[layout(size = 1.5)]",
-    "#[layout(align = x)]",
+    "#[layout(align = true)]",
     "#[layout(max_size = 99999999999999999999999)]",
     "#[layout(niche = 1)]",
     "#[layout(no_padding(1))]",
@@ -169,6 +180,22 @@ const BAD_CONTAINER_ATTRS: &[&str] = &[
     "#[layout(size = )]",
     "#[layout(\"size\")]",
     "#[layout(niche,, align = 8)]",
+    "#[layout(apart)]",
+    "#[layout(apart())]",
+    "#[layout(apart(a))]",
+    "#[layout(apart = \"a, b\")]",
+    "#[layout(apart(a b))]",
+    "#[layout(cache_line)]",
+    "#[layout(cache_line = \"64\")]",
+    "#[layout(cache_line = -64)]",
+    "#[layout(cache_line = 64, cache_line = 128)]",
+    "#[layout(cache_lines = 64)]",
+    "#[layout(atomics_apart = 1)]",
+    "#[layout(atomics_apart(a, b))]",
+    "#[layout(atomics_apart, atomics_apart)]",
+    "#[layout(atomic_apart)]",
+    "#[layout(own_line)]",
+    "#[layout(size = 4 + 4, size = 8)]",
 ];
 /// `#[layout]` attributes the derive rejects on any field.
 const BAD_FIELD_ATTRS: &[&str] = &[
@@ -191,6 +218,25 @@ const BAD_FIELD_ATTRS: &[&str] = &[
     "#[layout(self::opaque)]",
     "#[layout(opaque offset = 0)]",
     "#[layout(\"opaque\")]",
+    "#[layout(own_line = 1)]",
+    "#[layout(own_line(x))]",
+    "#[layout(own_line, own_line)]",
+    "#[layout(own_line)] #[layout(own_line)]",
+    "#[layout(ownline)]",
+    "#[layout(apart(a, b))]",
+    "#[layout(cache_line = 64)]",
+    "#[layout(atomics_apart)]",
+    "#[layout(offset = 4 + 4, offset = 8)]",
+];
+/// `#[layout]` attributes on an enum variant, where the derive reads no key.
+const BAD_VARIANT_ATTRS: &[&str] = &[
+    "#[layout(opaque)]",
+    "#[layout(size = 8)]",
+    "#[layout(offset = 0)]",
+    "#[layout]",
+    "#[layout(unknown)]",
+    "#[layout(own_line)]",
+    "#[layout(apart(a, b))]",
 ];
 /// Unsized last fields for a struct.
 const UNSIZED_TAILS: &[&str] = &[
@@ -203,7 +249,9 @@ const UNSIZED_TAILS: &[&str] = &[
 
 /// A `valid_item` with one to three errors that only the derive sees: attributes from
 /// `BAD_CONTAINER_ATTRS` or `BAD_FIELD_ATTRS` at random places, `no_padding` on an enum,
-/// `offset` on an enum variant's field, or an unsized last field on a struct. The derive must
+/// `offset` or `own_line` on an enum variant's field, `#[layout]` on a variant
+/// (`BAD_VARIANT_ATTRS`), `apart(..)` naming a field that does not exist (or on an enum), or an
+/// unsized last field on a struct. The derive must
 /// reject each; rustc accepts most of these items alone (not all: `#[derive(Clone)]` with an
 /// unsized tail), so the derive's errors can be checked as rustc reports them.
 pub fn misattributed_item(rng: &mut Rng) -> String {
@@ -219,7 +267,7 @@ pub fn misattributed_item(rng: &mut Rng) -> String {
     };
     let mut tail_added = false;
     for _ in 0..=rng.below(3) {
-        let bad_container = *rng.pick(BAD_CONTAINER_ATTRS);
+        let bad_container = rng.pick(BAD_CONTAINER_ATTRS);
         let is_enum = matches!(item.data, syn::Data::Enum(_));
         let mut fields: Vec<&mut syn::Field> = match &mut item.data {
             syn::Data::Struct(s) => s.fields.iter_mut().collect(),
@@ -230,20 +278,51 @@ pub fn misattributed_item(rng: &mut Rng) -> String {
                 .flat_map(|v| v.fields.iter_mut())
                 .collect(),
         };
-        match rng.below(10) {
+        match rng.below(11) {
             0..=3 => insert(rng, &mut item.attrs, bad_container),
             4..=7 if !fields.is_empty() => {
                 let at = rng.below(fields.len());
                 let bad = if is_enum && rng.one_in(4) {
-                    "#[layout(offset = 0)]"
+                    rng.pick(&["#[layout(offset = 0)]", "#[layout(own_line)]"])
                 } else {
-                    *rng.pick(BAD_FIELD_ATTRS)
+                    rng.pick(BAD_FIELD_ATTRS)
                 };
                 insert(rng, &mut fields[at].attrs, bad);
             }
-            8 if is_enum => insert(rng, &mut item.attrs, "#[layout(no_padding)]"),
+            8 if is_enum => match &mut item.data {
+                syn::Data::Enum(e) if !e.variants.is_empty() && rng.one_in(2) => {
+                    let at = rng.below(e.variants.len());
+                    let bad = rng.pick(BAD_VARIANT_ATTRS);
+                    insert(rng, &mut e.variants[at].attrs, bad);
+                }
+                _ => insert(rng, &mut item.attrs, "#[layout(no_padding)]"),
+            },
+            10 => {
+                // A field that exists and one misspelt (or out of range), or any two on an enum.
+                let names: Vec<String> = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| match &f.ident {
+                        Some(ident) => ident.to_string(),
+                        None => i.to_string(),
+                    })
+                    .collect();
+                let apart = match names.first() {
+                    Some(_) if is_enum => "apart(a, b)".to_owned(),
+                    Some(first) if first.parse::<usize>().is_ok() => {
+                        format!("apart({first}, {})", names.len() + rng.below(3))
+                    }
+                    Some(first) => {
+                        let other = &names[rng.below(names.len())];
+                        let misspelt = format!("{}x", other.trim_start_matches("r#"));
+                        format!("apart({first}, {misspelt})")
+                    }
+                    None => "apart(head, tail)".to_owned(),
+                };
+                insert(rng, &mut item.attrs, &format!("#[layout({apart})]"));
+            }
             _ => {
-                let tail = *rng.pick(UNSIZED_TAILS);
+                let tail = rng.pick(UNSIZED_TAILS);
                 // Only the last field may be unsized.
                 let data = if tail_added {
                     None
@@ -376,6 +455,14 @@ const OWNED_TYPES: &[&str] = &[
     "Option<Box<Self>>",
     "Vec<Self>",
 ];
+/// Atomics, for `atomics_apart`: not `Copy`, and never in a packed type (they are
+/// `repr(align)`, E0588).
+const ATOMIC_TYPES: &[&str] = &[
+    "core::sync::atomic::AtomicU64",
+    "core::sync::atomic::AtomicBool",
+    "std::sync::atomic::AtomicUsize",
+    "core::sync::atomic::AtomicU32",
+];
 /// `Copy` field types without a `Layout` impl: valid only with `#[layout(opaque)]`.
 const OPAQUE_TYPES: &[&str] = &["crate::Foreign", "fn(&u8) -> &u8", "for<'x> fn(&'x u8)"];
 
@@ -506,6 +593,17 @@ fn field_type(rng: &mut Rng, p: &Params) -> (String, bool, bool) {
     }
 }
 
+/// Now and then one to three atomic fields at random places, unless the type is packed.
+fn add_atomics(rng: &mut Rng, hints: &[&str], fields: &mut Vec<Field>) {
+    if hints.iter().any(|h| h.starts_with("packed")) || !rng.one_in(5) {
+        return;
+    }
+    for _ in 0..=rng.below(3) {
+        let at = rng.below(fields.len() + 1);
+        fields.insert(at, Field::new("", rng.pick(ATOMIC_TYPES).to_string()));
+    }
+}
+
 /// Distinct names, some of them odd.
 fn names(rng: &mut Rng, pool: &[&str], prefix: &str, count: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -526,22 +624,21 @@ fn names(rng: &mut Rng, pool: &[&str], prefix: &str, count: usize) -> Vec<String
 }
 
 /// `#[layout(...)]` keys on the type: checks that may or may not hold, and crate paths that
-/// exist in the compile test's crate.
-fn container_keys(rng: &mut Rng, is_enum: bool) -> Vec<String> {
+/// exist in the compile test's crate. `fields` are a struct's or union's field names as
+/// written (`r#type`, `0`), for `apart(..)`; `own_line` says a field asks for its own line;
+/// enums get no cache-line keys, which the derive rejects on them.
+fn container_keys(rng: &mut Rng, is_enum: bool, fields: &[String], own_line: bool) -> Vec<String> {
     let mut keys = Vec::new();
     // Rare enough that most items compile: a check written without knowing the layout
     // usually fails, and a case with a failing check stops at that error.
     if rng.one_in(10) {
-        keys.push(format!(
-            "size = {}",
-            [0, 1, 2, 4, 8, 16, 24, 32][rng.below(8)]
-        ));
+        keys.push(format!("size = {}", rng.pick(SIZE_VALUES)));
     }
     if rng.one_in(12) {
-        keys.push(format!("align = {}", [1, 1, 2, 4, 8, 8, 16][rng.below(7)]));
+        keys.push(format!("align = {}", rng.pick(ALIGN_VALUES)));
     }
     if rng.one_in(12) {
-        keys.push(format!("max_size = {}", [8, 64, 4096, 4096][rng.below(4)]));
+        keys.push(format!("max_size = {}", rng.pick(MAX_SIZE_VALUES)));
     }
     if !is_enum && rng.one_in(16) {
         keys.push("no_padding".into());
@@ -552,18 +649,142 @@ fn container_keys(rng: &mut Rng, is_enum: bool) -> Vec<String> {
     if rng.one_in(6) {
         keys.push(format!("crate = \"{}\"", rng.pick(CRATE_PATHS)));
     }
+    if !is_enum {
+        let mut cache_check = own_line;
+        if fields.len() >= 2 && rng.one_in(12) {
+            let mut names: Vec<&String> = fields.iter().collect();
+            rng.shuffle(&mut names);
+            names.truncate(2 + rng.below(names.len() - 1));
+            let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+            keys.push(format!("apart({})", names.join(", ")));
+            cache_check = true;
+        }
+        if rng.one_in(14) {
+            keys.push("atomics_apart".into());
+            cache_check = true;
+        }
+        // Mostly with a check that reads it; alone it is accepted and checks nothing. A line
+        // no larger than the type's alignment lets `own_line` hold (a line of 1 byte always
+        // does in a struct); at the default 64 it holds only under `repr(align(64))`.
+        if own_line && rng.one_in(2) {
+            keys.push(format!("cache_line = {}", rng.pick(&["1", "1", "2", "8"])));
+        } else if rng.one_in(if cache_check { 2 } else { 40 }) {
+            keys.push(format!("cache_line = {}", rng.pick(CACHE_LINES)));
+        }
+    }
     rng.shuffle(&mut keys);
     keys
 }
 
-/// The attributes of the item (`repr` passed in), shuffled, with doc comments first.
-fn item_attrs(rng: &mut Rng, repr: &str, kind: &str) -> String {
-    let is_enum = kind == "enum";
-    let mut attrs: Vec<String> = Vec::new();
-    if !repr.is_empty() {
-        attrs.push(repr.into());
+/// Values for `size = ..`: literals and constant expressions (words, sums), some true of
+/// some items, most not. Paths are written as the prelude has them: `core::mem::size_of`
+/// would warn `unused_qualifications` in the user's own tokens (rightly, as anywhere else).
+const SIZE_VALUES: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "4",
+    "8",
+    "16",
+    "24",
+    "32",
+    "4 + 4",
+    "2 * size_of::<usize>()",
+    "3 * size_of::<usize>()",
+    "size_of::<u64>()",
+];
+const ALIGN_VALUES: &[&str] = &[
+    "1",
+    "1",
+    "2",
+    "4",
+    "8",
+    "8",
+    "16",
+    "2 * 4",
+    "align_of::<u64>()",
+];
+const MAX_SIZE_VALUES: &[&str] = &[
+    "8",
+    "64",
+    "4096",
+    "4096",
+    "64 * 64",
+    "8 * size_of::<usize>()",
+];
+/// `cache_line = ..`: powers of two (the small ones make `apart` and `own_line` hold for
+/// most structs), and values the checks refuse (not powers of two, zero).
+const CACHE_LINES: &[&str] = &[
+    "1", "2", "8", "32", "64", "64", "128", "4096", "2 * 32", "48", "100", "0",
+];
+/// `offset = ..` on a struct field (a union's fields are all at 0).
+const OFFSET_VALUES: &[&str] = &["0", "1", "2", "4", "8", "16", "4 + 4", "size_of::<u32>()"];
+
+/// `#[repr]` attributes for `hints`, in one of the spellings rustc accepts for them: one
+/// attribute, or half the time several in any order, with a hint repeated (not an integer,
+/// E0566, nor `transparent`, E0692) and smaller `align(M)`s beside an `align(N)` (the largest
+/// wins), so that the derive must combine them as rustc does.
+fn repr_attrs(rng: &mut Rng, hints: &[&str]) -> Vec<String> {
+    if hints.is_empty() {
+        return Vec::new();
     }
-    let keys = container_keys(rng, is_enum);
+    if hints == ["transparent"] || rng.one_in(2) {
+        return vec![format!("#[repr({})]", hints.join(", "))];
+    }
+    let mut hints: Vec<String> = hints.iter().map(|h| (*h).to_owned()).collect();
+    let repeatable: Vec<String> = hints
+        .iter()
+        .filter(|h| {
+            ["C", "Rust", "packed", "align"]
+                .iter()
+                .any(|r| h.starts_with(r))
+        })
+        .cloned()
+        .collect();
+    if !repeatable.is_empty() && rng.one_in(2) {
+        hints.push(repeatable[rng.below(repeatable.len())].clone());
+    }
+    let align = hints.iter().find_map(|h| {
+        h.strip_prefix("align(")?
+            .strip_suffix(')')?
+            .parse::<u32>()
+            .ok()
+    });
+    if let Some(n) = align {
+        for _ in 0..rng.below(3) {
+            let smaller = 1u32 << rng.below(n.trailing_zeros() as usize + 1);
+            hints.push(format!("align({smaller})"));
+        }
+    }
+    rng.shuffle(&mut hints);
+    // Cut the list into one to three attributes.
+    let mut cuts: Vec<usize> = (1..hints.len()).collect();
+    rng.shuffle(&mut cuts);
+    cuts.truncate(rng.below(hints.len().min(3)));
+    cuts.sort_unstable();
+    cuts.push(hints.len());
+    let mut start = 0;
+    cuts.into_iter()
+        .map(|end| {
+            let attr = format!("#[repr({})]", hints[start..end].join(", "));
+            start = end;
+            attr
+        })
+        .collect()
+}
+
+/// The attributes of the item (its repr `hints`, the names of a struct's or union's `fields`,
+/// and whether a field asks for `own_line`, passed in), shuffled, with doc comments first.
+fn item_attrs(
+    rng: &mut Rng,
+    hints: &[&str],
+    kind: &str,
+    fields: &[String],
+    own_line: bool,
+) -> String {
+    let is_enum = kind == "enum";
+    let mut attrs: Vec<String> = repr_attrs(rng, hints);
+    let keys = container_keys(rng, is_enum, fields, own_line);
     if !keys.is_empty() {
         if rng.one_in(3) {
             attrs.extend(keys.iter().map(|k| format!("#[layout({k})]")));
@@ -588,11 +809,12 @@ fn item_attrs(rng: &mut Rng, repr: &str, kind: &str) -> String {
     format!("{doc}{}", attrs.concat())
 }
 
+/// An item rustc accepts: a struct, union or enum with legal reprs, generics that are all
 /// An item rustc accepts: one the test kit's generator writes (a struct, union or enum of any
 /// repr, fields of std types, discriminants of every kind), then given an odd name and
-/// visibility, generic parameters that fields use (lifetimes, bounds, defaults, a where
-/// clause), field types of every syntax, doc, `cfg` and `deprecated` attributes, and valid
-/// `#[layout]` keys.
+/// visibility, its repr in one of the spellings rustc accepts, generic parameters that fields
+/// use (lifetimes, bounds, defaults, a where clause), field types of every syntax (atomics
+/// among them), doc, `cfg` and `deprecated` attributes, and valid `#[layout]` keys.
 pub fn valid_item(rng: &mut Rng) -> String {
     let mix = if rng.below(5) < 3 {
         Mix::Structs
@@ -615,18 +837,24 @@ pub fn valid_item(rng: &mut Rng) -> String {
         format!("S{}", rng.below(1000))
     };
     item.vis = rng.pick(VISIBILITIES).to_string();
-    let transparent = item.repr == Repr::TRANSPARENT;
+    let hints = repr_hints(rng, item.repr);
+    let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
+    item.repr = Repr::RUST;
+    let transparent = hints == ["transparent"];
     let has_fields = item.fields().next().is_some();
     let unit_struct = matches!(&item.body, Body::Struct(f) if f.style == Style::Unit);
     let p = params(rng, item.params.is_empty() && has_fields && !unit_struct);
     item.params.extend(p.decl.iter().cloned());
     item.where_clause = p.where_clause.to_owned();
     let params: Vec<String> = item.params.iter().map(|p| p.name.clone()).collect();
-    let kind = match &mut item.body {
+    let (kind, fields) = match &mut item.body {
         Body::Struct(fields) => {
             add_uses(rng, &p, &mut fields.fields, Place::Struct, transparent);
+            if !transparent && fields.style != Style::Unit {
+                add_atomics(rng, &hints, &mut fields.fields);
+            }
             decorate(rng, fields, Place::Struct, &p, &params, transparent);
-            "struct"
+            ("struct", fields.fields.clone())
         }
         Body::Union(fields) => {
             add_uses(rng, &p, fields, Place::Union, false);
@@ -636,7 +864,7 @@ pub fn valid_item(rng: &mut Rng) -> String {
             };
             decorate(rng, &mut named, Place::Union, &p, &params, false);
             *fields = named.fields;
-            "union"
+            ("union", fields.clone())
         }
         Body::Enum(variants) => {
             if !p.uses.is_empty() {
@@ -653,14 +881,36 @@ pub fn valid_item(rng: &mut Rng) -> String {
                 v.attrs = optional_attrs(rng);
                 decorate(rng, &mut v.fields, Place::Variant, &p, &params, false);
             }
-            "enum"
+            ("enum", Vec::new())
         }
     };
-    let attrs = item_attrs(rng, "", kind);
+    let written: Vec<String> = fields.iter().map(|f| f.member.clone()).collect();
+    let own_line = fields
+        .iter()
+        .flat_map(|f| &f.attrs)
+        .any(|a| a.contains("own_line"));
+    let attrs = item_attrs(rng, &hints, kind, &written, own_line);
     if !attrs.is_empty() {
         item.attrs.push(attrs);
     }
     item.to_string()
+}
+
+/// The hints of `repr` as `#[repr(..)]` lists them (`C`, `u8`, `packed(2)`), so that
+/// [`repr_attrs`] can spell them in any way rustc accepts; now and then with `Rust` written
+/// out where it is the layout.
+fn repr_hints(rng: &mut Rng, repr: Repr) -> Vec<String> {
+    let mut hints: Vec<String> = if repr.is_default() {
+        Vec::new()
+    } else {
+        let text = repr.to_string();
+        let inner = text.strip_prefix("repr(").and_then(|t| t.strip_suffix(')'));
+        inner.unwrap_or("").split(", ").map(str::to_owned).collect()
+    };
+    if repr.base() == ReprBase::Rust && rng.one_in(4) {
+        hints.insert(0, "Rust".to_owned());
+    }
+    hints
 }
 
 /// One field for each parameter that must be used, at random places.
@@ -682,7 +932,8 @@ fn add_uses(rng: &mut Rng, p: &Params, fields: &mut Vec<Field>, place: Place, tr
 }
 
 /// Where a field is: union fields wrap non-`Copy` types in `ManuallyDrop`; struct and union
-/// fields may carry `#[layout(offset = N)]` and a visibility, variant fields neither.
+/// fields may carry `#[layout(offset = N)]`, `#[layout(own_line)]` and a visibility, variant
+/// fields none of these.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
     Struct,
@@ -726,8 +977,9 @@ fn decorate(
         let uses_params =
             f.ty.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '\''))
                 .any(|w| params.iter().any(|p| p == w));
+        let atomic = ATOMIC_TYPES.contains(&f.ty.as_str());
         let mut opaque = false;
-        if !transparent && !uses_params && rng.one_in(3) {
+        if !transparent && !uses_params && !atomic && rng.one_in(3) {
             let (ty, copy, needs_opaque) = field_type(rng, p);
             // The kit's union fields are `Copy`; these may not be.
             f.ty = if place == Place::Union && !copy {
@@ -744,11 +996,14 @@ fn decorate(
         }
         if place != Place::Variant && rng.one_in(40) {
             let n = if place == Place::Union {
-                0
+                "0"
             } else {
-                *rng.pick(&[0, 1, 2, 4, 8, 16])
+                *rng.pick(OFFSET_VALUES)
             };
             keys.push(format!("offset = {n}"));
+        }
+        if place != Place::Variant && rng.one_in(50) {
+            keys.push("own_line".into());
         }
         if !keys.is_empty() {
             if rng.one_in(3) {

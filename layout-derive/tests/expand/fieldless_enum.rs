@@ -1,0 +1,6 @@
+// Explicit discriminants: the enum casts its own variants.
+pub enum Level {
+    Low,
+    Mid = 4,
+    High,
+}

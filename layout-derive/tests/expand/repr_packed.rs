@@ -1,0 +1,5 @@
+#[repr(packed)]
+pub struct Wire {
+    kind: u8,
+    len: u32,
+}

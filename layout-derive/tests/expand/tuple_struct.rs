@@ -1,0 +1,1 @@
+pub struct Pair(pub u8, pub u64);

@@ -1,0 +1,21 @@
+// What `#[derive(Layout)]` emits for `union.rs`.
+// Rewrite: LAYOUTSCOPE_BLESS=1 cargo test -p layout-derive --test expand
+#[allow(deprecated)]
+const _: () = {
+    #[automatically_derived]
+    impl ::layoutscope::Layout for Word {
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__union::<
+            Self,
+        >(
+            "Word",
+            ::layoutscope::Repr::C,
+            &[
+                ::layoutscope::__field::<u32>("bits", "u32", 0),
+                ::layoutscope::__field::<[u8; 4]>("bytes", "[u8; 4]", 0),
+                ::layoutscope::__field::<
+                    core::mem::ManuallyDrop<u16>,
+                >("half", "core::mem::ManuallyDrop<u16>", 0),
+            ],
+        );
+    }
+};

@@ -1,0 +1,5 @@
+#[layout(values)]
+union Bits {
+    int: u32,
+    float: f32,
+}

@@ -1,0 +1,538 @@
+//! [`Visit`] for the primitives and the common std types. Every address, length, capacity and
+//! count comes from a safe std API (`as_ptr`, `len`, `capacity`, `strong_count`,
+//! `size_of_val`, `align_of_val`); no byte of a value is read.
+
+use std::alloc::Layout;
+use std::any::{type_name, Any};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::fmt::{Debug, Display};
+use std::marker::PhantomData;
+use std::mem::{align_of, align_of_val, size_of, size_of_val};
+use std::num::NonZero;
+use std::rc::{self, Rc};
+use std::sync::atomic::{self, Ordering};
+use std::sync::{self as sync_, Arc, Mutex, RwLock};
+
+use crate::heap_layout;
+use crate::picture::Basis;
+use crate::visit::{short, Access, Allocation, Metadata, Visit, Visitor};
+
+fn address<T: ?Sized>(value: &T) -> usize {
+    (value as *const T).cast::<u8>() as usize
+}
+
+/// Leaves drawn with their `Display` text.
+macro_rules! display_leaves {
+    ($($t:ty),* $(,)?) => {$(
+        impl Visit for $t {
+            fn visit(&self, v: &mut Visitor<'_>) {
+                v.value(self);
+            }
+        }
+    )*};
+}
+
+display_leaves!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, bool);
+
+/// Leaves drawn with their `Debug` text.
+macro_rules! debug_leaves {
+    ($($t:ty),* $(,)?) => {$(
+        impl Visit for $t {
+            fn visit(&self, v: &mut Visitor<'_>) {
+                v.value(format_args!("{self:?}"));
+            }
+        }
+    )*};
+}
+
+debug_leaves!(char, ());
+
+display_leaves!(
+    NonZero<u8>,
+    NonZero<u16>,
+    NonZero<u32>,
+    NonZero<u64>,
+    NonZero<u128>,
+    NonZero<usize>,
+    NonZero<i8>,
+    NonZero<i16>,
+    NonZero<i32>,
+    NonZero<i64>,
+    NonZero<i128>,
+    NonZero<isize>,
+);
+
+macro_rules! atomic_leaves {
+    ($($t:ident),* $(,)?) => {$(
+        impl Visit for atomic::$t {
+            fn visit(&self, v: &mut Visitor<'_>) {
+                v.value(self.load(Ordering::Relaxed));
+            }
+        }
+    )*};
+}
+
+atomic_leaves!(
+    AtomicBool,
+    AtomicU8,
+    AtomicU16,
+    AtomicU32,
+    AtomicU64,
+    AtomicUsize,
+    AtomicI8,
+    AtomicI16,
+    AtomicI32,
+    AtomicI64,
+    AtomicIsize
+);
+
+impl<T: ?Sized> Visit for PhantomData<T> {
+    fn visit(&self, _: &mut Visitor<'_>) {}
+}
+
+impl<T: Copy + Debug> Visit for Cell<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        v.value(format_args!("{:?}", self.get()));
+    }
+}
+
+/// Visited through a shared borrow; while it is mutably borrowed its value cannot be reached
+/// soundly and is neither drawn nor counted.
+impl<T: Visit + ?Sized> Visit for RefCell<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        v.private_fields();
+        match self.try_borrow() {
+            Ok(value) => v.field("value", &*value),
+            Err(_) => v.value("mutably borrowed: not visited"),
+        }
+    }
+}
+
+/// Visited under `try_lock`; while another holder has the lock its value is neither drawn
+/// nor counted.
+impl<T: Visit + ?Sized> Visit for Mutex<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        v.private_fields();
+        match self.try_lock() {
+            Ok(value) => v.field("data", &*value),
+            Err(_) => v.value("locked: not visited"),
+        }
+    }
+}
+
+/// Visited under `try_read`, like [`Mutex`].
+impl<T: Visit + ?Sized> Visit for RwLock<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        v.private_fields();
+        match self.try_read() {
+            Ok(value) => v.field("data", &*value),
+            Err(_) => v.value("locked: not visited"),
+        }
+    }
+}
+
+impl<T: Visit> Visit for Option<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        match self {
+            Some(value) => {
+                v.variant("Some");
+                v.field("0", value);
+            }
+            None => v.variant("None"),
+        }
+    }
+}
+
+impl<T: Visit, E: Visit> Visit for Result<T, E> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        match self {
+            Ok(value) => {
+                v.variant("Ok");
+                v.field("0", value);
+            }
+            Err(error) => {
+                v.variant("Err");
+                v.field("0", error);
+            }
+        }
+    }
+}
+
+macro_rules! tuples {
+    ($(($($name:ident $index:tt),+))*) => {$(
+        impl<$($name: Visit),+> Visit for ($($name,)+) {
+            fn visit(&self, v: &mut Visitor<'_>) {
+                $(v.field(stringify!($index), &self.$index);)+
+            }
+        }
+    )*};
+}
+
+tuples! {
+    (A 0)
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, F 5)
+}
+
+impl<T: Visit, const N: usize> Visit for [T; N] {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        v.elements(self);
+    }
+}
+
+impl<T: Visit> Visit for [T] {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        v.elements(self);
+    }
+
+    fn metadata(&self) -> Metadata {
+        Metadata::Len(self.len())
+    }
+}
+
+impl Visit for str {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        v.value(format_args!("{self:?}"));
+    }
+
+    fn metadata(&self) -> Metadata {
+        Metadata::Len(self.len())
+    }
+}
+
+/// What a pointer's row says: the metadata it carries.
+fn pointer_text<T: Visit + ?Sized>(v: &mut Visitor<'_>, pointee: &T) {
+    if !v.drawing() {
+        return;
+    }
+    match pointee.metadata() {
+        Metadata::Thin => {}
+        Metadata::Len(len) => v.value(format_args!("len {len}")),
+        Metadata::Vtable => v.value(format_args!(
+            "vtable: {} B, align {}",
+            size_of_val(pointee),
+            align_of_val(pointee)
+        )),
+    }
+}
+
+/// The block of a `Box`'s or a reference's pointee: exactly `size_of_val` bytes (what
+/// `Box` allocates, by `Layout::for_value`).
+fn pointee<T: Visit + ?Sized>(v: &mut Visitor<'_>, value: &T, access: Access) {
+    pointer_text(v, value);
+    let size = size_of_val(value);
+    v.pointer(
+        Allocation {
+            start: Some(address(value)),
+            size,
+            used: size,
+            align: align_of_val(value),
+            type_name: type_name::<T>(),
+            access,
+            basis: Basis::Documented,
+        },
+        |v| v.field("", value),
+    );
+}
+
+impl<T: Visit + ?Sized> Visit for Box<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        pointee(v, &**self, Access::Owns);
+    }
+}
+
+impl<T: Visit + ?Sized> Visit for &T {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        pointee(v, *self, Access::Borrows);
+    }
+}
+
+impl<T: Visit + ?Sized> Visit for &mut T {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        pointee(v, &**self, Access::Borrows);
+    }
+}
+
+/// A buffer of `len` initialised elements out of `capacity` (`Vec`, `String`): exactly
+/// `capacity * size_of::<T>()` bytes, as `Vec::from_raw_parts` requires.
+fn buffer<T>(
+    v: &mut Visitor<'_>,
+    start: Option<usize>,
+    (len, capacity): (usize, usize),
+    type_name: &str,
+    basis: Basis,
+    contents: impl FnOnce(&mut Visitor<'_>),
+) {
+    v.value(format_args!("len {len}, cap {capacity}"));
+    let element = Layout::new::<T>();
+    let size = heap_layout::buffer(capacity, element);
+    let used = heap_layout::buffer(len, element);
+    v.pointer(
+        Allocation {
+            start,
+            size,
+            used,
+            align: element.align(),
+            type_name,
+            access: Access::Owns,
+            basis,
+        },
+        |v| {
+            contents(v);
+            let spare = capacity - len;
+            if v.drawing() {
+                let start = start.map(|_| used);
+                let what = short(std::any::type_name::<T>());
+                v.unused(start, size - used, format_args!("{spare} × {what} unused"));
+            }
+        },
+    );
+}
+
+impl<T: Visit> Visit for Vec<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        let start = Some(self.as_ptr() as usize);
+        let counts = (self.len(), self.capacity());
+        buffer::<T>(
+            v,
+            start,
+            counts,
+            type_name::<[T]>(),
+            Basis::Documented,
+            |v| {
+                v.elements(self);
+            },
+        );
+    }
+}
+
+impl Visit for String {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        let start = Some(self.as_ptr() as usize);
+        let counts = (self.len(), self.capacity());
+        buffer::<u8>(v, start, counts, "str", Basis::Documented, |v| {
+            if !self.is_empty() {
+                v.field("", self.as_str());
+            }
+        });
+    }
+}
+
+/// The ring buffer's start is the second slice's when the contents wrap around; otherwise
+/// std does not reveal it, and the elements are drawn without offsets.
+impl<T: Visit> Visit for VecDeque<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        let (front, back) = self.as_slices();
+        let start = (!back.is_empty()).then_some(back.as_ptr() as usize);
+        let counts = (self.len(), self.capacity());
+        buffer::<T>(
+            v,
+            start,
+            counts,
+            type_name::<[T]>(),
+            Basis::StdLayout,
+            |v| {
+                v.elements(front.iter().chain(back));
+            },
+        );
+    }
+}
+
+/// A collection whose allocation std does not describe: an estimated block without a known
+/// start.
+fn estimated(
+    v: &mut Visitor<'_>,
+    (len, capacity): (usize, Option<usize>),
+    (size, align): (usize, usize),
+    used: usize,
+    type_name: &str,
+    contents: impl FnOnce(&mut Visitor<'_>),
+) {
+    match capacity {
+        Some(capacity) => v.value(format_args!("len {len}, cap {capacity}")),
+        None => v.value(format_args!("len {len}")),
+    }
+    v.pointer(
+        Allocation {
+            start: None,
+            size,
+            used,
+            align,
+            type_name,
+            access: Access::Owns,
+            basis: Basis::Estimate,
+        },
+        contents,
+    );
+}
+
+impl<K: Visit, V: Visit, S> Visit for HashMap<K, V, S> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        let entry = Layout::new::<(K, V)>();
+        let table = heap_layout::hash_table(self.capacity(), entry);
+        let used = self.len() * entry.size();
+        let counts = (self.len(), Some(self.capacity()));
+        estimated(v, counts, table, used, type_name::<[(K, V)]>(), |v| {
+            v.entries(self);
+        });
+    }
+}
+
+impl<T: Visit, S> Visit for HashSet<T, S> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        let entry = Layout::new::<T>();
+        let table = heap_layout::hash_table(self.capacity(), entry);
+        let used = self.len() * entry.size();
+        let counts = (self.len(), Some(self.capacity()));
+        estimated(v, counts, table, used, type_name::<[T]>(), |v| {
+            v.members(self);
+        });
+    }
+}
+
+impl<K: Visit, V: Visit> Visit for BTreeMap<K, V> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        let size = heap_layout::btree(self.len(), Layout::new::<K>(), Layout::new::<V>());
+        let used = self.len() * (size_of::<K>() + size_of::<V>());
+        let nodes = (
+            size,
+            align_of::<usize>()
+                .max(align_of::<K>())
+                .max(align_of::<V>()),
+        );
+        estimated(v, (self.len(), None), nodes, used, "B-tree nodes", |v| {
+            v.entries(self);
+        });
+    }
+}
+
+impl<T: Visit> Visit for BTreeSet<T> {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        let size = heap_layout::btree(self.len(), Layout::new::<T>(), Layout::new::<()>());
+        let used = self.len() * size_of::<T>();
+        let nodes = (size, align_of::<usize>().max(align_of::<T>()));
+        estimated(v, (self.len(), None), nodes, used, "B-tree nodes", |v| {
+            v.members(self);
+        });
+    }
+}
+
+/// `Rc`/`Arc` and their `Weak`: one allocation holding the two counts and the value
+/// ([`heap_layout::counted`]), counted once however many pointers reach it.
+macro_rules! counted_pointers {
+    ($strong:ident, $weak:ty, $inner:literal) => {
+        impl<T: Visit + ?Sized> Visit for $strong<T> {
+            fn visit(&self, v: &mut Visitor<'_>) {
+                let value: &T = self;
+                let counts = ($strong::strong_count(self), $strong::weak_count(self));
+                let (whole, offset) = heap_layout::counted(Layout::for_value(value));
+                pointer_text(v, value);
+                counted::<T>(v, address(value) - offset, whole, counts, $inner, |v| {
+                    v.field("value", value);
+                });
+            }
+
+            fn metadata(&self) -> Metadata {
+                (**self).metadata()
+            }
+        }
+
+        /// A `Weak` of a sized value: its allocation outlives the value while weak pointers
+        /// remain; `Weak::new()` allocates nothing.
+        impl<T: Visit> Visit for $weak {
+            fn visit(&self, v: &mut Visitor<'_>) {
+                let (whole, offset) = heap_layout::counted(Layout::new::<T>());
+                if <$weak>::ptr_eq(self, &<$weak>::new()) {
+                    v.value("dangling: no allocation");
+                    return;
+                }
+                let counts = (self.strong_count(), self.weak_count());
+                let start = self.as_ptr().cast::<u8>() as usize - offset;
+                counted::<T>(v, start, whole, counts, $inner, |v| match self.upgrade() {
+                    Some(value) => v.field("value", &*value),
+                    None => v.unused(Some(offset), size_of::<T>(), "value dropped"),
+                });
+            }
+        }
+    };
+}
+
+counted_pointers!(Rc, rc::Weak<T>, "RcInner");
+counted_pointers!(Arc, sync_::Weak<T>, "ArcInner");
+
+fn counted<T: ?Sized>(
+    v: &mut Visitor<'_>,
+    start: usize,
+    whole: Layout,
+    (strong, weak): (usize, usize),
+    inner: &str,
+    value: impl FnOnce(&mut Visitor<'_>),
+) {
+    let word = size_of::<usize>();
+    let type_name = if v.drawing() {
+        format!("{inner}<{}>", type_name::<T>())
+    } else {
+        String::new()
+    };
+    v.pointer(
+        Allocation {
+            start: Some(start),
+            size: whole.size(),
+            used: whole.size(),
+            align: whole.align(),
+            type_name: &type_name,
+            access: Access::Shares { strong, weak },
+            basis: Basis::StdLayout,
+        },
+        |v| {
+            v.header("strong_count", 0, word, strong);
+            v.header("weak_count", word, word, weak);
+            value(v);
+        },
+    );
+}
+
+/// Trait objects: what the vtable says (size and align) and nothing of the inside, which
+/// only the concrete type knows. For a trait of your own, `impl Visit for dyn MyTrait` in
+/// your crate the same way.
+macro_rules! trait_objects {
+    ($($t:ty),* $(,)?) => {$(
+        impl Visit for $t {
+            fn visit(&self, v: &mut Visitor<'_>) {
+                v.value(format_args!("{} B seen through the vtable", size_of_val(self)));
+            }
+
+            fn metadata(&self) -> Metadata {
+                Metadata::Vtable
+            }
+        }
+    )*};
+}
+
+trait_objects!(
+    dyn Any,
+    dyn Any + Send,
+    dyn Any + Send + Sync,
+    dyn Display,
+    dyn std::error::Error,
+    dyn std::error::Error + Send + Sync,
+    dyn std::io::Write,
+    dyn std::io::Read,
+    dyn Fn(),
+    dyn FnMut(),
+);
+
+/// A trait object that can say what it holds.
+impl Visit for dyn Debug {
+    fn visit(&self, v: &mut Visitor<'_>) {
+        v.value(format_args!("{self:?}"));
+    }
+
+    fn metadata(&self) -> Metadata {
+        Metadata::Vtable
+    }
+}

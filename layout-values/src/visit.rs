@@ -1,0 +1,585 @@
+//! The [`Visit`] trait and the [`Visitor`] that builds a [`Picture`] from it.
+//!
+//! Offsets are never computed from a layout model: a field's offset is its address minus the
+//! address of the block that holds it, taken from references to the live value. Rows are
+//! recorded only where they will be drawn; counting goes on everywhere, so the totals do not
+//! depend on `depth` or `max_elements`.
+
+use std::collections::HashMap;
+use std::fmt::{Display, Write as _};
+use std::mem::{align_of_val, size_of_val};
+use std::string::String;
+
+use crate::picture::{Basis, Block, BlockKind, Picture, Row, RowKind, Target, Totals};
+
+/// A value that can describe its bytes and the memory it points to.
+///
+/// Implemented here for the primitives and the common std types, and by
+/// `#[derive(Layout)]` with the key `#[layout(values)]`. An impl calls [`Visitor::field`]
+/// for each field of the live value (for an enum, after [`Visitor::variant`]),
+/// [`Visitor::value`] for a leaf, and [`Visitor::pointer`] for each block it points to.
+///
+/// ```
+/// # mod layoutscope {
+/// #     pub use layout_values::show;
+/// #     pub mod values { pub use layout_values::*; }
+/// # }
+/// use layoutscope::values::{Visit, Visitor};
+///
+/// struct Celsius(f32);
+///
+/// impl Visit for Celsius {
+///     fn visit(&self, v: &mut Visitor<'_>) {
+///         v.field("0", &self.0);
+///     }
+/// }
+///
+/// let totals = layoutscope::show(&Celsius(21.5)).totals();
+/// assert_eq!((totals.stack, totals.heap()), (4, 0));
+/// ```
+pub trait Visit {
+    /// Describes `self` to `v`.
+    fn visit(&self, v: &mut Visitor<'_>);
+
+    /// What a pointer to `Self` carries besides the address: nothing for sized types, a
+    /// length for slices and `str`, a vtable for trait objects.
+    fn metadata(&self) -> Metadata {
+        Metadata::Thin
+    }
+}
+
+/// What a pointer carries besides the data address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metadata {
+    /// Nothing: a thin pointer.
+    Thin,
+    /// The number of elements (bytes for `str`).
+    Len(usize),
+    /// A vtable: the pointee's size, align and methods, shared by every value of its type.
+    Vtable,
+}
+
+/// A block a pointer leads to, as [`Visitor::pointer`] takes it.
+#[derive(Clone, Copy, Debug)]
+pub struct Allocation<'a> {
+    /// The block's first byte, where it is known (a hash table's start is std's secret).
+    pub start: Option<usize>,
+    /// Bytes of the block (allocated, for heap blocks).
+    pub size: usize,
+    /// Bytes holding live values.
+    pub used: usize,
+    /// Alignment of the block.
+    pub align: usize,
+    /// What it holds, as `type_name` writes it (module paths are removed when drawn).
+    pub type_name: &'a str,
+    /// Whether the pointer owns, shares or borrows the block.
+    pub access: Access,
+    /// How `size` is known.
+    pub basis: Basis,
+}
+
+/// How a pointer holds the block it points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Alone (`Box`, `Vec`, `String`).
+    Owns,
+    /// With other owners (`Rc`, `Arc`, `Weak`), with the counts at the time of the visit.
+    Shares {
+        /// Strong count.
+        strong: usize,
+        /// Weak count.
+        weak: usize,
+    },
+    /// Not at all (`&T`, `&mut T`).
+    Borrows,
+}
+
+/// What the visit needs from [`crate::Show`]'s options.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    /// Whether rows are recorded at all (`false` for totals only).
+    pub draw: bool,
+    /// Pointers followed when drawing (blocks further away are counted, not drawn).
+    pub depth: usize,
+    /// Elements drawn per buffer.
+    pub max_elements: usize,
+    /// Characters of a value's text.
+    pub value_width: usize,
+}
+
+/// Whose bytes the visit is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    Value,
+    Owned,
+    Shared,
+    Borrowed,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cursor {
+    /// The drawn block that rows go to and padding is added to.
+    block: Option<usize>,
+    /// Address that offsets are measured from; `None` where the block's start is unknown.
+    base: Option<usize>,
+    level: usize,
+    /// The row of the value being visited, where it is drawn.
+    row: Option<usize>,
+    rows_on: bool,
+    hops: usize,
+    owner: Owner,
+}
+
+/// What a value's fields add up to while it is visited.
+#[derive(Clone, Copy, Debug, Default)]
+struct Frame {
+    fields: usize,
+    any: bool,
+    variant: bool,
+    private: bool,
+}
+
+/// Collects the picture of a value; see [`Visit`].
+pub struct Visitor<'a> {
+    limits: &'a Limits,
+    picture: Picture,
+    /// Blocks that can be reached more than once (shared and borrowed), by address and
+    /// size, with the block they are drawn as.
+    seen: HashMap<(usize, usize), Option<usize>>,
+    cursor: Cursor,
+    frames: Vec<Frame>,
+}
+
+fn address<T: ?Sized>(value: &T) -> usize {
+    (value as *const T).cast::<u8>() as usize
+}
+
+impl<'a> Visitor<'a> {
+    /// The picture of `value`, named `name`.
+    pub(crate) fn run<T: Visit + ?Sized>(value: &T, name: &str, limits: &'a Limits) -> Picture {
+        let start = address(value);
+        let size = size_of_val(value);
+        let mut v = Visitor {
+            limits,
+            picture: Picture {
+                blocks: Vec::new(),
+                totals: Totals {
+                    stack: size,
+                    ..Totals::default()
+                },
+            },
+            seen: HashMap::new(),
+            cursor: Cursor {
+                block: None,
+                base: Some(start),
+                level: 0,
+                row: None,
+                rows_on: limits.draw,
+                hops: 0,
+                owner: Owner::Value,
+            },
+            frames: Vec::new(),
+        };
+        if limits.draw {
+            v.picture.blocks.push(Block {
+                address: Some(start),
+                kind: BlockKind::Value,
+                type_name: short(core::any::type_name::<T>()),
+                size,
+                used: size,
+                align: align_of_val(value),
+                basis: Basis::Documented,
+                rows: Vec::new(),
+                padding: 0,
+                tag_or_padding: 0,
+            });
+            v.cursor.block = Some(0);
+        }
+        v.field(name, value);
+        for block in &mut v.picture.blocks {
+            in_memory_order(&mut block.rows);
+        }
+        v.picture
+    }
+
+    /// Whether rows are being drawn here: an impl may skip work that only drawing needs.
+    #[must_use]
+    pub fn drawing(&self) -> bool {
+        self.cursor.rows_on
+    }
+
+    /// A field (or element, or pointee) of the value being visited, at its real address.
+    pub fn field<T: Visit + ?Sized>(&mut self, name: &str, value: &T) {
+        self.place(name, value, true);
+    }
+
+    /// A field whose type does not implement [`Visit`] (`#[layout(opaque)]`): drawn at its
+    /// real offset with its size, not looked into (heap blocks it owns are not counted).
+    pub fn opaque<T>(&mut self, name: &str, value: &T) {
+        let offset = self
+            .cursor
+            .base
+            .and_then(|base| address(value).checked_sub(base));
+        let type_name = if self.cursor.rows_on {
+            short(core::any::type_name::<T>())
+        } else {
+            String::new()
+        };
+        self.open(name, offset, size_of_val(value), &type_name, |v| {
+            v.value("opaque");
+        });
+    }
+
+    /// The elements of a buffer or an array, each at its real address; beyond
+    /// `max_elements` they are counted, not drawn.
+    pub fn elements<'e, T: Visit + 'e>(&mut self, items: impl IntoIterator<Item = &'e T>) {
+        self.items(items.into_iter().map(|item| (item, None::<&T>)), true);
+    }
+
+    /// The entries of a map whose places std does not reveal: each as a `(key, value)` row
+    /// without an offset.
+    pub fn entries<'e, K: Visit + 'e, V: Visit + 'e>(
+        &mut self,
+        entries: impl IntoIterator<Item = (&'e K, &'e V)>,
+    ) {
+        self.items(entries.into_iter().map(|(k, v)| (k, Some(v))), false);
+    }
+
+    /// The items of a set (or, with `value`, a map) whose places std does not reveal.
+    pub fn members<'e, T: Visit + 'e>(&mut self, items: impl IntoIterator<Item = &'e T>) {
+        self.items(items.into_iter().map(|item| (item, None::<&T>)), false);
+    }
+
+    fn items<'e, K: Visit + 'e, V: Visit + 'e>(
+        &mut self,
+        items: impl Iterator<Item = (&'e K, Option<&'e V>)>,
+        placed: bool,
+    ) {
+        let rows_on = self.cursor.rows_on;
+        let mut hidden = 0;
+        let mut name = String::new();
+        for (i, (key, value)) in items.enumerate() {
+            if i == self.limits.max_elements {
+                self.cursor.rows_on = false;
+            }
+            if self.cursor.rows_on {
+                name.clear();
+                let _ = write!(name, "[{i}]");
+            } else {
+                hidden += 1;
+            }
+            match value {
+                None => self.place(&name, key, placed),
+                Some(value) => self.pair(&name, key, value),
+            }
+        }
+        self.cursor.rows_on = rows_on;
+        if hidden > 0 && rows_on {
+            self.row(
+                RowKind::Elided,
+                "",
+                None,
+                0,
+                "",
+                format_args!("{hidden} more"),
+            );
+        }
+    }
+
+    /// A map entry: a row for the pair, the key and the value under it, no offsets.
+    fn pair<K: Visit + ?Sized, V: Visit + ?Sized>(&mut self, name: &str, key: &K, value: &V) {
+        let size = size_of_val(key) + size_of_val(value);
+        let type_name = if self.cursor.rows_on {
+            format!(
+                "({}, {})",
+                short(core::any::type_name::<K>()),
+                short(core::any::type_name::<V>())
+            )
+        } else {
+            String::new()
+        };
+        self.open(name, None, size, &type_name, |v| {
+            v.place("key", key, false);
+            v.place("value", value, false);
+        });
+    }
+
+    fn place<T: Visit + ?Sized>(&mut self, name: &str, value: &T, placed: bool) {
+        let at = address(value);
+        let offset = match (placed, self.cursor.base) {
+            (true, Some(base)) => at.checked_sub(base),
+            _ => None,
+        };
+        let type_name = if self.cursor.rows_on {
+            short(core::any::type_name::<T>())
+        } else {
+            String::new()
+        };
+        self.open(name, offset, size_of_val(value), &type_name, |v| {
+            value.visit(v)
+        });
+    }
+
+    /// A row for a value of `size` bytes, whose insides `inside` visits.
+    fn open(
+        &mut self,
+        name: &str,
+        offset: Option<usize>,
+        size: usize,
+        type_name: &str,
+        inside: impl FnOnce(&mut Self),
+    ) {
+        if let Some(parent) = self.frames.last_mut() {
+            parent.fields += size;
+            parent.any = true;
+        }
+        let row = if self.cursor.rows_on {
+            self.row(RowKind::Value, name, offset, size, type_name, "")
+        } else {
+            None
+        };
+        let outer = self.cursor;
+        self.cursor.row = row;
+        self.cursor.level += 1;
+        self.frames.push(Frame::default());
+        inside(self);
+        let frame = self.frames.pop().unwrap_or_default();
+        self.cursor = Cursor {
+            row: outer.row,
+            level: outer.level,
+            ..self.cursor
+        };
+        let outside = size.saturating_sub(frame.fields);
+        if frame.private {
+            // Bytes of fields std does not show: neither padding nor a tag.
+        } else if frame.variant {
+            self.add_uncovered(0, outside);
+        } else if frame.any {
+            self.add_uncovered(outside, 0);
+        }
+    }
+
+    fn add_uncovered(&mut self, padding: usize, tag_or_padding: usize) {
+        if let Some(b) = self.cursor.block {
+            let block = &mut self.picture.blocks[b];
+            block.padding += padding;
+            block.tag_or_padding += tag_or_padding;
+        }
+        let totals = &mut self.picture.totals;
+        match self.cursor.owner {
+            Owner::Value => {
+                totals.stack_padding += padding;
+                totals.stack_tag_or_padding += tag_or_padding;
+            }
+            Owner::Owned | Owner::Shared => {
+                totals.heap_padding += padding;
+                totals.heap_tag_or_padding += tag_or_padding;
+            }
+            Owner::Borrowed => {}
+        }
+    }
+
+    fn row(
+        &mut self,
+        kind: RowKind,
+        name: &str,
+        offset: Option<usize>,
+        size: usize,
+        type_name: &str,
+        value: impl Display,
+    ) -> Option<usize> {
+        let b = self.cursor.block?;
+        let rows = &mut self.picture.blocks[b].rows;
+        rows.push(Row {
+            level: self.cursor.level,
+            offset,
+            size,
+            name: name.into(),
+            type_name: type_name.into(),
+            variant: None,
+            value: value.to_string(),
+            target: None,
+            kind,
+        });
+        Some(rows.len() - 1)
+    }
+
+    fn current_row(&mut self) -> Option<&mut Row> {
+        let (b, r) = (self.cursor.block?, self.cursor.row?);
+        if !self.cursor.rows_on {
+            return None;
+        }
+        self.picture.blocks.get_mut(b)?.rows.get_mut(r)
+    }
+
+    /// The text of the value being visited (a number, a quoted string, `len 3, cap 4`);
+    /// formatted only where it is drawn.
+    pub fn value(&mut self, value: impl Display) {
+        let width = self.limits.value_width;
+        if let Some(row) = self.current_row() {
+            row.value.clear();
+            let _ = write!(row.value, "{value}");
+            truncate(&mut row.value, width);
+        }
+    }
+
+    /// The live variant of the enum being visited; its fields follow with [`Visitor::field`].
+    /// The enum's bytes outside them are counted as tag or padding.
+    pub fn variant(&mut self, name: &'static str) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.variant = true;
+        }
+        if let Some(row) = self.current_row() {
+            row.variant = Some(name);
+        }
+    }
+
+    /// The value being visited has fields this visit does not show (a `RefCell`'s borrow
+    /// flag, a `Mutex`'s lock): its bytes outside the visited fields are not padding.
+    pub fn private_fields(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.private = true;
+        }
+    }
+
+    /// Bookkeeping std keeps beside the value in a block (`Rc`'s counts), at `offset`.
+    pub fn header(&mut self, name: &str, offset: usize, size: usize, value: impl Display) {
+        if self.cursor.rows_on {
+            self.row(RowKind::Header, name, Some(offset), size, "usize", value);
+        }
+    }
+
+    /// Allocated bytes that hold no value (`capacity - len` elements), `description` saying
+    /// what would go there.
+    pub fn unused(&mut self, offset: Option<usize>, size: usize, description: impl Display) {
+        if self.cursor.rows_on && size > 0 {
+            self.row(RowKind::Unused, "", offset, size, "", description);
+        }
+    }
+
+    /// The value being visited points to `to`; `contents` visits what the block holds (its
+    /// offsets measured from `to.start`). A block is counted and drawn once: reached again
+    /// (two `Rc`s of one allocation, a cycle) it is an arrow back. A block of 0 bytes is no
+    /// allocation (`Vec::new()`, `Box<()>`): nothing is counted and `contents` is not called.
+    pub fn pointer(&mut self, to: Allocation<'_>, contents: impl FnOnce(&mut Self)) {
+        let owner = match (self.cursor.owner, to.access) {
+            (Owner::Borrowed, _) | (_, Access::Borrows) => Owner::Borrowed,
+            (Owner::Shared, Access::Owns) | (_, Access::Shares { .. }) => Owner::Shared,
+            (Owner::Value | Owner::Owned, Access::Owns) => Owner::Owned,
+        };
+        if to.size == 0 {
+            self.point(Target::Nothing);
+            return;
+        }
+        // An owned block has one owner and is reached once; the others are looked up.
+        let key = (to.start.unwrap_or(0), to.size);
+        let reusable = owner == Owner::Borrowed || matches!(to.access, Access::Shares { .. });
+        if reusable {
+            if let Some(&drawn) = self.seen.get(&key) {
+                self.point(drawn.map_or(Target::NotDrawn, Target::Again));
+                return;
+            }
+        }
+        let totals = &mut self.picture.totals;
+        match owner {
+            Owner::Owned | Owner::Value => totals.owned.add(to.used, to.size),
+            Owner::Shared => totals.shared.add(to.used, to.size),
+            Owner::Borrowed => totals.borrowed.add(to.used, to.size),
+        }
+        if to.basis == Basis::Estimate && owner != Owner::Borrowed {
+            totals.estimated.add(to.used, to.size);
+        }
+        let draw = self.cursor.rows_on && self.cursor.hops < self.limits.depth;
+        let drawn = draw.then(|| {
+            self.picture.blocks.push(Block {
+                address: to.start,
+                kind: match (owner, to.access) {
+                    (_, Access::Shares { strong, weak }) => BlockKind::Shared { strong, weak },
+                    (Owner::Borrowed, _) => BlockKind::Borrowed,
+                    _ => BlockKind::Owned,
+                },
+                type_name: short(to.type_name),
+                size: to.size,
+                used: to.used,
+                align: to.align,
+                basis: to.basis,
+                rows: Vec::new(),
+                padding: 0,
+                tag_or_padding: 0,
+            });
+            self.picture.blocks.len() - 1
+        });
+        self.point(drawn.map_or(Target::NotDrawn, Target::Block));
+        if reusable {
+            self.seen.insert(key, drawn);
+        }
+        let outer = self.cursor;
+        self.cursor = Cursor {
+            block: drawn,
+            base: to.start,
+            level: 0,
+            row: None,
+            rows_on: drawn.is_some(),
+            hops: outer.hops + 1,
+            owner,
+        };
+        // The block's values are not fields of the pointer.
+        self.frames.push(Frame::default());
+        contents(self);
+        self.frames.pop();
+        self.cursor = outer;
+    }
+
+    fn point(&mut self, target: Target) {
+        if let Some(row) = self.current_row() {
+            row.target = Some(target);
+        }
+    }
+}
+
+/// A type name without module paths, as the diagrams write it.
+pub(crate) fn short(type_name: &str) -> String {
+    layout_core::__ShortTypeName(type_name).to_string()
+}
+
+/// Cuts `text` to `width` characters, ending in `…` when cut.
+fn truncate(text: &mut String, width: usize) {
+    if let Some((cut, _)) = text.char_indices().nth(width.max(1)) {
+        let keep = text[..cut].char_indices().last().map_or(0, |(i, _)| i);
+        text.truncate(keep);
+        text.push('…');
+    }
+}
+
+/// Sorts each level's rows by offset, keeping every row's nested rows under it: fields are
+/// visited in declaration order, and rustc may have put them in another. Rows whose offsets
+/// are not all known stay in the order visited.
+fn in_memory_order(rows: &mut Vec<Row>) {
+    fn sort(rows: Vec<Row>) -> Vec<Row> {
+        let Some(level) = rows.first().map(|r| r.level) else {
+            return rows;
+        };
+        let mut groups: Vec<Vec<Row>> = Vec::new();
+        for row in rows {
+            match groups.last_mut() {
+                Some(group) if row.level > level => group.push(row),
+                _ => groups.push(vec![row]),
+            }
+        }
+        let sortable = groups
+            .iter()
+            .all(|g| g[0].offset.is_some() && g[0].kind == RowKind::Value);
+        if sortable {
+            groups.sort_by_key(|g| g[0].offset);
+        }
+        groups
+            .into_iter()
+            .flat_map(|mut group| {
+                let nested = group.split_off(1);
+                group.extend(sort(nested));
+                group
+            })
+            .collect()
+    }
+    *rows = sort(std::mem::take(rows));
+}

@@ -1,0 +1,263 @@
+//! The heap totals of `layoutscope::values` against a counting global allocator: for every
+//! std type with a `Visit` impl and for derived types nesting them, the bytes a value keeps
+//! allocated (measured as the live-byte delta of building it) equal `totals(&value).heap()`.
+//! Blocks whose size std does not specify (hash tables, B-trees) are estimates: they are
+//! excluded from the equality and printed with the measured size (`--nocapture`).
+
+use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::fmt::Debug;
+use std::rc::{self, Rc};
+use std::sync::{Arc, Mutex};
+
+use layoutscope::values::{totals, Visit};
+use layoutscope::Layout;
+
+/// Forwards to [`System`] and keeps, per thread, the bytes currently allocated, so that tests
+/// running in parallel do not see each other's allocations.
+struct Counting;
+
+thread_local! {
+    // `const` and without a destructor: reading it never allocates.
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+}
+
+fn add(bytes: isize) {
+    // `try_with`: the allocator also runs while a thread's locals are being torn down.
+    let _ = LIVE.try_with(|live| live.set(live.get() + bytes));
+}
+
+// SAFETY: every method forwards unchanged to `System`, which upholds `GlobalAlloc`'s
+// contract; the counter is a thread-local `Cell` that never allocates.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: AllocLayout) -> *mut u8 {
+        add(layout.size() as isize);
+        // SAFETY: the caller upholds `alloc`'s contract; passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: AllocLayout) -> *mut u8 {
+        add(layout.size() as isize);
+        // SAFETY: as for `alloc`.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: AllocLayout) {
+        add(-(layout.size() as isize));
+        // SAFETY: `ptr` came from `System` with this layout (every allocation goes there).
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: AllocLayout, new_size: usize) -> *mut u8 {
+        add(new_size as isize - layout.size() as isize);
+        // SAFETY: as for `dealloc`; the caller upholds `realloc`'s contract.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The value `make` builds and the bytes it keeps allocated.
+fn measure<T>(make: impl FnOnce() -> T) -> (T, usize) {
+    let before = LIVE.with(Cell::get);
+    let value = std::hint::black_box(make());
+    let after = LIVE.with(Cell::get);
+    (
+        value,
+        usize::try_from(after - before).expect("the value freed more than it made"),
+    )
+}
+
+/// `make`'s value keeps exactly the heap bytes its totals say, and none is estimated.
+#[track_caller]
+fn exact<T: Visit>(what: &str, make: impl FnOnce() -> T) {
+    let (value, measured) = measure(make);
+    let t = totals(&value);
+    assert_eq!(t.estimated.blocks, 0, "{what}: nothing should be estimated");
+    assert_eq!(t.heap(), measured, "{what}: totals {t:?}");
+}
+
+#[test]
+fn strings_and_vectors() {
+    exact("String \"slop\"", || String::from("slop"));
+    exact("String with spare capacity", || {
+        let mut s = String::with_capacity(100);
+        s.push_str("tpot");
+        s
+    });
+    exact("empty String", String::new);
+    exact("Vec<i32> 65/54/57", || vec![65i32, 54, 57]);
+    exact("Vec grown by push", || {
+        let mut v = Vec::new();
+        for i in 0..37u64 {
+            v.push(i);
+        }
+        v
+    });
+    exact("Vec::new()", Vec::<u8>::new);
+    exact("Vec of zero-sized values", || vec![(); 5]);
+    exact("Vec<String>", || {
+        (0..20).map(|i| "x".repeat(i)).collect::<Vec<_>>()
+    });
+    exact("Vec<Vec<u16>>", || {
+        vec![vec![1u16; 3], Vec::with_capacity(9), vec![]]
+    });
+    exact("VecDeque wrapped around", || {
+        let mut d = VecDeque::with_capacity(8);
+        for i in 0..6u32 {
+            d.push_back(i);
+        }
+        for _ in 0..4 {
+            d.pop_front();
+        }
+        for i in 0..4 {
+            d.push_back(i);
+        }
+        d
+    });
+}
+
+#[test]
+fn boxes() {
+    exact("Box::new(5)", || Box::new(5i32));
+    exact("Box of a zero-sized value", || Box::new(()));
+    exact("Box<[u16]>", || vec![1u16, 2, 3].into_boxed_slice());
+    exact("Box<str>", || Box::<str>::from("hello"));
+    exact("Box<dyn Debug> of an array", || {
+        Box::new([1u64, 2, 3, 4]) as Box<dyn Debug>
+    });
+    exact("Box<Box<String>>", || {
+        Box::new(Box::new(String::from("deep")))
+    });
+    exact("Option<Box<u8>>", || Some(Box::new(1u8)));
+}
+
+#[test]
+fn shared_blocks_are_counted_once() {
+    exact("Rc<Vec<String>> and a clone", || {
+        let v = Rc::new(vec!["Odin".to_string(), "Thor".into(), "Loki".into()]);
+        (v.clone(), v)
+    });
+    exact("Arc<Mutex<i32>>", || Arc::new(Mutex::new(0i32)));
+    exact("Rc<str>", || Rc::<str>::from("shared"));
+    exact("Arc<[u64]>", || Arc::<[u64]>::from(vec![1, 2, 3]));
+    exact("Rc<u8> (padded after the value)", || Rc::new(7u8));
+    exact("Rc and its Weak", || {
+        let rc = Rc::new(String::from("kept"));
+        (rc::Rc::downgrade(&rc), rc)
+    });
+    exact("a Weak whose value was dropped", || {
+        let rc = Rc::new(String::from("dropped"));
+        let weak = Rc::downgrade(&rc);
+        drop(rc);
+        weak
+    });
+    exact("Weak::new()", rc::Weak::<u64>::new);
+}
+
+#[derive(Layout)]
+#[layout(values)]
+struct Node {
+    name: String,
+    next: RefCell<Option<Rc<Node>>>,
+}
+
+#[test]
+fn a_cycle_ends_and_is_counted_once() {
+    exact("two Rc nodes pointing at each other", || {
+        let a = Rc::new(Node {
+            name: "a".into(),
+            next: RefCell::new(None),
+        });
+        let b = Rc::new(Node {
+            name: "bee".into(),
+            next: RefCell::new(Some(a.clone())),
+        });
+        *a.next.borrow_mut() = Some(b.clone());
+        a
+    });
+}
+
+#[derive(Layout)]
+#[layout(values)]
+#[allow(clippy::box_collection)] // the article's way to halve the enum
+enum Data {
+    Empty,
+    Number(i32),
+    Array(Box<Vec<i32>>),
+}
+
+#[derive(Layout)]
+#[layout(values)]
+struct Record<T> {
+    id: u8,
+    tags: Vec<Option<Box<u32>>>,
+    data: [Data; 3],
+    shared: Rc<T>,
+    text: (String, char),
+}
+
+#[test]
+fn derived_types_nesting_std_types() {
+    exact("a derived enum", || Data::Array(Box::new(vec![1, 2, 3])));
+    exact("a derived generic struct", || Record {
+        id: 1,
+        tags: vec![Some(Box::new(1)), None, Some(Box::new(3))],
+        data: [
+            Data::Empty,
+            Data::Number(4),
+            Data::Array(Box::new(Vec::with_capacity(6))),
+        ],
+        shared: Rc::new(String::from("rc")),
+        text: (String::from("twelve bytes"), 'x'),
+    });
+}
+
+#[test]
+fn borrowed_bytes_are_not_the_values_own() {
+    let outside = String::from("owned elsewhere");
+    let (value, measured) = measure(|| (&outside, "static", &outside[1..4]));
+    let t = totals(&value);
+    assert_eq!((t.heap(), measured), (0, 0));
+    // The `String` header and its buffer (reached through the reference), "static", and the
+    // three bytes of the slice (a block of its own inside the buffer).
+    let header = std::mem::size_of::<String>();
+    assert_eq!(t.borrowed.allocated, header + outside.len() + 6 + 3);
+    assert_eq!(t.borrowed.blocks, 4);
+}
+
+/// The estimated blocks, each with the size the allocator measured, printed as a list; the
+/// exact part of the same values still matches.
+#[test]
+fn estimates_are_listed() {
+    fn listed<T: Visit>(what: &str, make: impl FnOnce() -> T) {
+        let (value, measured) = measure(make);
+        let t = totals(&value);
+        assert!(t.estimated.blocks > 0, "{what}: expected an estimate");
+        let actual = measured - t.heap_exact();
+        println!(
+            "{what}: estimated {} B, measured {actual} B ({:+})",
+            t.estimated.allocated,
+            t.estimated.allocated as isize - actual as isize
+        );
+    }
+    listed("HashMap<u64, Vec<u8>> of 100", || {
+        (0..100u64)
+            .map(|i| (i, vec![0u8; i as usize]))
+            .collect::<HashMap<_, _>>()
+    });
+    listed("HashSet<String> of 3", || {
+        ["a", "b", "c"]
+            .map(String::from)
+            .into_iter()
+            .collect::<HashSet<_>>()
+    });
+    listed("BTreeMap<u32, String> of 50", || {
+        (0..50u32)
+            .map(|i| (i, i.to_string()))
+            .collect::<BTreeMap<_, _>>()
+    });
+    listed("BTreeSet<u8> of 5", || (0..5u8).collect::<BTreeSet<_>>());
+}
