@@ -1,12 +1,14 @@
-//! The crates the benchmark builds: the four generated variants and the two dependency trees,
-//! each its own workspace under the working directory.
+//! The crates the benchmark builds: the generated variants and the two dependency trees, each
+//! its own workspace under the working directory.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::gen::{self, Model, Variant};
+use layout_testkit::Batch;
+
+use crate::gen::{self, Variant};
 
 /// The bare tree of the budget: syn 3 with `derive`, `parsing`, `printing` and `proc-macro`,
 /// quote and proc-macro2, the tree of a typical derive (layout-derive itself does without
@@ -71,12 +73,17 @@ impl Layout {
     }
 
     /// Writes every crate; files that already hold the right text are left alone.
-    pub fn write_all(&self, model: &Model) -> io::Result<()> {
+    pub fn write_all(&self, model: &Batch) -> io::Result<()> {
         fs::create_dir_all(self.work.join("logs"))?;
         let deps = self.layoutscope_dependency();
         for v in Variant::ALL {
-            // Every variant has the same dependency, so they differ only in their source.
+            // Every variant depends on layoutscope, and a peer's on the peer too; a rebuild
+            // after `touch` compiles only the generated crate, whatever its dependencies.
             let dir = self.variant_dir(v);
+            let deps = match v {
+                Variant::Peer(p) => format!("{deps}{}", p.dependency()),
+                _ => deps.clone(),
+            };
             write_if_changed(
                 &dir.join("Cargo.toml"),
                 &manifest(&v.package(), &deps, false),
@@ -114,7 +121,8 @@ impl Layout {
     }
 
     /// The repository's lock file, so that the generated crates build the exact dependency
-    /// versions the repository does (cargo drops the entries they do not need).
+    /// versions the repository does (cargo drops the entries they do not need, and adds the
+    /// peers' on the first build, which needs the registry then).
     fn seed_lock(&self, dir: &Path) -> io::Result<()> {
         let lock = dir.join("Cargo.lock");
         if !lock.exists() {

@@ -1,60 +1,19 @@
-//! The generated crate: a deterministic mix of types (the same for every variant), rendered
-//! with or without derives.
+//! The generated crate: one batch of the test kit's generator in the benchmark's mix
+//! (`layout_testkit::Mix::Bench`, the same types for every variant), rendered with each
+//! variant's derives.
 //!
 //! The mix: named structs with 3–12 fields (`repr(Rust)`, `repr(C)` and
 //! `repr(packed)`), tuple structs, generic structs used at a concrete type, fieldless enums and
-//! enums with data (`repr(Rust)`, `repr(u8)`, `repr(C)`). Field types are scalars, small
-//! compounds (arrays, tuples, `Option`, `&'static str`), owned std types (`String`, `Vec`,
-//! `Option<Box<_>>`) and earlier generated types, so that layouts nest as in real code.
+//! enums with data (`repr(Rust)`, `repr(C)`, integer reprs). Field types are scalars,
+//! pointers and references, std wrappers and collections, arrays, tuples, `Option`s and
+//! earlier generated types (at most four deep), so that layouts nest as in real code; every
+//! type can derive `Debug`, `Clone` and `PartialEq`.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// SplitMix64: tiny, fast, and the same sequence on every platform and Rust version.
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator whose sequence depends only on `seed`.
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// A number in `lo..=hi`.
-    pub fn between(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    /// True with probability `percent`/100.
-    pub fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    /// One of `items`, by weight: `(weight, item)`.
-    pub fn weighted<T: Copy>(&mut self, items: &[(usize, T)]) -> T {
-        let total: usize = items.iter().map(|(w, _)| w).sum();
-        let mut pick = self.below(total);
-        for &(w, item) in items {
-            if pick < w {
-                return item;
-            }
-            pick -= w;
-        }
-        unreachable!("weights sum to total")
-    }
-}
+use layout_core::IntRepr;
+use layout_testkit::{Batch, Body, Generated, Item, Mix, Style};
 
 /// What the generated crate does with its types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,16 +31,117 @@ pub enum Variant {
     /// least code that any derive reporting exact offsets and sizes must generate, and none
     /// of the cost of a macro.
     Floor,
+    /// A peer's derive on the types it accepts.
+    Peer(Peer),
+    /// `#[derive(Layout)]` on the types a peer accepts, and on no other.
+    LayoutOn(Peer),
+}
+
+/// The crates that, like layoutscope, derive a type's layout; each is measured on the types
+/// it accepts, next to layoutscope on the same types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Peer {
+    /// `type-layout` 0.2: `#[derive(TypeLayout)]`, named structs only, not generic, not
+    /// packed (its `offset_of!` takes references).
+    TypeLayout,
+    /// `facet` 0.46: `#[derive(Facet)]`, structs and enums with an explicit repr, not packed.
+    /// Its derive writes no `u128`, `i128`, `usize` or `isize` tag, and casts each explicit
+    /// discriminant `as i64`, which rustc rejects for an unsuffixed literal outside `i32`.
+    /// Fields of types it does not implement `Facet` for are `#[facet(opaque)]`.
+    Facet,
+}
+
+impl Peer {
+    /// Both peers.
+    pub const ALL: [Peer; 2] = [Peer::TypeLayout, Peer::Facet];
+
+    /// The crate, as the report names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Peer::TypeLayout => "type-layout",
+            Peer::Facet => "facet",
+        }
+    }
+
+    /// The generated crate's dependency on it, pinned so that every run builds the same
+    /// version.
+    pub fn dependency(self) -> &'static str {
+        match self {
+            Peer::TypeLayout => "type-layout = \"=0.2.0\"\n",
+            Peer::Facet => "facet = \"=0.46.5\"\n",
+        }
+    }
+
+    fn import(self) -> &'static str {
+        match self {
+            Peer::TypeLayout => "use type_layout::TypeLayout;\n",
+            Peer::Facet => "use facet::Facet;\n",
+        }
+    }
+
+    fn derive(self) -> &'static str {
+        match self {
+            Peer::TypeLayout => "#[derive(TypeLayout)]",
+            Peer::Facet => "#[derive(Facet)]",
+        }
+    }
+
+    /// Whether its derive accepts this definition.
+    pub fn accepts(self, item: &Item) -> bool {
+        let packed = item.repr.packed().is_some();
+        match (self, &item.body) {
+            (Peer::TypeLayout, Body::Struct(f)) => {
+                f.style == Style::Named && item.params.is_empty() && !packed
+            }
+            (Peer::Facet, Body::Struct(_)) => !packed,
+            (Peer::Facet, Body::Enum(variants)) => {
+                let tag = item.repr.int_type();
+                let wide = matches!(
+                    tag,
+                    Some(IntRepr::U128 | IntRepr::I128 | IntRepr::Usize | IntRepr::Isize)
+                );
+                let explicit = item.repr.is_c() || tag.is_some();
+                let in_i32 = |bits: u128| {
+                    // Sign-extended for signed tags: as `i128` the bits are the value.
+                    (i32::MIN as i128..=i32::MAX as i128).contains(&(bits as i128))
+                };
+                explicit && !wide && variants.iter().all(|v| v.value.is_some_and(in_i32))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a field of `ty` must be marked opaque for this peer, apart from naming a
+    /// generated type it does not derive on: the std types `facet` has no impl for.
+    fn lacks(self, idents: &BTreeSet<&str>) -> bool {
+        const NOT_FACET: &[&str] = &[
+            "NonZeroU8",
+            "NonZeroU32",
+            "NonZeroU64",
+            "Ordering",
+            "ManuallyDrop",
+            "Wrapping",
+            "Cell",
+            "MaybeUninit",
+            "fn",
+            "dyn",
+        ];
+        self == Peer::Facet && NOT_FACET.iter().any(|n| idents.contains(n))
+    }
 }
 
 impl Variant {
     /// Every variant, baseline first.
-    pub const ALL: [Variant; 5] = [
+    pub const ALL: [Variant; 9] = [
         Variant::NoDerive,
         Variant::Layout,
         Variant::LayoutEval,
         Variant::Trio,
         Variant::Floor,
+        Variant::Peer(Peer::TypeLayout),
+        Variant::LayoutOn(Peer::TypeLayout),
+        Variant::Peer(Peer::Facet),
+        Variant::LayoutOn(Peer::Facet),
     ];
 
     /// Short name, used for directories and in the report.
@@ -92,6 +152,9 @@ impl Variant {
             Variant::LayoutEval => "layout-eval",
             Variant::Trio => "std-trio",
             Variant::Floor => "floor",
+            Variant::Peer(p) => p.name(),
+            Variant::LayoutOn(Peer::TypeLayout) => "layout-on-type-layout",
+            Variant::LayoutOn(Peer::Facet) => "layout-on-facet",
         }
     }
 
@@ -108,26 +171,68 @@ impl Variant {
             Variant::LayoutEval => "derive(Layout), every LAYOUT evaluated in a const",
             Variant::Trio => "derive(Debug, Clone, PartialEq)",
             Variant::Floor => "floor: offset_of!, size_of by hand, no macro",
+            Variant::Peer(Peer::TypeLayout) => "type-layout 0.2: derive(TypeLayout)",
+            Variant::LayoutOn(Peer::TypeLayout) => "derive(Layout) on type-layout's types",
+            Variant::Peer(Peer::Facet) => "facet 0.46: derive(Facet)",
+            Variant::LayoutOn(Peer::Facet) => "derive(Layout) on facet's types",
+        }
+    }
+
+    /// The peer this variant measures, or measures layoutscope against.
+    pub fn peer(self) -> Option<Peer> {
+        match self {
+            Variant::Peer(p) | Variant::LayoutOn(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Whether this variant's derive goes on `item`.
+    pub fn derives_on(self, item: &Item) -> bool {
+        match self {
+            Variant::NoDerive | Variant::Floor => false,
+            Variant::Layout | Variant::LayoutEval | Variant::Trio => true,
+            Variant::Peer(p) | Variant::LayoutOn(p) => p.accepts(item),
+        }
+    }
+
+    /// The derive attribute and the `use` it needs.
+    fn derive(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Variant::NoDerive | Variant::Floor => None,
+            Variant::Layout | Variant::LayoutEval | Variant::LayoutOn(_) => {
+                Some(("#[derive(Layout)]", "use layoutscope::Layout;\n"))
+            }
+            Variant::Trio => Some(("#[derive(Debug, Clone, PartialEq)]", "")),
+            Variant::Peer(p) => Some((p.derive(), p.import())),
+        }
+    }
+
+    /// The attribute that exempts a field from the derive (`None`: every field type works).
+    fn opaque(self) -> Option<&'static str> {
+        match self {
+            Variant::LayoutOn(_) => Some("#[layout(opaque)]"),
+            Variant::Peer(Peer::Facet) => Some("#[facet(opaque)]"),
+            _ => None,
         }
     }
 }
 
-/// The kinds of generated types.
+/// The kinds of generated types, as the report counts them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// `struct S { .. }`, 3–12 fields, `repr(Rust)`.
+    /// `struct S { .. }`, `repr(Rust)`.
     Named,
-    /// `#[repr(C)] struct C { .. }`, 3–12 fields.
+    /// `#[repr(C)] struct S { .. }`.
     ReprC,
-    /// `#[repr(packed)] struct P { .. }`, 3–12 `Copy` fields.
+    /// `#[repr(packed)] struct S { .. }`.
     Packed,
-    /// `struct T(..)`, 1–6 fields.
+    /// `struct T(..)`.
     Tuple,
-    /// `struct G<T> { .. }`, 3–8 fields, used at a concrete `T`.
+    /// `struct G<T, U, const N: usize>`, used at a concrete type.
     Generic,
-    /// An enum without fields, 2–12 variants, various reprs and explicit discriminants.
+    /// An enum without fields.
     FieldlessEnum,
-    /// An enum with data, 2–6 variants, `repr(Rust)`, `repr(u8)` or `repr(C)`.
+    /// An enum with data.
     DataEnum,
 }
 
@@ -156,405 +261,123 @@ impl Kind {
         }
     }
 
-    fn prefix(self) -> &'static str {
-        match self {
-            Kind::Named => "S",
-            Kind::ReprC => "C",
-            Kind::Packed => "P",
-            Kind::Tuple => "T",
-            Kind::Generic => "G",
-            Kind::FieldlessEnum => "E",
-            Kind::DataEnum => "D",
+    /// The kind of a generated definition.
+    pub fn of(item: &Item) -> Kind {
+        match &item.body {
+            Body::Enum(_) if item.fields().next().is_none() => Kind::FieldlessEnum,
+            Body::Enum(_) => Kind::DataEnum,
+            _ if !item.params.is_empty() => Kind::Generic,
+            Body::Struct(f) if f.style != Style::Named => Kind::Tuple,
+            _ if item.repr.packed().is_some() => Kind::Packed,
+            _ if item.repr.is_c() => Kind::ReprC,
+            _ => Kind::Named,
         }
     }
 }
 
-/// The mix, in parts per hundred.
-const MIX: [(usize, Kind); 7] = [
-    (30, Kind::Named),
-    (12, Kind::ReprC),
-    (6, Kind::Packed),
-    (12, Kind::Tuple),
-    (8, Kind::Generic),
-    (14, Kind::FieldlessEnum),
-    (18, Kind::DataEnum),
-];
-
-/// Scalars: `Copy`, no heap.
-const SCALARS: [&str; 13] = [
-    "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "f32", "f64", "bool", "char",
-];
-/// Small `Copy` compounds.
-const COMPOUNDS: [&str; 6] = [
-    "[u8; 4]",
-    "[u16; 3]",
-    "Option<u32>",
-    "Option<char>",
-    "(u8, u32)",
-    "&'static str",
-];
-/// Owned std types (not `Copy`: never in packed structs).
-const OWNED: [&str; 3] = ["String", "Vec<u32>", "Option<Box<u64>>"];
-/// Concrete arguments of the generic structs.
-const ARGS: [&str; 7] = ["u8", "u16", "u32", "u64", "i32", "char", "bool"];
-/// Field name stems.
-const WORDS: [&str; 20] = [
-    "id", "len", "flags", "kind", "count", "offset", "port", "tag", "value", "next", "prev",
-    "width", "height", "x", "y", "mask", "state", "seq", "crc", "owner",
-];
-
-/// Fields or variant payloads.
-#[derive(Clone, Debug)]
-pub enum Body {
-    /// `{ name: Type, .. }`.
-    Named(Vec<(String, String)>),
-    /// `(Type, ..)`.
-    Tuple(Vec<String>),
-    /// No fields.
-    Unit,
+/// A deterministic crate of `count` types from `seed`.
+pub fn model(count: usize, seed: u64) -> Batch {
+    layout_testkit::generate(Mix::Bench, seed, count)
 }
 
-impl Body {
-    /// Each field as `offset_of!` names it (`name`, or the position of a tuple field) with
-    /// its type.
-    fn members(&self) -> Vec<(String, &str)> {
-        match self {
-            Body::Named(fields) => fields
-                .iter()
-                .map(|(n, ty)| (n.clone(), ty.as_str()))
-                .collect(),
-            Body::Tuple(fields) => fields
-                .iter()
-                .enumerate()
-                .map(|(i, ty)| (i.to_string(), ty.as_str()))
-                .collect(),
-            Body::Unit => Vec::new(),
-        }
-    }
-
-    fn field_count(&self) -> usize {
-        match self {
-            Body::Named(f) => f.len(),
-            Body::Tuple(f) => f.len(),
-            Body::Unit => 0,
-        }
-    }
-}
-
-/// One generated type.
-#[derive(Clone, Debug)]
-pub struct TypeDef {
-    /// The type's name.
-    pub name: String,
-    /// Its kind.
-    pub kind: Kind,
-    /// `#[repr(..)]`, if any.
-    pub repr: Option<&'static str>,
-    /// The struct's fields (empty `Unit` for enums).
-    pub body: Body,
-    /// An enum's variants: name, payload, explicit discriminant.
-    pub variants: Vec<(String, Body, Option<i64>)>,
-    /// How other code names the type: `G7<u32>` for a generic struct, else the name.
-    pub used_as: String,
-    /// Nesting depth: 0 when no field is a generated type.
-    depth: usize,
-}
-
-impl TypeDef {
-    /// Fields over all variants.
-    pub fn field_count(&self) -> usize {
-        self.body.field_count()
-            + self
-                .variants
-                .iter()
-                .map(|(_, b, _)| b.field_count())
-                .sum::<usize>()
-    }
-}
-
-/// The generated types, in definition order.
-pub struct Model {
-    /// The types.
-    pub types: Vec<TypeDef>,
-    /// The seed they came from.
-    pub seed: u64,
-}
-
-/// A deterministic model of `count` types from `seed`.
-pub fn model(count: usize, seed: u64) -> Model {
-    let mut rng = Rng::new(seed);
-    let mut types: Vec<TypeDef> = Vec::with_capacity(count);
-    for i in 0..count {
-        let kind = rng.weighted(&MIX);
-        let def = new_type(&mut rng, &types, i, kind);
-        types.push(def);
-    }
-    Model { types, seed }
-}
-
-/// Types that may be used as field types: all but packed ones (a packed struct's `Debug`
-/// needs `Copy` fields, and nothing generated is `Copy`), and shallow enough that sizes stay
-/// realistic.
-fn pick_nested(rng: &mut Rng, types: &[TypeDef]) -> Option<(String, usize)> {
-    if types.is_empty() {
-        return None;
-    }
-    // Prefer recent types, as real code does; try a few times to find a shallow one.
-    for _ in 0..4 {
-        let window = types.len().min(200);
-        let t = &types[types.len() - 1 - rng.below(window)];
-        if t.depth < 3 {
-            return Some((t.used_as.clone(), t.depth + 1));
-        }
-    }
-    None
-}
-
-/// A field type; `copy_only` for packed structs. Returns the type and its nesting depth.
-fn field_type(rng: &mut Rng, types: &[TypeDef], copy_only: bool) -> (String, usize) {
-    let class = rng.weighted(&[(62, 0), (18, 1), (8, 2), (12, 3)]);
-    match class {
-        0 => (SCALARS[rng.below(SCALARS.len())].to_string(), 0),
-        1 => (COMPOUNDS[rng.below(COMPOUNDS.len())].to_string(), 0),
-        2 if !copy_only => (OWNED[rng.below(OWNED.len())].to_string(), 0),
-        3 if !copy_only => pick_nested(rng, types)
-            .unwrap_or_else(|| (SCALARS[rng.below(SCALARS.len())].to_string(), 0)),
-        _ => (SCALARS[rng.below(SCALARS.len())].to_string(), 0),
-    }
-}
-
-fn named_fields(
-    rng: &mut Rng,
-    types: &[TypeDef],
-    count: usize,
-    copy_only: bool,
-) -> (Vec<(String, String)>, usize) {
-    let mut depth = 0;
-    let fields = (0..count)
-        .map(|j| {
-            let (ty, d) = field_type(rng, types, copy_only);
-            depth = depth.max(d);
-            (format!("{}{j}", WORDS[rng.below(WORDS.len())]), ty)
-        })
-        .collect();
-    (fields, depth)
-}
-
-fn tuple_fields(rng: &mut Rng, types: &[TypeDef], count: usize) -> (Vec<String>, usize) {
-    let mut depth = 0;
-    let fields = (0..count)
-        .map(|_| {
-            let (ty, d) = field_type(rng, types, false);
-            depth = depth.max(d);
-            ty
-        })
-        .collect();
-    (fields, depth)
-}
-
-fn new_type(rng: &mut Rng, types: &[TypeDef], index: usize, kind: Kind) -> TypeDef {
-    let name = format!("{}{index}", kind.prefix());
-    let mut def = TypeDef {
-        used_as: name.clone(),
-        name,
-        kind,
-        repr: None,
-        body: Body::Unit,
-        variants: Vec::new(),
-        depth: 0,
-    };
-    match kind {
-        Kind::Named | Kind::ReprC | Kind::Packed => {
-            let n = rng.between(3, 12);
-            let (fields, depth) = named_fields(rng, types, n, kind == Kind::Packed);
-            def.repr = match kind {
-                Kind::ReprC => Some("C"),
-                Kind::Packed => Some("packed"),
-                _ => None,
-            };
-            def.body = Body::Named(fields);
-            def.depth = depth;
-        }
-        Kind::Tuple => {
-            let n = rng.between(1, 6);
-            let (fields, depth) = tuple_fields(rng, types, n);
-            def.body = Body::Tuple(fields);
-            def.depth = depth;
-        }
-        Kind::Generic => {
-            let n = rng.between(3, 8);
-            let generic_slot = rng.below(n);
-            let mut depth = 0;
-            let fields = (0..n)
-                .map(|j| {
-                    let ty = if j == generic_slot || rng.chance(25) {
-                        ["T", "Option<T>", "[T; 2]", "(T, u16)"][rng.below(4)].to_string()
-                    } else {
-                        let (ty, d) = field_type(rng, types, false);
-                        depth = depth.max(d);
-                        ty
-                    };
-                    (format!("{}{j}", WORDS[rng.below(WORDS.len())]), ty)
-                })
-                .collect();
-            def.body = Body::Named(fields);
-            def.used_as = format!("{}<{}>", def.name, ARGS[rng.below(ARGS.len())]);
-            def.depth = depth;
-        }
-        Kind::FieldlessEnum => {
-            let n = rng.between(2, 12);
-            def.repr = rng.weighted(&[
-                (50, None),
-                (25, Some("u8")),
-                (10, Some("u16")),
-                (10, Some("i32")),
-                (5, Some("C")),
-            ]);
-            let explicit = rng.chance(30);
-            let (start, step) = (rng.between(0, 100) as i64, rng.between(1, 10) as i64);
-            def.variants = (0..n)
-                .map(|v| {
-                    let discriminant = explicit.then_some(start + step * v as i64);
-                    (
-                        format!("{}{v}", variant_stem(rng)),
-                        Body::Unit,
-                        discriminant,
-                    )
-                })
-                .collect();
-        }
-        Kind::DataEnum => {
-            let n = rng.between(2, 6);
-            def.repr = rng.weighted(&[(60, None), (25, Some("u8")), (15, Some("C"))]);
-            let data_slot = rng.below(n);
-            let mut depth = 0;
-            def.variants = (0..n)
-                .map(|v| {
-                    let shape = if v == data_slot {
-                        rng.weighted(&[(1, 1), (1, 2)])
-                    } else {
-                        rng.weighted(&[(30, 0), (40, 1), (30, 2)])
-                    };
-                    let body = match shape {
-                        0 => Body::Unit,
-                        1 => {
-                            let count = rng.between(1, 3);
-                            let (fields, d) = tuple_fields(rng, types, count);
-                            depth = depth.max(d);
-                            Body::Tuple(fields)
-                        }
-                        _ => {
-                            let count = rng.between(1, 4);
-                            let (fields, d) = named_fields(rng, types, count, false);
-                            depth = depth.max(d);
-                            Body::Named(fields)
-                        }
-                    };
-                    (format!("{}{v}", variant_stem(rng)), body, None)
-                })
-                .collect();
-            def.depth = depth;
-        }
-    }
-    def
-}
-
-fn variant_stem(rng: &mut Rng) -> &'static str {
-    [
-        "Idle", "Busy", "Open", "Closed", "Ready", "Done", "Error", "Retry", "Start", "Stop",
-    ][rng.below(10)]
-}
-
-/// How many types of each kind the model has, and the number of fields.
-pub fn census(model: &Model) -> Vec<(Kind, usize, usize)> {
+/// How many types of each kind the crate has, and the number of fields.
+pub fn census(model: &Batch) -> Vec<(Kind, usize, usize)> {
     Kind::ALL
         .iter()
         .map(|&kind| {
-            let of_kind = model.types.iter().filter(|t| t.kind == kind);
+            let of_kind = model.items.iter().filter(|g| Kind::of(&g.item) == kind);
             let count = of_kind.clone().count();
-            let fields = of_kind.map(TypeDef::field_count).sum();
+            let fields = of_kind.map(|g| g.item.fields().count()).sum();
             (kind, count, fields)
         })
         .collect()
 }
 
+/// The identifiers in a type as written (`G3<core::cell::Cell<bool>, u8, 1>`: `G3`, `core`,
+/// `cell`, `Cell`, `bool`, `u8`).
+fn idents(ty: &str) -> BTreeSet<&str> {
+    ty.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| w.starts_with(|c: char| c.is_alphabetic() || c == '_'))
+        .collect()
+}
+
+/// `g` as `variant` writes it: public, with the derive if it goes on this type, and fields
+/// that the derive cannot describe marked opaque.
+fn render_item(out: &mut String, g: &Generated, variant: Variant, outside: &BTreeSet<&str>) {
+    let mut item = g.item.clone();
+    item.vis = "pub ".into();
+    let derived = variant.derives_on(&item);
+    if let (Some((derive, _)), true) = (variant.derive(), derived) {
+        item.attrs.insert(0, derive.to_owned());
+    }
+    let opaque = variant.opaque().filter(|_| derived);
+    let mut mark = |f: &mut layout_testkit::Field| {
+        let names = idents(&f.ty);
+        let lacking = variant.peer().is_some_and(|p| p.lacks(&names));
+        let undescribed = names.iter().any(|n| outside.contains(n));
+        if let (Some(attr), true) = (opaque, lacking || undescribed) {
+            f.attrs.push(attr.to_owned());
+        }
+    };
+    match &mut item.body {
+        Body::Struct(fields) => {
+            for f in &mut fields.fields {
+                f.vis = "pub ".into();
+                mark(f);
+            }
+        }
+        Body::Union(fields) => fields.iter_mut().for_each(&mut mark),
+        Body::Enum(variants) => {
+            for v in variants {
+                v.fields.fields.iter_mut().for_each(&mut mark);
+            }
+        }
+    }
+    for c in &g.consts {
+        let _ = writeln!(out, "{c}");
+    }
+    let _ = write!(out, "{item}");
+}
+
 /// The generated crate's `src/lib.rs` for `variant`.
-pub fn render(model: &Model, variant: Variant) -> String {
-    let mut out = String::with_capacity(model.types.len() * 400);
+pub fn render(model: &Batch, variant: Variant) -> String {
+    let mut out = String::with_capacity(model.items.len() * 400);
     let _ = writeln!(
         out,
         "//! Generated by layout-bench ({} types, seed {}, variant `{}`: {}). Do not edit.",
-        model.types.len(),
+        model.items.len(),
         model.seed,
         variant.name(),
         variant.describe()
     );
     out.push_str("#![allow(dead_code, non_camel_case_types, clippy::all)]\n");
-    let derive = match variant {
-        Variant::NoDerive | Variant::Floor => "",
-        Variant::Layout | Variant::LayoutEval => {
-            out.push_str("use layoutscope::Layout;\n");
-            "#[derive(Layout)]\n"
-        }
-        Variant::Trio => "#[derive(Debug, Clone, PartialEq)]\n",
-    };
-    for t in &model.types {
+    if let Some((_, import)) = variant.derive() {
+        out.push_str(import);
+    }
+    // The generated types this variant's derive does not go on: fields naming them are
+    // opaque to it.
+    let outside: BTreeSet<&str> = model
+        .items
+        .iter()
+        .filter(|g| !variant.derives_on(&g.item))
+        .map(|g| g.item.name.as_str())
+        .collect();
+    for g in &model.items {
         out.push('\n');
-        out.push_str(derive);
-        if let Some(repr) = t.repr {
-            let _ = writeln!(out, "#[repr({repr})]");
-        }
-        let generics = if t.kind == Kind::Generic { "<T>" } else { "" };
-        if t.variants.is_empty() {
-            let _ = write!(out, "pub struct {}{generics}", t.name);
-            match &t.body {
-                Body::Named(fields) => {
-                    out.push_str(" {\n");
-                    for (name, ty) in fields {
-                        let _ = writeln!(out, "    pub {name}: {ty},");
-                    }
-                    out.push_str("}\n");
-                }
-                Body::Tuple(fields) => {
-                    let list: Vec<String> = fields.iter().map(|ty| format!("pub {ty}")).collect();
-                    let _ = writeln!(out, "({});", list.join(", "));
-                }
-                Body::Unit => out.push_str(";\n"),
-            }
-        } else {
-            let _ = writeln!(out, "pub enum {} {{", t.name);
-            for (name, body, discriminant) in &t.variants {
-                let _ = write!(out, "    {name}");
-                match body {
-                    Body::Named(fields) => {
-                        let list: Vec<String> =
-                            fields.iter().map(|(n, ty)| format!("{n}: {ty}")).collect();
-                        let _ = write!(out, " {{ {} }}", list.join(", "));
-                    }
-                    Body::Tuple(fields) => {
-                        let _ = write!(out, "({})", fields.join(", "));
-                    }
-                    Body::Unit => {}
-                }
-                if let Some(d) = discriminant {
-                    let _ = write!(out, " = {d}");
-                }
-                out.push_str(",\n");
-            }
-            out.push_str("}\n");
-        }
+        render_item(&mut out, g, variant, &outside);
     }
     if variant == Variant::Floor {
         render_floor(&mut out, model);
     }
     if variant == Variant::LayoutEval {
-        let n = model.types.len();
+        let used: Vec<&str> = model.instances().map(|(_, i)| i.src.as_str()).collect();
         let _ = writeln!(
             out,
-            "\n/// Every generated type's `LAYOUT`, evaluated at compile time.\npub const LAYOUT_SIZES: [usize; {n}] = ["
+            "\n/// Every generated type's `LAYOUT`, evaluated at compile time.\npub const LAYOUT_SIZES: [usize; {}] = [",
+            used.len()
         );
-        for t in &model.types {
-            let _ = writeln!(out, "    <{} as Layout>::LAYOUT.size,", t.used_as);
+        for ty in used {
+            let _ = writeln!(out, "    <{ty} as Layout>::LAYOUT.size,");
         }
         out.push_str(
             "];\n\n/// Their sum: a `const`, so every `LAYOUT` is evaluated by `cargo build`.\n\
@@ -569,32 +392,29 @@ pub fn render(model: &Model, variant: Variant) -> String {
 /// The `Floor` variant's impls. `repr(C)` offsets follow from sizes and alignments (which
 /// layoutscope computes in const), so only the other structs' fields need `offset_of!`;
 /// enum variants' offsets have no stable `offset_of!`, so their fields count with sizes only.
-fn render_floor(out: &mut String, model: &Model) {
+fn render_floor(out: &mut String, model: &Batch) {
     out.push_str(
         "\n/// Per type, what an exact layout derive cannot do without: the offsets that only\n\
          /// `offset_of!` knows and every field's size.\npub trait Floor {\n    const FIELDS: usize;\n}\n",
     );
-    for t in &model.types {
+    for g in &model.items {
+        let item = &g.item;
+        let measured = matches!(item.body, Body::Struct(_)) && !item.repr.is_c();
         let mut terms: Vec<String> = Vec::new();
-        let measured = t.repr != Some("C");
-        for (member, ty) in t.body.members() {
+        for f in item.fields() {
             if measured {
-                terms.push(format!("::core::mem::offset_of!(Self, {member})"));
+                terms.push(format!("::core::mem::offset_of!(Self, {})", f.member));
             }
-            terms.push(format!("::core::mem::size_of::<{ty}>()"));
-        }
-        for (_, body, _) in &t.variants {
-            let sizes = body.members().into_iter();
-            terms.extend(sizes.map(|(_, ty)| format!("::core::mem::size_of::<{ty}>()")));
+            terms.push(format!("::core::mem::size_of::<{}>()", f.ty));
         }
         if terms.is_empty() {
             terms.push("0".into());
         }
-        let generics = if t.kind == Kind::Generic { "<T>" } else { "" };
         let _ = writeln!(
             out,
-            "impl{generics} Floor for {}{generics} {{\n    const FIELDS: usize = {};\n}}",
-            t.name,
+            "impl{} Floor for {} {{\n    const FIELDS: usize = {};\n}}",
+            item.generics(),
+            item.self_ty(),
             terms.join(" + ")
         );
     }
@@ -604,10 +424,29 @@ fn render_floor(out: &mut String, model: &Model) {
 mod tests {
     use super::*;
 
+    /// The crate without its derives, attributes on fields, imports and what follows the
+    /// types.
+    fn types_only(text: &str) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with("///") {
+                break;
+            }
+            if line.starts_with("//!") || line.starts_with("#[derive(") || line.starts_with("use ")
+            {
+                continue;
+            }
+            out.push(
+                line.replace("#[layout(opaque)] ", "")
+                    .replace("#[facet(opaque)] ", ""),
+            );
+        }
+        out.join("\n").trim_end().to_owned()
+    }
+
     #[test]
     fn same_seed_same_crate() {
-        let a = model(300, 7);
-        let b = model(300, 7);
+        let (a, b) = (model(300, 7), model(300, 7));
         for v in Variant::ALL {
             assert_eq!(render(&a, v), render(&b, v));
         }
@@ -618,33 +457,21 @@ mod tests {
     }
 
     #[test]
-    fn variants_differ_only_in_derives_and_the_sum() {
+    fn variants_differ_only_in_derives_and_what_follows_the_types() {
         let m = model(200, 1);
-        let strip = |v: Variant| -> String {
-            render(&m, v)
-                .lines()
-                .filter(|l| {
-                    !l.starts_with("//!") && !l.starts_with("#[derive(") && !l.starts_with("use ")
-                })
-                .take_while(|l| !l.starts_with("///"))
-                .collect::<Vec<_>>()
-                .join("\n")
-                .trim_end()
-                .to_string()
-        };
-        let base = strip(Variant::NoDerive);
+        let base = types_only(&render(&m, Variant::NoDerive));
         assert!(base.contains("pub struct") && base.contains("pub enum"));
         for v in Variant::ALL {
             // Not `assert_eq!`: the crate is too long to print usefully.
             assert!(
-                strip(v) == base,
+                types_only(&render(&m, v)) == base,
                 "{v:?} differs from no-derive in its types"
             );
         }
     }
 
     #[test]
-    fn derive_on_every_type() {
+    fn derive_on_every_type_or_on_the_peer_s() {
         let m = model(500, 3);
         let count = |v: Variant, needle: &str| render(&m, v).matches(needle).count();
         assert_eq!(count(Variant::NoDerive, "#[derive("), 0);
@@ -656,9 +483,48 @@ mod tests {
         );
         assert_eq!(count(Variant::LayoutEval, "as Layout>::LAYOUT.size,"), 500);
         assert_eq!(count(Variant::Layout, "::LAYOUT"), 0);
-        assert_eq!(count(Variant::LayoutEval, "::LAYOUT"), 500);
         assert_eq!(count(Variant::Floor, "#[derive("), 0);
         assert_eq!(count(Variant::Floor, " Floor for "), 500);
+        for peer in Peer::ALL {
+            let accepted = m.items.iter().filter(|g| peer.accepts(&g.item)).count();
+            assert!(accepted > 50 && accepted < 500, "{peer:?}: {accepted}");
+            assert_eq!(count(Variant::Peer(peer), "#[derive("), accepted);
+            assert_eq!(
+                count(Variant::LayoutOn(peer), "#[derive(Layout)]"),
+                accepted
+            );
+        }
+        assert_eq!(count(Variant::Peer(Peer::TypeLayout), "(opaque)]"), 0);
+        // Fields of types the derive does not describe are opaque to it.
+        let facet = render(&m, Variant::Peer(Peer::Facet));
+        assert!(facet.contains("#[facet(opaque)] pub "));
+        assert!(!facet.contains("#[layout("));
+        let on_facet = render(&m, Variant::LayoutOn(Peer::Facet));
+        assert!(on_facet.contains("#[layout(opaque)] pub "));
+    }
+
+    #[test]
+    fn peers_accept_what_they_can_derive() {
+        let m = model(1000, 5);
+        for g in &m.items {
+            let item = &g.item;
+            let tl = Peer::TypeLayout.accepts(item);
+            assert_eq!(
+                tl,
+                matches!(Kind::of(item), Kind::Named | Kind::ReprC),
+                "{item}"
+            );
+            let facet = Peer::Facet.accepts(item);
+            match Kind::of(item) {
+                Kind::Packed => assert!(!facet),
+                Kind::FieldlessEnum | Kind::DataEnum => {
+                    let tag = item.repr.int_type().map(IntRepr::name);
+                    let wide = matches!(tag, Some("u128" | "i128" | "usize" | "isize"));
+                    assert!(!facet || !item.repr.is_default() && !wide, "{item}")
+                }
+                _ => assert!(facet),
+            }
+        }
     }
 
     #[test]
@@ -666,84 +532,35 @@ mod tests {
         let m = model(500, 3);
         let text = render(&m, Variant::Floor);
         let fields = |kinds: &[Kind]| -> usize {
-            m.types
+            m.items
                 .iter()
-                .filter(|t| kinds.contains(&t.kind))
-                .map(TypeDef::field_count)
+                .filter(|g| kinds.contains(&Kind::of(&g.item)))
+                .map(|g| g.item.fields().count())
                 .sum()
         };
         let measured = fields(&[Kind::Named, Kind::Packed, Kind::Tuple, Kind::Generic]);
         assert_eq!(text.matches("offset_of!(Self, ").count(), measured);
-        assert_eq!(
-            text.matches("size_of::<").count(),
-            m.types.iter().map(TypeDef::field_count).sum::<usize>()
-        );
+        assert_eq!(text.matches("size_of::<").count(), fields(&Kind::ALL));
     }
 
     #[test]
-    fn mix_has_every_kind_within_bounds() {
+    fn the_mix_has_every_kind() {
         let m = model(2000, 1);
-        for (kind, count, _) in census(&m) {
-            let share = MIX.iter().find(|(_, k)| *k == kind).unwrap().0;
+        let shares = [30, 12, 6, 12, 8, 14, 18];
+        for ((kind, count, _), share) in census(&m).into_iter().zip(shares) {
             let expected = 2000 * share / 100;
             assert!(
                 count.abs_diff(expected) < expected / 4 + 10,
                 "{kind:?}: {count}, expected about {expected}"
             );
         }
-        for t in &m.types {
-            match t.kind {
-                Kind::Named | Kind::ReprC | Kind::Packed => {
-                    assert!((3..=12).contains(&t.field_count()), "{}", t.name)
-                }
-                Kind::Tuple => assert!((1..=6).contains(&t.field_count())),
-                Kind::Generic => {
-                    assert!((3..=8).contains(&t.field_count()));
-                    assert!(t.used_as.starts_with(&format!("{}<", t.name)));
-                }
-                Kind::FieldlessEnum => {
-                    assert!((2..=12).contains(&t.variants.len()));
-                    assert_eq!(t.field_count(), 0);
-                }
-                Kind::DataEnum => {
-                    assert!((2..=6).contains(&t.variants.len()));
-                    assert!(t.field_count() > 0);
-                }
-            }
-        }
     }
 
     #[test]
-    fn packed_structs_have_copy_fields_only() {
-        let m = model(2000, 5);
-        let copy: Vec<&str> = SCALARS.iter().chain(COMPOUNDS.iter()).copied().collect();
-        for t in m.types.iter().filter(|t| t.kind == Kind::Packed) {
-            let Body::Named(fields) = &t.body else {
-                panic!("packed structs are named")
-            };
-            for (_, ty) in fields {
-                assert!(copy.contains(&ty.as_str()), "{}: {ty}", t.name);
-            }
-        }
-    }
-
-    #[test]
-    fn fields_only_name_earlier_types() {
-        let m = model(1000, 11);
-        for (i, t) in m.types.iter().enumerate() {
-            let text = format!("{:?} {:?}", t.body, t.variants);
-            for later in &m.types[i..] {
-                let needle = format!("\"{}\"", later.used_as);
-                assert!(!text.contains(&needle), "{} uses {}", t.name, later.used_as);
-            }
-        }
-    }
-
-    #[test]
-    fn rng_is_stable() {
-        // SplitMix64's published first outputs for seed 0.
-        let mut rng = Rng::new(0);
-        assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
-        assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
+    fn idents_split_types() {
+        let got: Vec<&str> = idents("G3<core::cell::Cell<bool>, [u8; 2], fn(u8) -> u8>")
+            .into_iter()
+            .collect();
+        assert_eq!(got, ["Cell", "G3", "bool", "cell", "core", "fn", "u8"]);
     }
 }

@@ -5,9 +5,11 @@
 //! ```
 //!
 //! It generates a crate of `--types` types (one deterministic mix for every variant, see
-//! [`gen`]) in four variants — no derive, `derive(Layout)` with no `LAYOUT` used,
-//! `derive(Layout)` with every `LAYOUT` evaluated in a `const`, and
-//! `derive(Debug, Clone, PartialEq)` — under `target/layout-bench/`, and measures:
+//! [`gen`]) in several variants — no derive, `derive(Layout)` with no `LAYOUT` used,
+//! `derive(Layout)` with every `LAYOUT` evaluated in a `const`,
+//! `derive(Debug, Clone, PartialEq)`, the floor of any exact derive, and each peer
+//! (`type-layout`, `facet`) on the types it accepts next to `derive(Layout)` on the same
+//! types — under `target/layout-bench/`, and measures:
 //!
 //! 1. `touch src/lib.rs && cargo build` (debug, dependencies already built) of each variant,
 //!    alternating with the no-derive build (A B A C A D, `--pairs` times): wall time, peak
@@ -21,8 +23,9 @@
 //!    `syn` + `quote` + `proc-macro2` tree, alternating;
 //! 5. `cargo tree`: that `layout-core` has no required dependencies;
 //!
-//! then prints PASS/FAIL for each budget line of the issue. `cargo test` runs only the unit
-//! tests of the generator, the parsers and the statistics, never the benchmark.
+//! then prints PASS/FAIL for each budget line of the issue, and where layoutscope stands
+//! against each peer. `cargo test` runs only the unit tests of the generator, the parsers and
+//! the statistics, never the benchmark.
 
 mod crates;
 mod gen;
@@ -39,17 +42,13 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use crates::Layout;
-use gen::{Model, Variant};
+use gen::{Peer, Variant};
+use layout_testkit::Batch;
 use report::Report;
 use steps::{Bench, Mode};
 
-/// The variants compared with the no-derive build, in report order.
-pub const COMPARED: [Variant; 4] = [
-    Variant::Layout,
-    Variant::LayoutEval,
-    Variant::Trio,
-    Variant::Floor,
-];
+/// The variants compared with the no-derive build (every other one), in report order.
+pub const COMPARED: &[Variant] = Variant::ALL.split_at(1).1;
 
 const USAGE: &str = "\
 usage: cargo run --release -p layout-bench -- [options]
@@ -59,7 +58,8 @@ usage: cargo run --release -p layout-bench -- [options]
   --seed N           generator seed (default 1)
   --clean-pairs N    pairs of clean dependency-tree builds (default: --pairs)
   --only LIST        compare only these variants with no-derive, comma-separated from
-                     layout, layout-eval, std-trio, floor (default: all four)
+                     layout, layout-eval, std-trio, floor, type-layout,
+                     layout-on-type-layout, facet, layout-on-facet (default: all)
   --skip-incremental skip the incremental rebuilds
   --skip-full        skip the CARGO_INCREMENTAL=0 rebuilds
   --skip-passes      skip the -Z time-passes / print-mono-items / unpretty runs
@@ -119,7 +119,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
                     .split(',')
                     .map(|name| {
                         COMPARED
-                            .into_iter()
+                            .iter()
+                            .copied()
                             .find(|v| v.name() == name.trim())
                             .ok_or_else(|| format!("--only: unknown variant `{name}`"))
                     })
@@ -225,6 +226,10 @@ fn bench(o: &Options) -> io::Result<()> {
 
     let mut report = Report {
         types: o.types,
+        peer_types: Peer::ALL
+            .iter()
+            .map(|&p| (p, model.items.iter().filter(|g| p.accepts(&g.item)).count()))
+            .collect(),
         pairs: o.pairs,
         incremental: None,
         full: None,
@@ -279,12 +284,12 @@ fn bench(o: &Options) -> io::Result<()> {
     Ok(())
 }
 
-fn describe_model(model: &Model) -> String {
+fn describe_model(model: &Batch) -> String {
     let census = gen::census(model);
     let fields: usize = census.iter().map(|c| c.2).sum();
     let mut out = format!(
         "generated crate: {} types with {} fields (seed {}):",
-        model.types.len(),
+        model.items.len(),
         fields,
         model.seed
     );
@@ -292,6 +297,14 @@ fn describe_model(model: &Model) -> String {
         out.push_str(&format!(
             "\n  {count:>5}  {:<44} {fields:>6} fields",
             kind.describe()
+        ));
+    }
+    for peer in Peer::ALL {
+        let accepted = model.items.iter().filter(|g| peer.accepts(&g.item)).count();
+        out.push_str(&format!(
+            "\n  {accepted:>5}  types {} derives on (and layout-on-{} too)",
+            peer.name(),
+            peer.name()
         ));
     }
     out

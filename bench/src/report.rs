@@ -1,9 +1,10 @@
-//! The report: tables of medians and a PASS/FAIL line per line of the compile-time budget.
+//! The report: tables of medians, a PASS/FAIL line per line of the compile-time budget, and
+//! where layoutscope stands against each peer on the types the peer accepts.
 
 use std::fmt::Write as _;
 
 use crate::crates::Tree;
-use crate::gen::Variant;
+use crate::gen::{Peer, Variant};
 use crate::stats::{self, Pairs};
 use crate::steps::{BuildPairs, Clean, Generated, Mode, PassPairs, Rebuilds};
 
@@ -16,6 +17,8 @@ pub const CLEAN_BUDGET_RATIO: f64 = 1.15;
 pub struct Report {
     /// Types in the generated crate.
     pub types: usize,
+    /// How many of them each peer derives on.
+    pub peer_types: Vec<(Peer, usize)>,
     /// Pairs per comparison.
     pub pairs: usize,
     /// `touch && cargo build`, incremental.
@@ -204,6 +207,7 @@ impl Report {
         if let Some(clean) = &self.clean {
             budget.push(render_clean(&mut out, clean));
         }
+        let peers = self.render_peers();
 
         let _ = writeln!(
             out,
@@ -223,6 +227,70 @@ impl Report {
                 "  (fewer than 5 pairs: indicative only; the budget asks for the median of at least 5)"
             );
         }
+        out.push_str(&peers);
+        out
+    }
+
+    /// The types `v` derives on: a peer's, or all of them.
+    fn derived_types(&self, v: Variant) -> usize {
+        v.peer()
+            .and_then(|p| self.peer_types.iter().find(|(q, _)| *q == p))
+            .map_or(self.types, |(_, n)| *n)
+    }
+
+    /// Each peer next to `derive(Layout)` on the same types: added build time (incremental,
+    /// full; wall and CPU) and macro expansion per type. `ahead` where layoutscope adds no
+    /// more than the peer.
+    fn render_peers(&self) -> String {
+        let mut out = String::new();
+        let mut rows = Vec::new();
+        for (peer, n) in &self.peer_types {
+            let (theirs, ours) = (Variant::Peer(*peer), Variant::LayoutOn(*peer));
+            let mut cells = Vec::new();
+            let builds = [("incremental", &self.incremental), ("full", &self.full)];
+            for (mode, builds) in builds {
+                let Some(builds) = builds else { continue };
+                let picks: [(&str, Pick); 2] = [("", |b| &b.wall), (" CPU", |b| &b.cpu)];
+                for (what, pick) in picks {
+                    let added = |v: Variant| builds.get(v.name()).and_then(|b| pick(b).added());
+                    cells.push(comparison(
+                        &format!("{mode}{what}"),
+                        added(ours),
+                        added(theirs),
+                        "s",
+                    ));
+                }
+            }
+            if let Some(passes) = &self.passes {
+                let per_type = |v: Variant| {
+                    let p = passes.get(v.name())?.get("macro_expand_crate")?;
+                    Some(p.added()? * 1000.0 / self.derived_types(v) as f64)
+                };
+                cells.push(comparison(
+                    "expansion per type",
+                    per_type(ours),
+                    per_type(theirs),
+                    "ms",
+                ));
+            }
+            if !cells.is_empty() {
+                rows.push(format!(
+                    "  {} on its {n} types, layoutscope vs {}: {}",
+                    peer.name(),
+                    peer.name(),
+                    cells.join("; ")
+                ));
+            }
+        }
+        if !rows.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nPeers (each on the types it accepts, against derive(Layout) on the same types; added to the no-derive build, medians; `ahead`: layoutscope adds no more):"
+            );
+            for row in rows {
+                let _ = writeln!(out, "{row}");
+            }
+        }
         out
     }
 
@@ -235,12 +303,17 @@ impl Report {
             "\nMacro expansion: the `macro_expand_crate` pass of -Z time-passes (RUSTC_BOOTSTRAP=1), added to the no-derive build's, per type:"
         );
         let mut layout_per_type = None;
-        for v in crate::COMPARED {
+        for &v in crate::COMPARED {
             let Some(p) = passes
                 .get(v.name())
                 .and_then(|p| p.get("macro_expand_crate"))
             else {
                 continue;
+            };
+            let n = if v.peer().is_some() {
+                self.derived_types(v) as f64
+            } else {
+                n
             };
             let per_type = p.added().map(|a| a * 1000.0 / n);
             if v == Variant::Layout {
@@ -259,7 +332,7 @@ impl Report {
             out,
             "\nWhere the time goes: compiler passes that grow most against the no-derive build (-Z time-passes, incremental; passes nest, so they do not add up):"
         );
-        for v in crate::COMPARED {
+        for &v in crate::COMPARED {
             let Some(p) = passes.get(v.name()) else {
                 continue;
             };
@@ -277,6 +350,24 @@ impl Report {
         }
         layout_per_type
     }
+}
+
+/// Which measurements of a variant's builds a comparison reads.
+type Pick = fn(&BuildPairs) -> &Pairs;
+
+/// `what ours vs theirs unit: ahead|behind`.
+fn comparison(what: &str, ours: Option<f64>, theirs: Option<f64>, unit: &str) -> String {
+    let show = |v: Option<f64>| match (v, unit) {
+        (Some(v), "s") => format!("{v:+.2} s"),
+        (Some(v), _) => format!("{v:.3} {unit}"),
+        (None, _) => "n/a".to_owned(),
+    };
+    let standing = match (ours, theirs) {
+        (Some(o), Some(t)) if o <= t => "ahead",
+        (Some(_), Some(_)) => "behind",
+        _ => "n/a",
+    };
+    format!("{what} {} vs {} ({standing})", show(ours), show(theirs))
 }
 
 fn render_builds(out: &mut String, mode: Mode, builds: &Rebuilds) {
@@ -315,7 +406,7 @@ fn render_builds(out: &mut String, mode: Mode, builds: &Rebuilds) {
             "1.00x",
         ],
     );
-    for v in crate::COMPARED {
+    for &v in crate::COMPARED {
         let Some(b) = builds.get(v.name()) else {
             continue;
         };
@@ -464,6 +555,7 @@ mod tests {
     fn report(incremental: Rebuilds) -> Report {
         Report {
             types: 2000,
+            peer_types: vec![(Peer::Facet, 1500)],
             pairs: 5,
             incremental: Some(incremental),
             full: None,
@@ -485,6 +577,27 @@ mod tests {
         let text = report(builds(0.5, 1.4, 1.3)).render();
         assert!(text.contains("FAIL  every LAYOUT evaluated"), "{text}");
         assert!(text.contains("FAIL  no LAYOUT used"), "{text}");
+    }
+
+    #[test]
+    fn peers_stand_against_layoutscope_on_their_types() {
+        let mut builds = builds(0.4, 1.2, 1.3);
+        for (v, added) in [
+            (Variant::Peer(Peer::Facet), 2.0),
+            (Variant::LayoutOn(Peer::Facet), 0.3),
+        ] {
+            let mut b = BuildPairs::default();
+            b.wall.push(0.3, 0.3 + added);
+            builds.insert(v.name(), b);
+        }
+        let text = report(builds).render();
+        assert!(
+            text.contains("facet on its 1500 types, layoutscope vs facet: incremental +0.30 s vs +2.00 s (ahead)"),
+            "{text}"
+        );
+        assert!(!report(Rebuilds::new())
+            .render()
+            .contains("vs facet: incremental +"));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::process::Command;
 use layout_oracle::parse_layout_debug::{
     parse, FieldsShape, RustcLayout, RustcVariants, TagEncoding,
 };
-use layout_oracle::spec::{EnumInstance, Instance, Kind};
+use layout_oracle::spec::{EnumShape, Instance, Mix, Shape};
 use serde_json::Value;
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -33,26 +33,29 @@ fn env_number(name: &str, default: u64) -> u64 {
 struct Generated {
     /// Structs of module `s`, then the structs of module `e` (which nest enums).
     structs: Vec<(String, Instance)>,
-    enums: Vec<(String, EnumInstance)>,
+    enums: Vec<(String, Instance)>,
     struct_source: String,
     enum_source: String,
 }
 
 /// The generated types in modules `s` (structs) and `e` (enums and the structs nesting them).
 fn generate(seed: u64, count: usize) -> Generated {
-    let structs = layout_oracle::gen::generate(seed, count);
-    let enums = layout_oracle::gen_enums::generate(seed, count);
+    let structs = layout_oracle::spec::Generated::new(Mix::Structs, seed, count);
+    let enums = layout_oracle::spec::Generated::new(Mix::Enums, seed, count);
     let strip = |s: &str| layout_oracle::cases::strip_layoutscope(s).expect("generated source");
     let mut all_structs: Vec<(String, Instance)> = structs
         .instances
         .into_iter()
         .map(|i| ("s".to_owned(), i))
         .collect();
-    all_structs.extend(enums.structs.into_iter().map(|i| ("e".to_owned(), i)));
+    let (enum_types, nesting): (Vec<Instance>, Vec<Instance>) = enums
+        .instances
+        .into_iter()
+        .partition(|i| i.kind().is_enum());
+    all_structs.extend(nesting.into_iter().map(|i| ("e".to_owned(), i)));
     Generated {
         structs: all_structs,
-        enums: enums
-            .enums
+        enums: enum_types
             .into_iter()
             .map(|i| ("e".to_owned(), i))
             .collect(),
@@ -288,10 +291,16 @@ fn compare(generated: &Generated, lines: &[usize], rustc: &[RustcLayout], cli: &
         t.compared += 1;
         t.check(&ty, "size", num(&c["size"]), Some(r.size));
         t.check(&ty, "align", num(&c["align"]), Some(r.align));
-        let names: Vec<String> = inst.fields.iter().map(|f| f.name.clone()).collect();
-        let want = match inst.kind {
-            Kind::Union => vec![0; names.len()],
-            Kind::Struct => offsets(&r.fields, names.len()),
+        let (fields, union) = match &inst.shape {
+            Shape::Struct(fields) => (fields, false),
+            Shape::Union(fields) => (fields, true),
+            Shape::Enum(_) => unreachable!("the structs are structs and unions"),
+        };
+        let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+        let want = if union {
+            vec![0; names.len()]
+        } else {
+            offsets(&r.fields, names.len())
         };
         compare_fields(&mut t, &ty, "", &names, &c["fields"], &want);
         compare_niche(&mut t, &ty, c, r);
@@ -300,6 +309,7 @@ fn compare(generated: &Generated, lines: &[usize], rustc: &[RustcLayout], cli: &
         let line = lines[n];
         n += 1;
         let ty = format!("{module}::{}", inst.ty);
+        let shape = enum_shape(inst);
         let Some(r) = by_line.get(&line) else {
             t.mismatches.push(format!("{ty}: no rustc layout"));
             continue;
@@ -318,8 +328,8 @@ fn compare(generated: &Generated, lines: &[usize], rustc: &[RustcLayout], cli: &
         }
         compare_niche(&mut t, &ty, c, r);
         let variants = c["variants"].as_array().cloned().unwrap_or_default();
-        t.check(&ty, "variant count", variants.len(), inst.variants.len());
-        for (i, spec) in inst.variants.iter().enumerate() {
+        t.check(&ty, "variant count", variants.len(), shape.variants.len());
+        for (i, spec) in shape.variants.iter().enumerate() {
             let Some(v) = variants.get(i) else { continue };
             t.check(
                 &ty,
@@ -347,7 +357,7 @@ fn compare(generated: &Generated, lines: &[usize], rustc: &[RustcLayout], cli: &
             RustcVariants::Single { index } => {
                 *t.tags.entry("single").or_default() += 1;
                 t.check(&ty, "tag", tag["encoding"].as_str(), Some("none"));
-                if let (Some(spec), Some(v)) = (inst.variants.get(*index), variants.get(*index)) {
+                if let (Some(spec), Some(v)) = (shape.variants.get(*index), variants.get(*index)) {
                     let names: Vec<String> = spec.fields.iter().map(|f| f.name.clone()).collect();
                     let want = offsets(&r.fields, names.len());
                     compare_fields(&mut t, &ty, &spec.name, &names, &v["fields"], &want);
@@ -403,7 +413,7 @@ fn compare(generated: &Generated, lines: &[usize], rustc: &[RustcLayout], cli: &
                         );
                     }
                 }
-                for (i, spec) in inst.variants.iter().enumerate() {
+                for (i, spec) in shape.variants.iter().enumerate() {
                     let (Some(v), Some(rv)) = (variants.get(i), m.variants.get(i)) else {
                         continue;
                     };
@@ -447,4 +457,12 @@ fn every_fact_the_cli_reports_is_rustcs() {
         t.compared
     );
     assert!(t.mismatches.is_empty(), "{} mismatches", t.mismatches.len());
+}
+
+/// The variants and repr of an enum the enum batch generated.
+fn enum_shape(inst: &Instance) -> &EnumShape {
+    match &inst.shape {
+        Shape::Enum(shape) => shape,
+        _ => unreachable!("the enums are enums"),
+    }
 }

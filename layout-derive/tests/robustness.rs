@@ -54,14 +54,14 @@ fn cases() -> u64 {
 
 #[test]
 fn generated_and_mutated_inputs_never_panic() {
-    let mut rng = Rng(0x1a70_75c0_9e11);
+    let mut rng = Rng::new(0x1a70_75c0_9e11);
     let mut expanded = 0;
     for case in 0..cases() {
         let source = generate(&mut rng);
         let Ok(tokens) = source.parse::<TokenStream>() else {
             continue;
         };
-        let seed = rng.0;
+        let seed = rng.state();
         if expand_never_panics(tokens.clone(), &format!("case {case} (seed {seed:#x})")) {
             expanded += 1;
         }
@@ -79,9 +79,9 @@ fn generated_and_mutated_inputs_never_panic() {
 /// some and checks where rustc shows the errors): never a panic, always an error.
 #[test]
 fn misattributed_items_never_panic() {
-    let mut rng = Rng(0xbad_a77e);
+    let mut rng = Rng::new(0xbad_a77e);
     for case in 0..cases() {
-        let seed = rng.0;
+        let seed = rng.state();
         let source = misattributed_item(&mut rng);
         let tokens: TokenStream = source
             .parse()
@@ -140,7 +140,7 @@ fn regression_corpus() {
         let source = std::fs::read_to_string(&path).expect("a corpus file");
         let tokens: TokenStream = source.parse().expect("corpus files are token streams");
         expand_never_panics(tokens.clone(), &path.display().to_string());
-        let mut rng = Rng(count);
+        let mut rng = Rng::new(count);
         for _ in 0..200 {
             expand_never_panics(
                 mutate(&mut rng, tokens.clone()),

@@ -2,7 +2,8 @@
 //
 // This file is copied verbatim to the crate root of the generated probe crate, next to the
 // generated types. Rules (checked by `oracle/src/cases.rs`):
-// - only `struct` and `union` items, each with `#[derive(layoutscope::Layout)]`;
+// - `struct` and `union` items (the enums are in `enum_cases.rs`), each with
+//   `#[derive(layoutscope::Layout)]`;
 // - no `use`: write paths in full;
 // - every generic type needs one `//@ instantiate Name<Args>` line per instantiation, with the
 //   arguments spelled the way rustc prints them (primitives, arrays, tuples, local types).

@@ -16,23 +16,23 @@
 //! - `//@ uninhabited Enum::Variant`: the variant cannot be constructed (a field of type
 //!   `Infallible`), so the probe builds no value of it.
 //! - `//@ helper Type`: the item only defines a field type of other items (an enum without
-//!   layoutscope's derive in a struct file, say) and is not compared itself.
-//! - `//@ oracle structs` or `//@ oracle enums`: which oracle a saved reproducer
-//!   (`oracle/reproducers/*.rs`) belongs to; every reproducer names one.
+//!   layoutscope's derive, say) and is not compared itself.
+//! - `//@ mix structs` or `//@ mix enums`: which batches compare a saved reproducer
+//!   (`oracle/reproducers/*.rs`); every reproducer names one.
 //!
 //! Besides the shipped case files, every run picks up the reproducers saved in
 //! `oracle/reproducers/` ([`reproducers`], written by [`crate::reproduce`]): each is a case
-//! file of the oracle its `//@ oracle` line names.
+//! file of the batches its `//@ mix` line names.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
 
+use layout_core::{IntRepr, Repr};
+
 use crate::error::{bail, Error, Result};
-use crate::spec::{
-    Body, Definition, EnumInstance, EnumRepr, FieldRef, Instance, IntTy, Kind, Origin, Param,
-    Style, VariantSpec,
-};
+use crate::spec::{Definition, Instance, Mix, Origin, ReprParts};
+use layout_testkit::{Body, Field, Fields, Item, Param, ParamKind, Style, Variant};
 
 /// A case file: its name (for reports) and its text.
 #[derive(Clone, Copy, Debug)]
@@ -43,50 +43,28 @@ pub struct CaseFile {
     pub source: &'static str,
 }
 
-/// The struct and union case files of the struct oracle.
-pub const CASE_FILES: &[CaseFile] = &[CaseFile {
-    name: "cases/edge_cases.rs",
-    source: include_str!("../cases/edge_cases.rs"),
-}];
-
-/// The enum case files (enums, and structs that nest them) of the enum oracle.
-pub const ENUM_CASE_FILES: &[CaseFile] = &[CaseFile {
-    name: "cases/enum_cases.rs",
-    source: include_str!("../cases/enum_cases.rs"),
-}];
-
-/// The two oracles, which a reproducer names with `//@ oracle structs` or `//@ oracle enums`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum OracleKind {
-    /// The struct and union oracle ([`crate::run`]).
-    Structs,
-    /// The enum oracle ([`crate::run_enums`]).
-    Enums,
-}
-
-impl OracleKind {
-    /// `structs` or `enums`, as in the directive and in reports.
-    pub fn label(self) -> &'static str {
-        match self {
-            OracleKind::Structs => "structs",
-            OracleKind::Enums => "enums",
-        }
-    }
-
-    fn named(word: &str) -> Option<OracleKind> {
-        match word {
-            "structs" => Some(OracleKind::Structs),
-            "enums" => Some(OracleKind::Enums),
-            _ => None,
-        }
+/// The shipped case files of the batches of `mix`: structs and unions in
+/// `cases/edge_cases.rs`, enums (and structs that nest them) in `cases/enum_cases.rs`; none for
+/// the benchmark's mix.
+pub fn case_files(mix: Mix) -> &'static [CaseFile] {
+    match mix {
+        Mix::Structs => &[CaseFile {
+            name: "cases/edge_cases.rs",
+            source: include_str!("../cases/edge_cases.rs"),
+        }],
+        Mix::Enums => &[CaseFile {
+            name: "cases/enum_cases.rs",
+            source: include_str!("../cases/enum_cases.rs"),
+        }],
+        Mix::Bench => &[],
     }
 }
 
-/// The reproducers of `oracle` saved in `dir` (every `*.rs` file, in name order), as case
-/// files named `reproducers/<file>`. Every `*.rs` file there must name its oracle with
-/// `//@ oracle structs` or `//@ oracle enums`, and a missing directory is an error, so that a
+/// The reproducers of the batches of `mix` saved in `dir` (every `*.rs` file, in name order),
+/// as case files named `reproducers/<file>`. Every `*.rs` file there must name its batches with
+/// `//@ mix structs` or `//@ mix enums`, and a missing directory is an error, so that a
 /// reproducer can never silently drop out of the runs.
-pub fn reproducers(dir: &Path, oracle: OracleKind) -> Result<Vec<CaseFile>> {
+pub fn reproducers(dir: &Path, mix: Mix) -> Result<Vec<CaseFile>> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Error(format!(
             "cannot read the reproducer directory {}: {e}",
@@ -114,21 +92,23 @@ pub fn reproducers(dir: &Path, oracle: OracleKind) -> Result<Vec<CaseFile>> {
             source: intern(source),
         };
         let (_, directives) = tokenize(file.source).map_err(|e| in_file(&file, e.0))?;
-        let named: Vec<OracleKind> = directives
+        let named: Vec<Mix> = directives
             .iter()
             .filter_map(|d| match d {
-                Directive::Oracle(kind) => Some(*kind),
+                Directive::Mix(named) => Some(*named),
                 _ => None,
             })
             .collect();
         match named.as_slice() {
-            [kind] if *kind == oracle => files.push(file),
+            [named] if *named == mix => files.push(file),
             [_] => {}
-            _ => return Err(in_file(
-                &file,
-                "a reproducer needs exactly one `//@ oracle structs` or `//@ oracle enums` line"
-                    .to_owned(),
-            )),
+            _ => {
+                return Err(in_file(
+                    &file,
+                    "a reproducer needs exactly one `//@ mix structs` or `//@ mix enums` line"
+                        .to_owned(),
+                ))
+            }
         }
     }
     Ok(files)
@@ -147,44 +127,32 @@ fn intern(text: String) -> &'static str {
     leaked
 }
 
-/// What an enum case file defines.
+/// What a case file defines.
 #[derive(Clone, Debug, Default)]
 pub struct CaseSet {
-    /// Struct and union instances (compared like the struct oracle's).
-    pub structs: Vec<Instance>,
-    /// Enum instances.
-    pub enums: Vec<EnumInstance>,
-    /// The field types of each struct, as written (parallel to `structs`).
-    pub struct_field_types: Vec<Vec<String>>,
-    /// Every definition, for the probe's value constructors.
+    /// The concrete types to compare, in file order.
+    pub instances: Vec<Instance>,
+    /// Every definition without lifetime parameters, for the probe's value constructors.
     pub definitions: Vec<Definition>,
 }
 
-/// The concrete struct and union types a case file defines, in file order; enums are an error.
-pub fn instances(file: &CaseFile) -> Result<Vec<Instance>> {
-    let set = read(file, false)?;
-    Ok(set.structs)
-}
-
-/// The concrete types an enum case file defines, in file order.
-pub fn enum_instances(file: &CaseFile) -> Result<CaseSet> {
-    read(file, true)
-}
-
-fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
+/// The concrete types a case file defines, in file order, and their definitions.
+pub fn read(file: &CaseFile) -> Result<CaseSet> {
     let (tokens, directives) = tokenize(file.source).map_err(|e| in_file(file, e.0))?;
-    let items = parse_items(file.source, &tokens, enums).map_err(|e| in_file(file, e.0))?;
+    let items = parse_items(file.source, &tokens).map_err(|e| in_file(file, e.0))?;
     let mut set = CaseSet::default();
+    let generic = |item: &Item| !item.params.is_empty();
     for d in &directives {
         let known = match d {
             Directive::Instantiate { src, .. } => items
                 .iter()
-                .any(|i| i.name == generic_name(src) && i.generic),
-            Directive::Uninhabited { ty, variant } => items
-                .iter()
-                .any(|i| &i.name == ty && i.variants.iter().any(|v| &v.ident == variant)),
+                .any(|i| i.name == generic_name(src) && generic(i)),
+            Directive::Uninhabited { ty, variant } => items.iter().any(|i| {
+                &i.name == ty
+                    && matches!(&i.body, Body::Enum(v) if v.iter().any(|v| &v.ident == variant))
+            }),
             Directive::Helper(ty) => items.iter().any(|i| &i.name == ty),
-            Directive::Oracle(_) => true,
+            Directive::Mix(_) => true,
         };
         if !known {
             return Err(in_file(file, format!("`{d:?}` names nothing in the file")));
@@ -194,16 +162,6 @@ fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
         let helper = directives
             .iter()
             .any(|d| matches!(d, Directive::Helper(ty) if *ty == item.name));
-        if item.kind == ItemKind::Enum && !enums && !helper {
-            return Err(in_file(
-                file,
-                format!(
-                    "case files may only define structs and unions, found enum `{}` \
-                     (mark field types that are not compared with `//@ helper {}`)",
-                    item.name, item.name
-                ),
-            ));
-        }
         let mine: Vec<(String, String)> = directives
             .iter()
             .filter_map(|d| match d {
@@ -213,7 +171,7 @@ fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
                 _ => None,
             })
             .collect();
-        if item.generic && mine.is_empty() && !helper {
+        if generic(&item) && mine.is_empty() && !helper {
             return Err(in_file(
                 file,
                 format!(
@@ -222,7 +180,7 @@ fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
                 ),
             ));
         }
-        if !item.generic && !mine.is_empty() {
+        if !generic(&item) && !mine.is_empty() {
             return Err(in_file(
                 file,
                 format!("`{}` is not generic but has instantiate lines", item.name),
@@ -230,67 +188,38 @@ fn read(file: &CaseFile, enums: bool) -> Result<CaseSet> {
         }
         let types: Vec<(String, String)> = if helper {
             Vec::new()
-        } else if item.generic {
+        } else if generic(&item) {
             mine
         } else {
             vec![(item.name.clone(), item.name.clone())]
         };
-        let mut variants = item.variants.clone();
-        for v in &mut variants {
-            v.inhabited = !directives.iter().any(|d| {
-                matches!(d, Directive::Uninhabited { ty, variant }
-                    if *ty == item.name && *variant == v.ident)
-            });
+        let uninhabited = directives
+            .iter()
+            .filter_map(|d| match d {
+                Directive::Uninhabited { ty, variant } if *ty == item.name => Some(variant.clone()),
+                _ => None,
+            })
+            .collect();
+        let lifetimes = item.params.iter().any(|p| p.kind == ParamKind::Lifetime);
+        let is_enum = matches!(item.body, Body::Enum(_));
+        if lifetimes && is_enum && !helper {
+            // The probe writes no value constructor for it.
+            return Err(in_file(
+                file,
+                format!("`{}`: lifetime parameters are not supported", item.name),
+            ));
         }
-        if enums {
-            if item.lifetimes {
-                return Err(in_file(
-                    file,
-                    format!("`{}`: lifetime parameters are not supported", item.name),
-                ));
-            }
-            set.definitions.push(Definition {
-                name: item.name.clone(),
-                params: item.params.clone(),
-                body: match item.kind {
-                    ItemKind::Enum => Body::Enum {
-                        variants: variants.clone(),
-                    },
-                    ItemKind::Union => Body::Union {
-                        first: item.members.first().cloned().unwrap_or_default(),
-                    },
-                    ItemKind::Struct => Body::Struct {
-                        style: item.style,
-                        members: item.members.clone(),
-                    },
-                },
-            });
-        }
+        let def = Definition { item, uninhabited };
         for (ty, rustc_name) in types {
-            let origin = Origin::Case(file.name);
-            match item.kind {
-                ItemKind::Enum => set.enums.push(EnumInstance {
-                    ty,
-                    rustc_name,
-                    repr: item.repr,
-                    variants: variants.clone(),
-                    origin,
-                }),
-                ItemKind::Struct | ItemKind::Union => {
-                    set.struct_field_types.push(item.field_types.clone());
-                    set.structs.push(Instance {
-                        ty,
-                        rustc_name,
-                        kind: if item.kind == ItemKind::Union {
-                            Kind::Union
-                        } else {
-                            Kind::Struct
-                        },
-                        fields: item.members.iter().map(|m| FieldRef::new(m)).collect(),
-                        origin,
-                    });
-                }
-            }
+            set.instances.push(Instance {
+                ty,
+                rustc_name,
+                shape: def.shape(),
+                origin: Origin::Case(file.name),
+            });
+        }
+        if !lifetimes {
+            set.definitions.push(def);
         }
     }
     Ok(set)
@@ -312,8 +241,8 @@ enum Directive {
     Uninhabited { ty: String, variant: String },
     /// `//@ helper Type`.
     Helper(String),
-    /// `//@ oracle structs|enums`.
-    Oracle(OracleKind),
+    /// `//@ mix structs|enums`.
+    Mix(Mix),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -420,11 +349,8 @@ fn directive(text: &str, line: &str) -> Result<Directive> {
             return Ok(Directive::Helper(ty.to_owned()));
         }
     }
-    if let Some(kind) = text
-        .strip_prefix("oracle ")
-        .and_then(|k| OracleKind::named(k.trim()))
-    {
-        return Ok(Directive::Oracle(kind));
+    if let Some(mix) = text.strip_prefix("mix ").and_then(|k| Mix::named(k.trim())) {
+        return Ok(Directive::Mix(mix));
     }
     if let Some(path) = text.strip_prefix("uninhabited ") {
         if let Some((ty, variant)) = path.trim().split_once("::") {
@@ -446,35 +372,6 @@ fn ident_at(chars: &[char], start: usize) -> (String, usize) {
         .find(|&j| !is_ident(chars[j]))
         .unwrap_or(chars.len());
     (chars[start..end].iter().collect(), end)
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ItemKind {
-    Struct,
-    Union,
-    Enum,
-}
-
-/// One `struct`, `union` or `enum` item.
-#[derive(Debug)]
-struct Item {
-    name: String,
-    kind: ItemKind,
-    generic: bool,
-    /// The generic parameters (empty when `lifetimes`).
-    params: Vec<Param>,
-    /// Whether the generics declare lifetimes.
-    lifetimes: bool,
-    /// Struct style.
-    style: Style,
-    /// Struct and union members.
-    members: Vec<String>,
-    /// Their types, as written.
-    field_types: Vec<String>,
-    /// Enum variants.
-    variants: Vec<VariantSpec>,
-    /// The `#[repr]` (for enums).
-    repr: EnumRepr,
 }
 
 struct Cursor<'a> {
@@ -547,7 +444,7 @@ impl Cursor<'_> {
     }
 
     /// Skips attributes, reading the `#[repr(..)]` ones into `repr`.
-    fn attributes(&mut self, repr: &mut EnumRepr) -> Result<()> {
+    fn attributes(&mut self, repr: &mut ReprParts) -> Result<()> {
         while self.is_punct('#') {
             self.pos += 1;
             let start = self.pos;
@@ -561,7 +458,7 @@ impl Cursor<'_> {
     }
 
     fn skip_attributes(&mut self) -> Result<()> {
-        self.attributes(&mut EnumRepr::default())
+        self.attributes(&mut ReprParts::default())
     }
 
     fn skip_visibility(&mut self) -> Result<()> {
@@ -610,7 +507,7 @@ impl Cursor<'_> {
 }
 
 /// `(C, u8, align(8))` after `repr`.
-fn read_repr(toks: &[Token], repr: &mut EnumRepr) -> Result<()> {
+fn read_repr(toks: &[Token], repr: &mut ReprParts) -> Result<()> {
     let words: Vec<&Tok> = toks.iter().map(|t| &t.tok).collect();
     let Some([Tok::Punct('('), inner @ .., Tok::Punct(')')]) = Some(words.as_slice()) else {
         bail!("unreadable `#[repr]`");
@@ -634,7 +531,7 @@ fn read_repr(toks: &[Token], repr: &mut EnumRepr) -> Result<()> {
                     i += 3;
                 }
             }
-            Tok::Ident(w) => match IntTy::named(w) {
+            Tok::Ident(w) => match IntRepr::from_name(w) {
                 Some(int) => repr.int = Some(int),
                 None => bail!("unknown repr `{w}`"),
             },
@@ -646,7 +543,7 @@ fn read_repr(toks: &[Token], repr: &mut EnumRepr) -> Result<()> {
     Ok(())
 }
 
-fn parse_items(src: &str, toks: &[Token], enums: bool) -> Result<Vec<Item>> {
+fn parse_items(src: &str, toks: &[Token]) -> Result<Vec<Item>> {
     let chars: Vec<char> = src.chars().collect();
     let mut c = Cursor {
         src: &chars,
@@ -655,11 +552,14 @@ fn parse_items(src: &str, toks: &[Token], enums: bool) -> Result<Vec<Item>> {
     };
     let mut items = Vec::new();
     while c.peek().is_some() {
-        let mut repr = EnumRepr::default();
+        let mut repr = ReprParts::default();
         c.attributes(&mut repr)?;
+        let Some(repr) = repr.repr() else {
+            bail!("an alignment that is not a power of two");
+        };
         c.skip_visibility()?;
         let keyword = c.ident()?;
-        if enums && keyword == "const" {
+        if keyword == "const" {
             // `const NAME: Type = value;`, for discriminant expressions.
             c.ident()?;
             c.expect_punct(':')?;
@@ -667,72 +567,74 @@ fn parse_items(src: &str, toks: &[Token], enums: bool) -> Result<Vec<Item>> {
             c.expect_punct(';')?;
             continue;
         }
-        let kind = match keyword.as_str() {
-            "struct" => ItemKind::Struct,
-            "union" => ItemKind::Union,
-            // In struct files only as `//@ helper` items, which `read` checks.
-            "enum" => ItemKind::Enum,
-            other if enums => {
-                bail!("enum case files may only define structs, unions and enums, found `{other}`")
-            }
-            other => bail!("case files may only define structs and unions, found `{other}`"),
-        };
+        if !matches!(keyword.as_str(), "struct" | "union" | "enum") {
+            bail!("case files may only define structs, unions, enums and consts, found `{keyword}`")
+        }
         let name = c.ident()?;
-        let generic = c.is_punct('<');
-        let (params, lifetimes) = if generic {
+        let params = if c.is_punct('<') {
             generics(&mut c)?
         } else {
-            (Vec::new(), false)
+            Vec::new()
         };
         if matches!(c.peek(), Some(Tok::Ident(w)) if w == "where") {
             bail!("`{name}`: where clauses are not supported in case files");
         }
-        let mut item = Item {
-            name,
-            kind,
-            generic,
-            params,
-            lifetimes,
-            style: Style::Named,
-            members: Vec::new(),
-            field_types: Vec::new(),
-            variants: Vec::new(),
-            repr,
+        let body = match keyword.as_str() {
+            "enum" => {
+                c.expect_punct('{')?;
+                Body::Enum(variants(&mut c, repr)?)
+            }
+            "union" if c.is_punct('{') => {
+                c.pos += 1;
+                Body::Union(named_members(&mut c)?)
+            }
+            "struct" => {
+                let fields = fields(&mut c)?;
+                if fields.style != Style::Named {
+                    c.expect_punct(';')?;
+                }
+                Body::Struct(fields)
+            }
+            _ => bail!("`{name}`: expected a field list, found {:?}", c.peek()),
         };
-        if kind == ItemKind::Enum {
-            c.expect_punct('{')?;
-            item.variants = variants(&mut c, &item)?;
-        } else if c.is_punct('{') {
-            c.pos += 1;
-            (item.members, item.field_types) = named_members(&mut c)?.into_iter().unzip();
-        } else if c.is_punct('(') && kind == ItemKind::Struct {
-            c.pos += 1;
-            item.field_types = tuple_members(&mut c)?;
-            c.expect_punct(';')?;
-            item.style = Style::Tuple;
-            item.members = (0..item.field_types.len()).map(|i| i.to_string()).collect();
-        } else if c.is_punct(';') && kind == ItemKind::Struct {
-            c.pos += 1;
-            item.style = Style::Unit;
-        } else {
-            bail!(
-                "`{}`: expected a field list, found {:?}",
-                item.name,
-                c.peek()
-            );
-        }
-        items.push(item);
+        items.push(Item {
+            attrs: Vec::new(),
+            repr,
+            vis: String::new(),
+            name,
+            params,
+            where_clause: String::new(),
+            body,
+        });
     }
     Ok(items)
 }
 
-/// Reads `<..>` into parameters; lifetimes are only flagged.
-fn generics(c: &mut Cursor) -> Result<(Vec<Param>, bool)> {
+/// The fields of a struct or variant: `{ .. }`, `( .. )` or nothing.
+fn fields(c: &mut Cursor) -> Result<Fields> {
+    Ok(if c.is_punct('{') {
+        c.pos += 1;
+        Fields {
+            style: Style::Named,
+            fields: named_members(c)?,
+        }
+    } else if c.is_punct('(') {
+        c.pos += 1;
+        Fields {
+            style: Style::Tuple,
+            fields: tuple_members(c)?,
+        }
+    } else {
+        Fields::default()
+    })
+}
+
+/// Reads `<..>` into parameters.
+fn generics(c: &mut Cursor) -> Result<Vec<Param>> {
     let open = c.pos;
     c.skip_group('<', '>')?;
     let close = c.pos - 1;
     let mut params = Vec::new();
-    let mut lifetimes = false;
     let mut start = open + 1;
     let mut depth = 0usize;
     for i in open + 1..=close {
@@ -745,32 +647,29 @@ fn generics(c: &mut Cursor) -> Result<(Vec<Param>, bool)> {
         }
         if (i == close || (depth == 0 && *tok == Tok::Punct(','))) && i > start {
             let decl = c.text(start, i);
-            match &c.toks[start].tok {
-                Tok::Lifetime => lifetimes = true,
-                Tok::Ident(w) if w == "const" => match c.toks.get(start + 1).map(|t| &t.tok) {
-                    Some(Tok::Ident(name)) => params.push(Param::Const {
-                        name: name.clone(),
-                        decl,
-                    }),
-                    _ => bail!("unreadable const parameter `{decl}`"),
-                },
-                Tok::Ident(name) => params.push(Param::Type {
-                    name: name.clone(),
-                    decl,
-                }),
+            let kind = match &c.toks[start].tok {
+                Tok::Lifetime => ParamKind::Lifetime,
+                Tok::Ident(w) if w == "const" => ParamKind::Const,
+                Tok::Ident(_) => ParamKind::Type,
                 _ => bail!("unreadable generic parameter `{decl}`"),
+            };
+            let param = Param::new(kind, &decl);
+            if param.name.is_empty() {
+                bail!("unreadable generic parameter `{decl}`");
             }
+            params.push(param);
             start = i + 1;
         }
     }
-    Ok((params, lifetimes))
+    Ok(params)
 }
 
-/// Reads the variants of an enum (the opening brace already consumed). Discriminants that
-/// are integer literals (maybe negated) are known, and so are the implicit ones after them.
-fn variants(c: &mut Cursor, item: &Item) -> Result<Vec<VariantSpec>> {
-    let ty = item.repr.discriminant_type();
-    let mut out: Vec<VariantSpec> = Vec::new();
+/// Reads the variants of an enum of `repr` (the opening brace already consumed).
+/// Discriminants that are integer literals (maybe negated) are known, and so are the implicit
+/// ones after them.
+fn variants(c: &mut Cursor, repr: Repr) -> Result<Vec<Variant>> {
+    let ty = repr.int_type().unwrap_or(IntRepr::Isize);
+    let mut out: Vec<Variant> = Vec::new();
     let mut next: Option<u128> = Some(0);
     loop {
         c.skip_attributes()?;
@@ -779,35 +678,23 @@ fn variants(c: &mut Cursor, item: &Item) -> Result<Vec<VariantSpec>> {
             return Ok(out);
         }
         let ident = c.ident()?;
-        let (style, fields) = if c.is_punct('(') {
-            c.pos += 1;
-            let n = tuple_members(c)?.len();
-            let fields = (0..n).map(|i| FieldRef::new(&i.to_string())).collect();
-            (Style::Tuple, fields)
-        } else if c.is_punct('{') {
-            c.pos += 1;
-            let members = named_members(c)?;
-            let fields = members.iter().map(|(m, _)| FieldRef::new(m)).collect();
-            (Style::Named, fields)
-        } else {
-            (Style::Unit, Vec::new())
-        };
-        let discriminant = if c.is_punct('=') {
+        let fields = fields(c)?;
+        let (discriminant, value) = if c.is_punct('=') {
             c.pos += 1;
             let start = c.pos;
             c.skip_until('}', "a discriminant")?;
-            literal_value(&c.toks[start..c.pos], ty)
+            let toks = &c.toks[start..c.pos];
+            (Some(c.text(start, c.pos)), literal_value(toks, ty))
         } else {
-            next
+            (None, next)
         };
-        next = discriminant.map(|d| d.wrapping_add(1));
-        out.push(VariantSpec {
-            name: ident.strip_prefix("r#").unwrap_or(&ident).to_owned(),
+        next = value.map(|d| d.wrapping_add(1));
+        out.push(Variant {
+            attrs: Vec::new(),
             ident,
-            style,
             fields,
             discriminant,
-            inhabited: true,
+            value,
         });
         if c.is_punct(',') {
             c.pos += 1;
@@ -816,7 +703,7 @@ fn variants(c: &mut Cursor, item: &Item) -> Result<Vec<VariantSpec>> {
 }
 
 /// The value of `N`, `-N`, `0xN`, `N_u8`… as bits of `ty`; `None` for other expressions.
-fn literal_value(toks: &[Token], ty: IntTy) -> Option<u128> {
+fn literal_value(toks: &[Token], ty: IntRepr) -> Option<u128> {
     let (negative, text) = match toks {
         [Token {
             tok: Tok::Literal(t),
@@ -832,9 +719,9 @@ fn literal_value(toks: &[Token], ty: IntTy) -> Option<u128> {
         _ => return None,
     };
     let mut digits = text.replace('_', "");
-    if let Some(suffix) = crate::spec::INT_TYPES
+    if let Some(suffix) = IntRepr::ALL
         .iter()
-        .map(|t| t.name)
+        .map(|t| t.name())
         .find(|n| digits.ends_with(n))
     {
         digits.truncate(digits.len() - suffix.len());
@@ -846,7 +733,7 @@ fn literal_value(toks: &[Token], ty: IntTy) -> Option<u128> {
         _ => (10, &digits[..]),
     };
     let magnitude = u128::from_str_radix(digits, radix).ok()?;
-    if negative && !ty.signed {
+    if negative && !ty.signed() {
         return None;
     }
     Some(if negative {
@@ -856,8 +743,8 @@ fn literal_value(toks: &[Token], ty: IntTy) -> Option<u128> {
     })
 }
 
-/// Reads `name: Type, ...}` (the opening brace already consumed): members and type texts.
-fn named_members(c: &mut Cursor) -> Result<Vec<(String, String)>> {
+/// Reads `name: Type, ...}` (the opening brace already consumed).
+fn named_members(c: &mut Cursor) -> Result<Vec<Field>> {
     let mut members = Vec::new();
     loop {
         c.skip_attributes()?;
@@ -870,26 +757,26 @@ fn named_members(c: &mut Cursor) -> Result<Vec<(String, String)>> {
         c.expect_punct(':')?;
         let start = c.pos;
         c.skip_type('}')?;
-        members.push((member, c.text(start, c.pos)));
+        members.push(Field::new(member, c.text(start, c.pos)));
         if c.is_punct(',') {
             c.pos += 1;
         }
     }
 }
 
-/// Reads `Type, ...)` (the opening parenthesis already consumed): the type texts.
-fn tuple_members(c: &mut Cursor) -> Result<Vec<String>> {
-    let mut types = Vec::new();
+/// Reads `Type, ...)` (the opening parenthesis already consumed).
+fn tuple_members(c: &mut Cursor) -> Result<Vec<Field>> {
+    let mut fields = Vec::new();
     loop {
         c.skip_attributes()?;
         if c.is_punct(')') {
             c.pos += 1;
-            return Ok(types);
+            return Ok(fields);
         }
         c.skip_visibility()?;
         let start = c.pos;
         c.skip_type(')')?;
-        types.push(c.text(start, c.pos));
+        fields.push(Field::new(fields.len().to_string(), c.text(start, c.pos)));
         if c.is_punct(',') {
             c.pos += 1;
         }
@@ -1118,12 +1005,27 @@ pub fn split_idents(text: &str) -> Result<BTreeSet<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::{EnumShape, FieldRef, Shape};
 
-    fn parse(src: &'static str) -> Result<Vec<Instance>> {
-        instances(&CaseFile {
+    fn parse(src: &'static str) -> Result<CaseSet> {
+        read(&CaseFile {
             name: "test.rs",
             source: src,
         })
+    }
+
+    fn fields(inst: &Instance) -> &[FieldRef] {
+        match &inst.shape {
+            Shape::Struct(f) | Shape::Union(f) => f,
+            Shape::Enum(_) => panic!("{} is an enum", inst.ty),
+        }
+    }
+
+    fn enum_shape(inst: &Instance) -> &EnumShape {
+        match &inst.shape {
+            Shape::Enum(e) => e,
+            _ => panic!("{} is not an enum", inst.ty),
+        }
     }
 
     #[test]
@@ -1134,20 +1036,23 @@ mod tests {
              union D { x: u8 }\nstruct G<T, const N: usize> { a: [T; N] }\n\
              //@ instantiate G<u8, 2>\n//@ instantiate G<bool, 0>\n",
         )
-        .unwrap();
+        .unwrap()
+        .instances;
         let names: Vec<&str> = got.iter().map(|i| i.ty.as_str()).collect();
         assert_eq!(names, ["A", "B", "C", "D", "G<u8, 2>", "G<bool, 0>"]);
-        assert_eq!(got[0].fields, [FieldRef::new("r#type"), FieldRef::new("b")]);
-        assert_eq!(got[0].fields[0].name, "type");
-        assert_eq!(got[1].fields.len(), 2);
-        assert_eq!(got[1].fields[1].member, "1");
-        assert!(got[2].fields.is_empty());
-        assert_eq!(got[3].kind, Kind::Union);
+        assert_eq!(
+            fields(&got[0]),
+            [FieldRef::new("r#type"), FieldRef::new("b")]
+        );
+        assert_eq!(fields(&got[0])[0].name, "type");
+        assert_eq!(fields(&got[1]).len(), 2);
+        assert_eq!(fields(&got[1])[1].member, "1");
+        assert!(fields(&got[2]).is_empty());
+        assert!(matches!(got[3].shape, Shape::Union(_)));
     }
 
     #[test]
     fn rejects_what_it_cannot_read() {
-        assert!(parse("enum E { A }").is_err());
         assert!(parse("use core::mem;").is_err());
         assert!(parse("struct G<T>(T);").is_err());
         assert!(parse("struct A;\n//@ instantiate A<u8>").is_err());
@@ -1155,16 +1060,9 @@ mod tests {
         assert!(parse("//@ frobnicate").is_err());
     }
 
-    fn parse_enums(src: &'static str) -> Result<CaseSet> {
-        enum_instances(&CaseFile {
-            name: "test.rs",
-            source: src,
-        })
-    }
-
     #[test]
     fn reads_enums() {
-        let set = parse_enums(
+        let set = parse(
             "const K: u8 = 3;\n#[derive(X)]\n#[repr(C, u8, align(4))]\nenum A { X = 0x10, Y, Z(u8, (u16, bool)) = K << 1, W { r#type: u8 } = 200u8 }\n\
              #[repr(i16)] enum N { P = -5, Q, R = -32768 }\n\
              enum G<T: Copy, const M: usize> { One(T), Arr([T; M]), B(core::convert::Infallible) }\n\
@@ -1172,8 +1070,12 @@ mod tests {
              struct S(A, N);\nenum Void {}\n",
         )
         .unwrap();
-        let names: Vec<(&str, &str)> = set
-            .enums
+        let enums: Vec<&Instance> = set
+            .instances
+            .iter()
+            .filter(|i| matches!(i.shape, Shape::Enum(_)))
+            .collect();
+        let names: Vec<(&str, &str)> = enums
             .iter()
             .map(|e| (e.ty.as_str(), e.rustc_name.as_str()))
             .collect();
@@ -1187,17 +1089,14 @@ mod tests {
                 ("Void", "Void"),
             ]
         );
-        let a = &set.enums[0];
-        assert_eq!(
-            (a.repr.c, a.repr.int.map(|i| i.name), a.repr.align),
-            (true, Some("u8"), Some(4))
-        );
+        let a = enum_shape(enums[0]);
+        assert_eq!(a.repr, Repr::c_int(IntRepr::U8).with_align(4));
         let d: Vec<Option<u128>> = a.variants.iter().map(|v| v.discriminant).collect();
         assert_eq!(d, [Some(16), Some(17), None, Some(200)]);
         assert_eq!(a.variants[2].fields.len(), 2);
         assert_eq!(a.variants[3].fields[0], FieldRef::new("r#type"));
         assert_eq!(a.variants[3].style, Style::Named);
-        let n: Vec<Option<u128>> = set.enums[1]
+        let n: Vec<Option<u128>> = enum_shape(enums[1])
             .variants
             .iter()
             .map(|v| v.discriminant)
@@ -1210,46 +1109,41 @@ mod tests {
                 Some(-32768i128 as u128)
             ]
         );
-        let g = &set.enums[2];
+        let g = enum_shape(enums[2]);
         assert!(g.variants[0].inhabited && !g.variants[2].inhabited);
-        assert_eq!(set.structs.len(), 1);
-        assert_eq!(set.struct_field_types, [["A", "N"]]);
+        assert_eq!(set.instances.len() - enums.len(), 1);
         assert_eq!(set.definitions.len(), 5);
         assert_eq!(
-            set.definitions[2].params,
+            set.definitions[2].item.params,
             [
-                Param::Type {
-                    name: "T".into(),
-                    decl: "T: Copy".into()
-                },
-                Param::Const {
-                    name: "M".into(),
-                    decl: "const M: usize".into()
-                }
+                Param::new(ParamKind::Type, "T: Copy"),
+                Param::new(ParamKind::Const, "const M: usize"),
             ]
         );
+        assert_eq!(set.definitions[2].uninhabited, ["B"]);
     }
 
     #[test]
     fn rejects_what_it_cannot_read_in_enum_files() {
-        assert!(parse_enums("enum L<'a> { A(&'a u8) }\n//@ instantiate L<'static>").is_err());
-        assert!(parse_enums("enum E { A }\n//@ uninhabited E::B").is_err());
-        assert!(parse_enums("enum G<T = u8> { A(T) }\n//@ instantiate G<u8>").is_err());
-        assert!(parse_enums("fn f() {}").is_err());
-        assert!(parse_enums("#[repr(u7)] enum E { A }").is_err());
-        assert!(parse_enums("enum E { A = 1").is_err());
+        assert!(parse("enum L<'a> { A(&'a u8) }\n//@ instantiate L<'static>").is_err());
+        assert!(parse("enum E { A }\n//@ uninhabited E::B").is_err());
+        assert!(parse("enum G<T = u8> { A(T) }\n//@ instantiate G<u8>").is_err());
+        assert!(parse("fn f() {}").is_err());
+        assert!(parse("#[repr(u7)] enum E { A }").is_err());
+        assert!(parse("enum E { A = 1").is_err());
     }
 
     #[test]
     fn the_shipped_cases_parse() {
-        for file in CASE_FILES {
-            assert!(instances(file).unwrap().len() > 30);
+        for file in case_files(Mix::Structs) {
+            let set = read(file).unwrap();
+            assert!(set.instances.len() > 30);
+            assert!(set.instances.iter().all(|i| !i.kind().is_enum()));
         }
-        for file in ENUM_CASE_FILES {
-            let set = enum_instances(file).unwrap();
-            assert!(set.enums.len() > 60 && !set.structs.is_empty());
-            let many = set.enums.iter().find(|e| e.ty == "Many").unwrap();
-            assert_eq!(many.variants.len(), 300);
+        for file in case_files(Mix::Enums) {
+            let set = read(file).unwrap();
+            let enums = set.instances.iter().filter(|i| i.kind().is_enum()).count();
+            assert!(enums > 60 && enums < set.instances.len());
         }
     }
 
@@ -1315,21 +1209,23 @@ mod tests {
 
     #[test]
     fn helpers_and_oracles() {
-        let src = "//@ oracle structs\n//@ helper E1\n\
+        let src = "//@ mix structs\n//@ helper E1\n\
                    #[derive(Clone, Copy)] enum E1 { V0(u8), V1 }\n\
                    struct S2 { #[layout(opaque)] e: E1 }\n";
-        let got = parse(src).unwrap();
+        let got = parse(src).unwrap().instances;
         let names: Vec<&str> = got.iter().map(|i| i.ty.as_str()).collect();
         assert_eq!(names, ["S2"]);
-        // An enum in a struct file must be a helper; helpers must exist.
-        assert!(parse("#[derive(Clone, Copy)] enum E1 { V0 }").is_err());
+        // Helpers must exist, mixes must be known.
         assert!(parse("//@ helper E9\nstruct S2;").is_err());
-        assert!(parse("//@ oracle unions\nstruct S2;").is_err());
-        // In an enum file a helper is defined (for value constructors) but not compared.
-        let set = parse_enums("//@ helper S1\nstruct S1(u8);\nenum E2 { A(S1) }\n").unwrap();
-        assert!(set.structs.is_empty());
-        assert_eq!(set.enums.len(), 1);
+        assert!(parse("//@ mix unions\nstruct S2;").is_err());
+        // A helper is defined (for value constructors) but not compared.
+        let set = parse("//@ helper S1\nstruct S1(u8);\nenum E2 { A(S1) }\n").unwrap();
+        assert_eq!(set.instances.len(), 1);
+        assert!(set.instances[0].kind().is_enum());
         assert_eq!(set.definitions.len(), 2);
+        // Lifetimes: no value constructor, so not in an enum that is compared.
+        let set = parse("struct L<'a>(&'a u8);\n//@ instantiate L<'static> as L<'_>").unwrap();
+        assert!(set.definitions.is_empty());
     }
 
     #[test]
@@ -1337,32 +1233,26 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("layout-oracle-cases-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         assert!(
-            reproducers(&dir, OracleKind::Structs).is_err(),
+            reproducers(&dir, Mix::Structs).is_err(),
             "a missing directory"
         );
         std::fs::create_dir_all(&dir).unwrap();
         let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
         write("README.md", "not a case file");
-        write("b.rs", "//@ oracle enums\nenum E { A }\n");
-        write("a.rs", "// header\n//@ oracle structs\nstruct S;\n");
-        let structs = reproducers(&dir, OracleKind::Structs).unwrap();
-        let enums = reproducers(&dir, OracleKind::Enums).unwrap();
+        write("b.rs", "//@ mix enums\nenum E { A }\n");
+        write("a.rs", "// header\n//@ mix structs\nstruct S;\n");
+        let structs = reproducers(&dir, Mix::Structs).unwrap();
+        let enums = reproducers(&dir, Mix::Enums).unwrap();
         assert_eq!(structs.len(), 1);
         assert_eq!(structs[0].name, "reproducers/a.rs");
-        assert_eq!(
-            structs[0].source,
-            "// header\n//@ oracle structs\nstruct S;\n"
-        );
+        assert_eq!(structs[0].source, "// header\n//@ mix structs\nstruct S;\n");
         assert_eq!(enums.len(), 1);
         assert_eq!(enums[0].name, "reproducers/b.rs");
         // Loading again interns the same text.
-        let again = reproducers(&dir, OracleKind::Structs).unwrap();
+        let again = reproducers(&dir, Mix::Structs).unwrap();
         assert!(std::ptr::eq(again[0].source, structs[0].source));
         write("c.rs", "struct T;\n");
-        assert!(
-            reproducers(&dir, OracleKind::Structs).is_err(),
-            "no oracle line"
-        );
+        assert!(reproducers(&dir, Mix::Structs).is_err(), "no oracle line");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

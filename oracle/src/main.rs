@@ -1,8 +1,8 @@
 //! `layout-oracle`: runs the differential oracle and exits non-zero on any mismatch.
 //!
 //! ```text
-//! cargo run -p layout-oracle -- [--enums] [--seed N] [--count N] [--name NAME] [--workspace PATH]
-//!     [--no-save]
+//! cargo run -p layout-oracle -- [--enums | --mix structs|enums|bench] [--seed N] [--count N]
+//!     [--name NAME] [--workspace PATH] [--no-save]
 //! cargo run --release -p layout-oracle -- sweep --types N [--enums|--all] [--first-seed N]
 //!     [--batch N] [--jobs N] [--summary PATH] [--no-save] [--workspace PATH]
 //! ```
@@ -11,13 +11,14 @@
 //!
 //! - `--enums`: run an enum batch (generated enums of every repr with the structs that nest
 //!   them, plus the hand-written cases of `oracle/cases/enum_cases.rs`) instead of the struct
-//!   and union batch. Prints a breakdown by enum kind and
-//!   `differential-enums: T types, F facts compared, M mismatches`.
+//!   and union batch. `--mix bench`: the benchmark's crate (`bench/`), every type compared.
+//!   Either prints a breakdown by kind of type and
+//!   `differential: T types, F facts compared, M mismatches`.
 //! - `--seed N`: the generator's seed (default 7); every seed must pass.
 //! - `--count N`: how many types to generate (default 500 structs and unions, or 300 enum
 //!   instantiations with `--enums`); the hand-written cases come on top.
 //! - `--name NAME`: the probe crate's name, `<workspace>/target/oracle-work/NAME` (default
-//!   `cli`, or `cli-enums` with `--enums`); concurrent runs need distinct names.
+//!   `cli-structs`, `cli-enums` or `cli-bench`); concurrent runs need distinct names.
 //! - `--workspace PATH`: the layoutscope workspace (default: the one this binary was built in).
 //! - `--no-save`: do not save reproducers (by default every generated type with a mismatch is
 //!   saved in `<workspace>/oracle/reproducers/`, see `layout_oracle::reproduce`).
@@ -43,17 +44,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use layout_oracle::sweep::{SweepConfig, SweepKind};
+use layout_oracle::Mix;
 
-const USAGE: &str = "usage: layout-oracle [--enums] [--seed N] [--count N] [--name NAME] [--workspace PATH] [--no-save]
+const USAGE: &str = "usage: layout-oracle [--enums | --mix structs|enums|bench] [--seed N] [--count N] [--name NAME] [--workspace PATH] [--no-save]
        layout-oracle sweep --types N [--enums|--all] [--first-seed N] [--batch N] [--jobs N] [--summary PATH] [--no-save] [--workspace PATH]";
 
 /// What to run.
 enum Args {
     /// One batch.
-    One {
-        config: layout_oracle::Config,
-        enums: bool,
-    },
+    One(layout_oracle::Config),
     /// Many.
     Sweep(SweepConfig),
 }
@@ -67,7 +66,7 @@ fn main() -> ExitCode {
         parse_args(args)
     };
     match parsed {
-        Ok(Args::One { config, enums }) => one(&config, enums),
+        Ok(Args::One(config)) => one(&config),
         Ok(Args::Sweep(config)) => sweep(&config),
         Err(e) => {
             eprintln!("layout-oracle: {e}\n{USAGE}");
@@ -76,24 +75,23 @@ fn main() -> ExitCode {
     }
 }
 
-fn one(config: &layout_oracle::Config, enums: bool) -> ExitCode {
+fn one(config: &layout_oracle::Config) -> ExitCode {
     eprintln!(
-        "layout-oracle: {}seed {}, {} generated {}, probe crate in {}",
-        if enums { "enums, " } else { "" },
+        "layout-oracle: {} batch, seed {}, {} generated {}, probe crate in {}",
+        config.mix.label(),
         config.seed,
         config.count,
-        if enums { "enum types" } else { "types" },
+        match config.mix {
+            Mix::Structs => "structs and unions",
+            Mix::Enums => "enums",
+            Mix::Bench => "types",
+        },
         layout_oracle::runner::project_dir(&config.workspace, &config.name).display()
     );
-    let outcome = if enums {
-        layout_oracle::run_enums(config).map(|r| (r.to_string(), r.mismatches().is_empty()))
-    } else {
-        layout_oracle::run(config).map(|r| (r.to_string(), r.mismatches.is_empty()))
-    };
-    match outcome {
-        Ok((report, clean)) => {
+    match layout_oracle::run(config) {
+        Ok(report) => {
             println!("{report}");
-            if clean {
+            if report.mismatches.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
@@ -129,7 +127,7 @@ fn sweep(config: &SweepConfig) -> ExitCode {
                 "[{}/{total}] seed {} {}: {} generated, {} types, {} facts, {} mismatches, {:.1} s",
                 p.index + 1,
                 p.seed,
-                p.oracle.label(),
+                p.mix.label(),
                 b.generated,
                 b.types,
                 b.facts,
@@ -140,7 +138,7 @@ fn sweep(config: &SweepConfig) -> ExitCode {
                 "[{}/{total}] seed {} {}: ERROR, nothing compared ({}):\n{e}",
                 p.index + 1,
                 p.seed,
-                p.oracle.label(),
+                p.mix.label(),
                 p.command()
             ),
         }
@@ -183,12 +181,16 @@ fn default_workspace() -> PathBuf {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let (mut enums, mut count, mut name, mut save) = (false, None, None, true);
+    let (mut mix, mut count, mut name, mut save) = (Mix::Structs, None, None, true);
     let (mut seed, mut workspace) = (7, default_workspace());
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
-            "--enums" => enums = true,
+            "--enums" => mix = Mix::Enums,
+            "--mix" => {
+                let label = value()?;
+                mix = Mix::named(&label).ok_or(format!("no mix `{label}`"))?;
+            }
             "--seed" => seed = number(&value()?)?,
             "--count" => count = Some(number(&value()?)?),
             "--name" => name = Some(value()?),
@@ -198,13 +200,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    let count = count.unwrap_or(if enums { 300 } else { 500 });
-    let name = name.unwrap_or_else(|| if enums { "cli-enums" } else { "cli" }.to_owned());
-    let mut config = layout_oracle::Config::new(workspace, &name, seed, count);
+    let count = count.unwrap_or(if mix == Mix::Enums { 300 } else { 500 });
+    let name = name.unwrap_or_else(|| format!("cli-{}", mix.label()));
+    let mut config = layout_oracle::Config::new(workspace, &name, mix, seed, count);
     if save {
         config.save_reproducers = config.reproducers.clone();
     }
-    Ok(Args::One { config, enums })
+    Ok(Args::One(config))
 }
 
 fn parse_sweep(mut args: impl Iterator<Item = String>) -> Result<SweepConfig, String> {
@@ -285,13 +287,13 @@ mod tests {
 
     #[test]
     fn one_batch_saves_reproducers_unless_told_not_to() {
-        let Ok(Args::One { config, enums }) = parse_args(args("--enums --seed 3")) else {
+        let Ok(Args::One(config)) = parse_args(args("--enums --seed 3")) else {
             panic!("one batch");
         };
-        assert!(enums);
+        assert_eq!(config.mix, Mix::Enums);
         assert_eq!((config.seed, config.count), (3, 300));
         assert_eq!(config.save_reproducers, config.reproducers);
-        let Ok(Args::One { config, .. }) = parse_args(args("--no-save")) else {
+        let Ok(Args::One(config)) = parse_args(args("--no-save")) else {
             panic!("one batch");
         };
         assert_eq!(config.save_reproducers, None);

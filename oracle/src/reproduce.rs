@@ -6,27 +6,28 @@
 //! found by following names through the generated source (field types, generic arguments,
 //! the constants of discriminant expressions) and nothing else. Every instantiation of a
 //! generic definition that the kept items use gets an `//@ instantiate` line, so it is
-//! compared too; the struct oracle's enums (field types only) get `//@ helper` lines. Every
+//! compared too; the enums of a struct batch (field types only) get `//@ helper` lines. Every
 //! name gets the suffix `_<s|e><seed>_<type>`, so that reproducers never clash with each other,
 //! with generated types or with hand-written cases. The header says where the type comes from,
 //! which facts differed (ours vs rustc) and how to re-run it.
 //!
-//! Generic instantiations of one definition share one file: `seed-<seed>-<oracle>-<Name>.rs`.
+//! Generic instantiations of one definition share one file: `seed-<seed>-<mix>-<Name>.rs`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::cases::{rename, split_items, OracleKind, SourceItem};
+use crate::cases::{rename, split_items, SourceItem};
 use crate::compare::Mismatch;
 use crate::error::{bail, Result};
+use crate::spec::Mix;
 
 /// A generated batch, as much of it as a reproducer needs.
 #[derive(Clone, Debug)]
 pub struct Batch<'a> {
-    /// Which oracle ran it.
-    pub oracle: OracleKind,
+    /// Its mix.
+    pub mix: Mix,
     /// The generator's seed.
     pub seed: u64,
     /// The generated count it was run with.
@@ -41,7 +42,7 @@ pub struct Batch<'a> {
 /// One reproducer file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reproducer {
-    /// `seed-<seed>-<oracle>-<Name>.rs`.
+    /// `seed-<seed>-<mix>-<Name>.rs`.
     pub file_name: String,
     /// The file's text.
     pub text: String,
@@ -139,21 +140,15 @@ fn one(
         }
     }
 
-    let tag = format!(
-        "{}{}_{name}",
-        match batch.oracle {
-            OracleKind::Structs => 's',
-            OracleKind::Enums => 'e',
-        },
-        batch.seed
-    );
+    let initial = &batch.mix.label()[..1];
+    let tag = format!("{initial}{}_{name}", batch.seed);
     let renames: HashMap<String, String> = kept
         .iter()
         .map(|&i| (items[i].name.clone(), format!("{}_{tag}", items[i].name)))
         .collect();
     let renamed = |text: &str| rename(text, &renames);
 
-    let mut directives = vec![format!("//@ oracle {}", batch.oracle.label())];
+    let mut directives = vec![format!("//@ mix {}", batch.mix.label())];
     for &i in &kept {
         let item = &items[i];
         let mine: Vec<&(String, String)> = instantiations
@@ -165,8 +160,8 @@ fn one(
             .types
             .iter()
             .any(|(ty, _)| ty.contains('<') && definition_name(ty) == item.name);
-        if item.keyword == "enum" && batch.oracle == OracleKind::Structs {
-            // The struct oracle's enums are `#[layout(opaque)]` field types, not compared.
+        if item.keyword == "enum" && batch.mix == Mix::Structs {
+            // A struct batch's enums are `#[layout(opaque)]` field types, not compared.
             directives.push(format!("//@ helper {}", renames[&item.name]));
         } else if generic && mine.is_empty() {
             bail!(
@@ -184,15 +179,17 @@ fn one(
         }
     }
 
-    let (oracle, flag, test) = match batch.oracle {
-        OracleKind::Structs => ("struct", "", "differential"),
-        OracleKind::Enums => ("enum", "--enums ", "differential_enums"),
+    let (mix, flag) = (batch.mix.label(), crate::mix_flag(batch.mix));
+    let test = match batch.mix {
+        Mix::Structs => ", as `cargo test -p layoutscope-testsuite --test differential` does",
+        Mix::Enums => ", as `cargo test -p layoutscope-testsuite --test differential_enums` does",
+        Mix::Bench => "",
     };
     let mut text = String::new();
     let _ = writeln!(
         text,
         "// Reproducer saved by layout-oracle: layoutscope disagreed with rustc on `{name}`\n\
-         // (the {oracle} oracle, seed {seed}, a batch of {count} generated types).\n\
+         // (a batch of {mix}, seed {seed}, {count} generated types).\n\
          // Only the mismatching type and the definitions it depends on are kept, and every name\n\
          // has the suffix `_{tag}` so that reproducers never clash with other types.\n\
          //\n\
@@ -213,8 +210,7 @@ fn one(
     let _ = writeln!(
         text,
         "//\n\
-         // Every run of the {oracle} oracle compares this file like the hand-written cases:\n\
-         //   cargo test -p layoutscope-testsuite --test {test}\n\
+         // Every batch of {mix} compares this file like the hand-written cases{test}.\n\
          // Re-run the batch it comes from:\n\
          //   cargo run --release -p layout-oracle -- {flag}--seed {seed} --count {count}\n\
          // Keep it as a regression case once layoutscope is fixed.\n",
@@ -228,7 +224,7 @@ fn one(
         let _ = write!(text, "\n{}\n", renamed(&items[i].text)?);
     }
     Ok(Reproducer {
-        file_name: format!("seed-{}-{}-{name}.rs", batch.seed, batch.oracle.label()),
+        file_name: format!("seed-{}-{}-{name}.rs", batch.seed, batch.mix.label()),
         text,
     })
 }
@@ -251,8 +247,9 @@ fn mentions(text: &str, ty: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cases::{enum_instances, instances, reproducers as load, CaseFile};
-    use crate::{gen, gen_enums};
+    use crate::cases::{read, reproducers as load, CaseFile};
+    use crate::spec::Generated;
+    use crate::spec::Shape;
 
     fn mismatch(ty: &str, fact: &str) -> Mismatch {
         Mismatch {
@@ -285,7 +282,7 @@ mod tests {
     /// as a struct case file, and is picked up as one.
     #[test]
     fn saves_a_struct_reproducer() {
-        let g = gen::generate(7, 300);
+        let g = Generated::new(Mix::Structs, 7, 300);
         let items = split_items(&g.source).unwrap();
         // A struct whose fields use a generic instantiation and an enum.
         let target = items
@@ -302,7 +299,7 @@ mod tests {
             })
             .expect("a struct nesting a generic and an enum");
         let batch = Batch {
-            oracle: OracleKind::Structs,
+            mix: Mix::Structs,
             seed: 7,
             count: 300,
             source: &g.source,
@@ -335,7 +332,7 @@ mod tests {
             format!("//   {renamed}: size vs layout_of: ours 4, rustc 0"),
             "cargo run --release -p layout-oracle -- --seed 7 --count 300".to_owned(),
             "cargo test -p layoutscope-testsuite --test differential".to_owned(),
-            "//@ oracle structs".to_owned(),
+            "//@ mix structs".to_owned(),
             "//@ instantiate G".to_owned(),
             "//@ helper E".to_owned(),
         ] {
@@ -357,21 +354,21 @@ mod tests {
 
         // A struct case file: the struct and every struct it needs are compared, the enums
         // are helpers.
-        let found = instances(&case(&r)).unwrap();
+        let found = read(&case(&r)).unwrap().instances;
         assert!(found.iter().any(|i| i.ty == renamed));
         assert!(found
             .iter()
             .any(|i| i.ty.starts_with('G') && i.ty.contains('<')));
         assert!(found.iter().all(|i| !i.ty.starts_with('E')));
 
-        // Picked up from the directory by the struct oracle only.
-        let loaded = load(&dir, OracleKind::Structs).unwrap();
+        // Picked up from the directory by struct batches only.
+        let loaded = load(&dir, Mix::Structs).unwrap();
         assert_eq!(loaded.len(), 1);
         assert_eq!(
             loaded[0].name,
             format!("reproducers/seed-7-structs-{name}.rs")
         );
-        assert!(load(&dir, OracleKind::Enums).unwrap().is_empty());
+        assert!(load(&dir, Mix::Enums).unwrap().is_empty());
         fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -379,12 +376,11 @@ mod tests {
     /// both instantiations, readable as an enum case file.
     #[test]
     fn saves_an_enum_reproducer() {
-        let g = gen_enums::generate(7, 300);
+        let g = Generated::new(Mix::Enums, 7, 300);
         let types: Vec<(String, String)> = g
-            .structs
+            .instances
             .iter()
-            .map(|s| (s.ty.clone(), s.rustc_name.clone()))
-            .chain(g.enums.iter().map(|e| (e.ty.clone(), e.rustc_name.clone())))
+            .map(|i| (i.ty.clone(), i.rustc_name.clone()))
             .collect();
         // A generic enum with two instantiations, the first of which nests other types.
         let generic: Vec<&(String, String)> = {
@@ -399,7 +395,7 @@ mod tests {
         };
         let def = definition_name(&generic[0].0).to_owned();
         let batch = Batch {
-            oracle: OracleKind::Enums,
+            mix: Mix::Enums,
             seed: 7,
             count: 300,
             source: &g.source,
@@ -415,7 +411,7 @@ mod tests {
         assert_eq!(r.file_name, format!("seed-7-enums-{def}.rs"));
         let suffix = format!("_e7_{def}");
         assert!(r.text.contains("--enums --seed 7 --count 300"));
-        assert!(r.text.contains("//@ oracle enums"));
+        assert!(r.text.contains("//@ mix enums"));
         assert!(!r.text.contains("//@ helper"));
         // Both instantiations are compared, under their new names.
         let kept = split_items(&r.text).unwrap();
@@ -424,11 +420,16 @@ mod tests {
             .iter()
             .map(|i| (i.name.trim_end_matches(&suffix).to_owned(), i.name.clone()))
             .collect();
-        let set = enum_instances(&case(r)).unwrap();
+        let set = read(&case(r)).unwrap().instances;
+        let enums: Vec<&String> = set
+            .iter()
+            .filter(|i| matches!(i.shape, Shape::Enum(_)))
+            .map(|i| &i.rustc_name)
+            .collect();
         for (i, (_, rustc)) in generic[..2].iter().enumerate() {
             let renamed = rename(rustc, &renames).unwrap();
             assert!(
-                set.enums.iter().any(|e| e.rustc_name == renamed),
+                enums.contains(&&renamed),
                 "{renamed} not compared by the reproducer"
             );
             let fact = ["tag vs layout_of", "V0: offset of .0 vs layout_of"][i];
@@ -436,14 +437,14 @@ mod tests {
                 .text
                 .contains(&format!("//   {renamed}: {fact}: ours 4, rustc 0")));
         }
-        assert!(set.enums.iter().all(|e| e.ty.contains(&suffix)));
+        assert!(enums.iter().all(|e| e.contains(&suffix)));
     }
 
     #[test]
     fn nothing_to_save_for_cases() {
-        let g = gen::generate(3, 20);
+        let g = Generated::new(Mix::Structs, 3, 20);
         let batch = Batch {
-            oracle: OracleKind::Structs,
+            mix: Mix::Structs,
             seed: 3,
             count: 20,
             source: &g.source,

@@ -1,17 +1,14 @@
-//! What the oracle compares: one [`Instance`] per concrete struct or union and one
-//! [`EnumInstance`] per concrete enum, carrying what each oracle needs to find that type again
-//! (its source text, the name rustc prints for it, its fields; for enums its repr and its
-//! variants with their discriminants), and the [`Definition`]s the enum probe writes value
-//! constructors for.
+//! What the oracle compares: one [`Instance`] per concrete struct, union or enum, carrying
+//! what each oracle needs to find that type again (its source text, the name rustc prints for
+//! it, and its [`Shape`]: the declared fields, or an enum's repr and its variants with their
+//! discriminants), and the [`Definition`]s the probe writes value constructors for. Both come
+//! from the test kit's type model ([`Item`]), whether the generator wrote it or the case
+//! reader read it.
 
-/// How rustc lays a type out: tuple and unit structs are structs too.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// One variant whose fields follow each other.
-    Struct,
-    /// All fields at offset 0.
-    Union,
-}
+use layout_core::{IntRepr, Repr};
+pub use layout_testkit::Mix;
+pub use layout_testkit::Style;
+use layout_testkit::{Batch, Body, Item};
 
 /// One declared field, in declaration order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,139 +46,40 @@ pub struct Instance {
     /// The type as rustc prints it in `-Zprint-type-sizes` and `layout_of(..)`
     /// (`G3<std::option::Option<u32>, 1>`): paths of std types are spelled out.
     pub rustc_name: String,
-    /// Struct or union.
-    pub kind: Kind,
-    /// The declared fields, in declaration order.
-    pub fields: Vec<FieldRef>,
+    /// Its fields or variants.
+    pub shape: Shape,
     /// Generator or case file.
     pub origin: Origin,
 }
 
-/// How a struct or variant is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    /// `V` / `struct S;`.
-    Unit,
-    /// `V(A, B)`.
-    Tuple,
-    /// `V { a: A }`.
-    Named,
+/// What a type is made of, as declared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A struct (tuple and unit structs too): one variant whose fields follow each other.
+    Struct(Vec<FieldRef>),
+    /// A union: all fields at offset 0.
+    Union(Vec<FieldRef>),
+    /// An enum.
+    Enum(EnumShape),
 }
 
-/// An integer type that can be an enum's `repr`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IntTy {
-    /// As written in `repr(..)`.
-    pub name: &'static str,
-    /// Width in bits (`usize` and `isize`: the target's pointer width).
-    pub bits: u32,
-    /// Signed or not.
-    pub signed: bool,
+/// An enum's repr and variants.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumShape {
+    /// The `#[repr(..)]` (`C`, an integer, `align(N)`).
+    pub repr: Repr,
+    /// The variants in declaration order.
+    pub variants: Vec<VariantSpec>,
 }
 
-const PTR_BITS: u32 = usize::BITS;
-
-/// Every integer `repr`.
-pub const INT_TYPES: [IntTy; 12] = [
-    IntTy::new("u8", 8, false),
-    IntTy::new("u16", 16, false),
-    IntTy::new("u32", 32, false),
-    IntTy::new("u64", 64, false),
-    IntTy::new("u128", 128, false),
-    IntTy::new("usize", PTR_BITS, false),
-    IntTy::new("i8", 8, true),
-    IntTy::new("i16", 16, true),
-    IntTy::new("i32", 32, true),
-    IntTy::new("i64", 64, true),
-    IntTy::new("i128", 128, true),
-    IntTy::new("isize", PTR_BITS, true),
-];
-
-/// `isize`: the discriminant type of enums without an integer `repr`.
-pub const ISIZE: IntTy = IntTy::new("isize", PTR_BITS, true);
-
-impl IntTy {
-    const fn new(name: &'static str, bits: u32, signed: bool) -> IntTy {
-        IntTy { name, bits, signed }
-    }
-
-    /// The integer type named `name`.
-    pub fn named(name: &str) -> Option<IntTy> {
-        INT_TYPES.iter().copied().find(|t| t.name == name)
-    }
-
-    /// The smallest value, as 128-bit two's complement bits (sign-extended).
-    pub fn min_bits(self) -> u128 {
-        if self.signed {
-            (-1i128 << (self.bits - 1)) as u128
-        } else {
-            0
+impl Instance {
+    /// What the oracle's report counts this type as.
+    pub fn kind(&self) -> TypeKind {
+        match &self.shape {
+            Shape::Struct(_) => TypeKind::Struct,
+            Shape::Union(_) => TypeKind::Union,
+            Shape::Enum(e) => TypeKind::Enum(e.kind()),
         }
-    }
-
-    /// The largest value, as bits.
-    pub fn max_bits(self) -> u128 {
-        if self.signed {
-            (u128::MAX >> (129 - self.bits)) & (i128::MAX as u128)
-        } else {
-            u128::MAX >> (128 - self.bits)
-        }
-    }
-
-    /// Whether `a < b` for values of this type given as bits.
-    pub fn less(self, a: u128, b: u128) -> bool {
-        if self.signed {
-            (a as i128) < (b as i128)
-        } else {
-            a < b
-        }
-    }
-
-    /// The value `bits` as a decimal number of this type.
-    pub fn display(self, bits: u128) -> String {
-        if self.signed {
-            (bits as i128).to_string()
-        } else {
-            bits.to_string()
-        }
-    }
-}
-
-/// An enum's `repr`, as far as the oracle needs it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct EnumRepr {
-    /// `repr(C)` (alone or with an integer).
-    pub c: bool,
-    /// `repr(u8)` & co.
-    pub int: Option<IntTy>,
-    /// `repr(align(N))`.
-    pub align: Option<u64>,
-}
-
-impl EnumRepr {
-    /// `repr(C)` or an integer repr: RFC 2195 specifies the layout of the enum's data.
-    pub fn explicit(&self) -> bool {
-        self.c || self.int.is_some()
-    }
-
-    /// The type of the discriminant values (`isize` without an integer repr).
-    pub fn discriminant_type(&self) -> IntTy {
-        self.int.unwrap_or(ISIZE)
-    }
-
-    /// The `#[repr(..)]` attribute, if any.
-    pub fn attr(&self) -> Option<String> {
-        let mut parts: Vec<String> = Vec::new();
-        if self.c {
-            parts.push("C".to_owned());
-        }
-        if let Some(int) = self.int {
-            parts.push(int.name.to_owned());
-        }
-        if let Some(n) = self.align {
-            parts.push(format!("align({n})"));
-        }
-        (!parts.is_empty()).then(|| format!("#[repr({})]", parts.join(", ")))
     }
 }
 
@@ -224,53 +122,78 @@ impl EnumKind {
         EnumKind::RustData,
         EnumKind::Empty,
     ];
+}
+
+/// The kinds of types a report tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeKind {
+    /// Structs (named, tuple, unit; generic ones once per instantiation).
+    Struct,
+    /// Unions.
+    Union,
+    /// Enums, by what the derive can know about them.
+    Enum(EnumKind),
+}
+
+impl TypeKind {
+    /// Every kind, in report order.
+    pub const ALL: [TypeKind; 6] = [
+        TypeKind::Struct,
+        TypeKind::Union,
+        TypeKind::Enum(EnumKind::Fieldless),
+        TypeKind::Enum(EnumKind::ExplicitData),
+        TypeKind::Enum(EnumKind::RustData),
+        TypeKind::Enum(EnumKind::Empty),
+    ];
 
     /// A short name for reports.
     pub fn label(self) -> &'static str {
         match self {
-            EnumKind::Empty => "empty",
-            EnumKind::Fieldless => "fieldless",
-            EnumKind::ExplicitData => "data, explicit repr",
-            EnumKind::RustData => "data, repr(Rust)",
+            TypeKind::Struct => "structs",
+            TypeKind::Union => "unions",
+            TypeKind::Enum(EnumKind::Empty) => "enums, empty",
+            TypeKind::Enum(EnumKind::Fieldless) => "enums, fieldless",
+            TypeKind::Enum(EnumKind::ExplicitData) => "enums, data, explicit repr",
+            TypeKind::Enum(EnumKind::RustData) => "enums, data, repr(Rust)",
         }
+    }
+
+    /// Whether this is one of the enum kinds.
+    pub fn is_enum(self) -> bool {
+        matches!(self, TypeKind::Enum(_))
     }
 }
 
-/// One concrete enum type to compare.
-#[derive(Clone, Debug)]
-pub struct EnumInstance {
-    /// The type as written in Rust source.
-    pub ty: String,
-    /// The type as rustc prints it in `-Zprint-type-sizes` and `layout_of(..)`.
-    pub rustc_name: String,
-    /// The enum's repr.
-    pub repr: EnumRepr,
-    /// The variants in declaration order.
-    pub variants: Vec<VariantSpec>,
-    /// Generator or case file.
-    pub origin: Origin,
-}
-
-impl EnumInstance {
+impl EnumShape {
     /// What the derive can know about this enum.
     pub fn kind(&self) -> EnumKind {
         if self.variants.is_empty() {
             EnumKind::Empty
         } else if self.variants.iter().all(|v| v.fields.is_empty()) {
             EnumKind::Fieldless
-        } else if self.repr.explicit() {
+        } else if self.explicit() {
             EnumKind::ExplicitData
         } else {
             EnumKind::RustData
         }
     }
 
-    /// Only unit variants: `as` casts to integers are allowed.
+    /// `repr(C)` or an integer repr: RFC 2195 specifies the layout of the enum's data.
+    pub fn explicit(&self) -> bool {
+        self.repr.is_c() || self.repr.int_type().is_some()
+    }
+
+    /// The type of the discriminant values (`isize` without an integer repr).
+    pub fn discriminant_type(&self) -> IntRepr {
+        self.repr.int_type().unwrap_or(IntRepr::Isize)
+    }
+
     /// Whether some variant has a field (the derive implements `LayoutOfVal` only then).
     pub fn has_fields(&self) -> bool {
         self.variants.iter().any(|v| !v.fields.is_empty())
     }
 
+    /// Only unit variants: `as` casts to integers are allowed.
     pub fn unit_only(&self) -> bool {
         !self.variants.is_empty() && self.variants.iter().all(|v| v.style == Style::Unit)
     }
@@ -282,54 +205,164 @@ impl EnumInstance {
     }
 }
 
-/// A generic parameter of a definition.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Param {
-    /// `T` or `T: Bound`: the declaration as written, and the name.
-    Type {
-        /// `T`.
-        name: String,
-        /// `T: Copy`.
-        decl: String,
-    },
-    /// `const N: usize`.
-    Const {
-        /// `N`.
-        name: String,
-        /// `const N: usize`.
-        decl: String,
-    },
+/// The parts of an enum's `#[repr(..)]` that its layout depends on, as the generator writes
+/// them and the case reader reads them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReprParts {
+    /// `C`.
+    pub c: bool,
+    /// `u8` & co.
+    pub int: Option<IntRepr>,
+    /// `align(N)`.
+    pub align: Option<usize>,
 }
 
-/// The shape of a type definition, enough to write a value constructor for it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Body {
-    /// A struct: its style and members as written.
-    Struct {
-        /// Unit, tuple or named.
-        style: Style,
-        /// Field members (`a`, `r#type`, `0`).
-        members: Vec<String>,
-    },
-    /// A union: the member its constructor initialises.
-    Union {
-        /// The first field.
-        first: String,
-    },
-    /// An enum: its variants.
-    Enum {
-        /// The variants, in declaration order.
-        variants: Vec<VariantSpec>,
-    },
+impl ReprParts {
+    /// The repr, or `None` when `align` is not a power of two (rustc rejects it).
+    pub fn repr(self) -> Option<Repr> {
+        let repr = match (self.c, self.int) {
+            (false, None) => Repr::RUST,
+            (true, None) => Repr::C,
+            (false, Some(int)) => Repr::int(int),
+            (true, Some(int)) => Repr::c_int(int),
+        };
+        match self.align {
+            Some(n) if !n.is_power_of_two() => None,
+            Some(n) => Some(repr.with_align(n)),
+            None => Some(repr),
+        }
+    }
 }
 
 /// A type definition (generic ones once), for which the probe writes a value constructor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Definition {
-    /// The type's name.
-    pub name: String,
-    /// Its generic parameters.
-    pub params: Vec<Param>,
-    /// Its shape.
-    pub body: Body,
+    /// The definition.
+    pub item: Item,
+    /// The identifiers of the variants that cannot be constructed.
+    pub uninhabited: Vec<String>,
+}
+
+impl Definition {
+    /// Whether the probe can construct variant `ident`.
+    pub fn inhabited(&self, ident: &str) -> bool {
+        !self.uninhabited.iter().any(|u| u == ident)
+    }
+
+    /// The shape of the definition's instances.
+    pub fn shape(&self) -> Shape {
+        let fields = |fields: &[layout_testkit::Field]| {
+            fields.iter().map(|f| FieldRef::new(&f.member)).collect()
+        };
+        match &self.item.body {
+            Body::Struct(f) => Shape::Struct(fields(&f.fields)),
+            Body::Union(f) => Shape::Union(fields(f)),
+            Body::Enum(variants) => Shape::Enum(EnumShape {
+                repr: self.item.repr,
+                variants: variants
+                    .iter()
+                    .map(|v| VariantSpec {
+                        ident: v.ident.clone(),
+                        name: v.ident.strip_prefix("r#").unwrap_or(&v.ident).to_owned(),
+                        style: v.fields.style,
+                        fields: fields(&v.fields.fields),
+                        discriminant: v.value,
+                        inhabited: self.inhabited(&v.ident),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// What a batch's generator wrote.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// Rust items, to be placed at the crate root.
+    pub source: String,
+    /// One entry per concrete type to compare (generic definitions once per instantiation),
+    /// in definition order.
+    pub instances: Vec<Instance>,
+    /// The definitions of the compared types, for value constructors.
+    pub definitions: Vec<Definition>,
+}
+
+impl Generated {
+    /// The test kit's generator's batch of `mix` from `seed`, `count` types.
+    pub fn new(mix: Mix, seed: u64, count: usize) -> Generated {
+        Generated::of(&layout_testkit::generate(mix, seed, count))
+    }
+
+    /// What the oracle compares of a generated batch: every type that derives `Layout` (the
+    /// enums a struct batch only holds in `#[layout(opaque)]` fields do not).
+    pub fn of(batch: &Batch) -> Generated {
+        let mut out = Generated {
+            source: format!(
+                "// Generated by layout-oracle: a batch of {} from seed {}.\n",
+                batch.mix.label(),
+                batch.seed
+            ),
+            instances: Vec::new(),
+            definitions: Vec::new(),
+        };
+        out.source
+            .push_str(&batch.source("#[derive(layoutscope::Layout)]"));
+        for g in batch.items.iter().filter(|g| g.derive) {
+            let def = Definition {
+                item: g.item.clone(),
+                uninhabited: Vec::new(),
+            };
+            for i in &g.instances {
+                out.instances.push(Instance {
+                    ty: i.src.clone(),
+                    rustc_name: i.rustc.clone(),
+                    shape: def.shape(),
+                    origin: Origin::Generated,
+                });
+            }
+            out.definitions.push(def);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reprs_from_parts() {
+        let parts = |c, int, align| ReprParts { c, int, align }.repr();
+        let u8 = Some(IntRepr::U8);
+        assert_eq!(parts(false, None, None), Some(Repr::RUST));
+        let c_u8 = parts(true, u8, Some(4)).unwrap();
+        assert_eq!(c_u8.to_string(), "repr(C, u8, align(4))");
+        assert_eq!(parts(false, u8, Some(3)), None);
+    }
+
+    #[test]
+    fn generated_batches_are_compared_as_written() {
+        let g = Generated::new(Mix::Enums, 7, 60);
+        let enums = g.instances.iter().filter(|i| i.kind().is_enum()).count();
+        assert_eq!(enums, 60);
+        assert!(g.instances.len() > 60, "no struct nesting enums");
+        assert!(g.source.contains("#[derive(layoutscope::Layout)]\n"));
+        let s = Generated::new(Mix::Structs, 7, 60);
+        assert_eq!(s.instances.len(), 60);
+        assert!(s.instances.iter().all(|i| !i.kind().is_enum()));
+        // The struct batch's enums are field types only: in the source, not compared.
+        assert!(s.source.contains("\n#[derive(Clone, Copy)]\n"));
+        let e = g
+            .instances
+            .iter()
+            .find_map(|i| match &i.shape {
+                Shape::Enum(e) if !e.variants.is_empty() => Some(e),
+                _ => None,
+            })
+            .unwrap();
+        assert!(e
+            .variants
+            .iter()
+            .all(|v| v.discriminant.is_some() && v.inhabited));
+    }
 }

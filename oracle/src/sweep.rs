@@ -21,9 +21,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use crate::cases::OracleKind;
 use crate::error::Result;
-use crate::{reproducer_dir, run, run_enums, Config};
+use crate::{reproducer_dir, run, Config, Mix};
 
 /// Which batches a sweep runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,8 +111,8 @@ pub struct Planned {
     pub index: usize,
     /// The generator's seed.
     pub seed: u64,
-    /// Which oracle.
-    pub oracle: OracleKind,
+    /// Which mix.
+    pub mix: Mix,
     /// Generated types asked for.
     pub count: usize,
     /// Whether the hand-written cases and saved reproducers come on top (the first batch of
@@ -126,10 +125,7 @@ impl Planned {
     pub fn command(&self) -> String {
         format!(
             "cargo run --release -p layout-oracle -- {}--seed {} --count {}",
-            match self.oracle {
-                OracleKind::Structs => "",
-                OracleKind::Enums => "--enums ",
-            },
+            crate::mix_flag(self.mix),
             self.seed,
             self.count
         )
@@ -140,16 +136,16 @@ impl Planned {
 /// smaller), with consecutive seeds from `first_seed`.
 pub fn plan(kind: SweepKind, types: usize, batch: usize, first_seed: u64) -> Vec<Planned> {
     let batch = batch.max(1);
-    let kinds: &[OracleKind] = match kind {
-        SweepKind::Structs => &[OracleKind::Structs],
-        SweepKind::Enums => &[OracleKind::Enums],
-        SweepKind::All => &[OracleKind::Structs, OracleKind::Enums],
+    let mixes: &[Mix] = match kind {
+        SweepKind::Structs => &[Mix::Structs],
+        SweepKind::Enums => &[Mix::Enums],
+        SweepKind::All => &[Mix::Structs, Mix::Enums],
     };
     let mut out: Vec<Planned> = Vec::new();
     let mut left = types;
     let mut step = 0u64;
     while left > 0 {
-        for &oracle in kinds {
+        for &mix in mixes {
             if left == 0 {
                 break;
             }
@@ -158,9 +154,9 @@ pub fn plan(kind: SweepKind, types: usize, batch: usize, first_seed: u64) -> Vec
             out.push(Planned {
                 index: out.len(),
                 seed: first_seed.wrapping_add(step),
-                oracle,
+                mix,
                 count,
-                cases: !out.iter().any(|p| p.oracle == oracle),
+                cases: !out.iter().any(|p| p.mix == mix),
             });
         }
         step += 1;
@@ -300,6 +296,7 @@ pub fn batch_config(config: &SweepConfig, job: usize, p: Planned) -> Config {
     let mut c = Config::new(
         &config.workspace,
         &format!("{}-{job}", config.name),
+        p.mix,
         p.seed,
         p.count,
     );
@@ -330,35 +327,18 @@ pub fn batch_config(config: &SweepConfig, job: usize, p: Planned) -> Config {
 fn run_one(config: &SweepConfig, job: usize, p: Planned) -> BatchResult {
     let started = Instant::now();
     let c = batch_config(config, job, p);
-    let outcome = match p.oracle {
-        OracleKind::Structs => run(&c).map(|r| BatchStats {
-            generated: p.count,
-            types: r.types,
-            facts: r.facts,
-            mismatches: r.mismatches.iter().map(mismatch_line).collect(),
-            reproducers: r.reproducers,
-        }),
-        OracleKind::Enums => run_enums(&c).map(|r| {
-            // The generator is deterministic: the structs it wrote to nest the enums.
-            let nesting = crate::gen_enums::generate(p.seed, p.count).structs.len();
-            BatchStats {
-                generated: r.generated_enums + nesting,
-                types: r.types(),
-                facts: r.facts(),
-                mismatches: r.mismatches().into_iter().map(mismatch_line).collect(),
-                reproducers: r.reproducers.clone(),
-            }
-        }),
-    };
+    let outcome = run(&c).map(|r| BatchStats {
+        generated: r.generated(),
+        types: r.types,
+        facts: r.facts,
+        mismatches: r.mismatches.iter().map(ToString::to_string).collect(),
+        reproducers: r.reproducers,
+    });
     BatchResult {
         planned: p,
         outcome: outcome.map_err(|e| e.0),
         seconds: started.elapsed().as_secs_f64(),
     }
-}
-
-fn mismatch_line(m: &crate::Mismatch) -> String {
-    format!("{}: {}: ours {}, rustc {}", m.ty, m.fact, m.ours, m.rustc)
 }
 
 /// The summary of the batches finished so far.
@@ -412,7 +392,7 @@ pub fn summary(
                     "{:>6} {:>20} {:>8} {:>6} {:>9} {:>7} {:>9} {:>10} {:>8.1}{}",
                     p.index + 1,
                     p.seed,
-                    p.oracle.label(),
+                    p.mix.label(),
                     p.count,
                     b.generated,
                     b.types,
@@ -429,7 +409,7 @@ pub fn summary(
                     "{:>6} {:>20} {:>8} {:>6} ERROR, nothing compared: {first}",
                     p.index + 1,
                     p.seed,
-                    p.oracle.label(),
+                    p.mix.label(),
                     p.count
                 );
             }
@@ -444,7 +424,7 @@ pub fn summary(
                     s,
                     "MISMATCH seed {} {}: {m}",
                     r.planned.seed,
-                    r.planned.oracle.label()
+                    r.planned.mix.label()
                 );
             }
             for path in &b.reproducers {
@@ -490,17 +470,17 @@ mod tests {
         );
 
         let p = plan(SweepKind::All, 3500, 1000, 9);
-        let got: Vec<(u64, OracleKind, usize, bool)> = p
+        let got: Vec<(u64, Mix, usize, bool)> = p
             .iter()
-            .map(|b| (b.seed, b.oracle, b.count, b.cases))
+            .map(|b| (b.seed, b.mix, b.count, b.cases))
             .collect();
         assert_eq!(
             got,
             [
-                (9, OracleKind::Structs, 1000, true),
-                (9, OracleKind::Enums, 1000, true),
-                (10, OracleKind::Structs, 1000, false),
-                (10, OracleKind::Enums, 500, false),
+                (9, Mix::Structs, 1000, true),
+                (9, Mix::Enums, 1000, true),
+                (10, Mix::Structs, 1000, false),
+                (10, Mix::Enums, 500, false),
             ]
         );
         assert!(p[1].command().contains("--enums --seed 9 --count 1000"));

@@ -8,7 +8,8 @@
 
 use std::path::PathBuf;
 
-use layout_oracle::{gen, reproduce, Config, Mismatch, OracleKind};
+use layout_oracle::spec::Generated;
+use layout_oracle::{reproduce, Config, Mismatch, Mix};
 
 /// A fixed seed, so that a failure reproduces; every seed must pass.
 const SEED: u64 = 7;
@@ -24,12 +25,20 @@ fn workspace() -> PathBuf {
 
 #[test]
 fn layoutscope_agrees_with_rustc() {
-    let config = Config::new(workspace(), "differential-test", SEED, GENERATED);
+    let config = Config::new(
+        workspace(),
+        "differential-test",
+        Mix::Structs,
+        SEED,
+        GENERATED,
+    );
     let report = layout_oracle::run(&config)
         .unwrap_or_else(|e| panic!("the differential oracle could not run: {e}"));
     println!("{report}");
 
-    let cases = layout_oracle::case_count(&config).expect("the case files parse");
+    let cases = layout_oracle::cases(&config)
+        .expect("the case files parse")
+        .len();
     assert!(
         report.types >= MIN_TYPES,
         "only {} types compared",
@@ -48,9 +57,9 @@ fn layoutscope_agrees_with_rustc() {
         report.facts,
         report.types
     );
-    let n = report.niches;
+    let n = report.total(|_| true).niches;
     assert!(
-        n.located > 0 && n.exact > 0 && n.bounded > 0 && n.none > 0,
+        n.all_kinds(),
         "every kind of niche answer must be exercised: {n:?}"
     );
     assert!(
@@ -66,11 +75,9 @@ fn layoutscope_agrees_with_rustc() {
 fn a_saved_reproducer_is_compared_by_the_next_run() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("differential-reproducers");
     let _ = std::fs::remove_dir_all(&dir);
-    let generated = gen::generate(SEED, 300);
-    // The last generated type: it nests many earlier ones.
-    let target = generated.instances.last().expect("types were generated");
+    let generated = Generated::new(Mix::Structs, SEED, 300);
     let batch = reproduce::Batch {
-        oracle: OracleKind::Structs,
+        mix: Mix::Structs,
         seed: SEED,
         count: 300,
         source: &generated.source,
@@ -80,22 +87,43 @@ fn a_saved_reproducer_is_compared_by_the_next_run() {
             .map(|i| (i.ty.clone(), i.rustc_name.clone()))
             .collect(),
     };
-    let fabricated = Mismatch {
-        ty: target.rustc_name.clone(),
+    let fabricated = |i: &layout_oracle::spec::Instance| Mismatch {
+        ty: i.rustc_name.clone(),
         fact: "size vs layout_of".to_owned(),
         ours: "1".to_owned(),
         rustc: "2".to_owned(),
     };
+    // Of the last 40 generated types, the one whose reproducer keeps the most definitions.
+    let kept = |i: &&layout_oracle::spec::Instance| {
+        let files = reproduce::reproducers(&batch, &[fabricated(i)]).expect("a reproducer");
+        files
+            .iter()
+            .map(|f| f.text.matches("\nstruct ").count())
+            .sum::<usize>()
+    };
+    let target = generated.instances[260..]
+        .iter()
+        .max_by_key(kept)
+        .expect("types were generated");
+    let fabricated = fabricated(target);
     let saved = reproduce::save(&dir, &batch, &[fabricated]).expect("the reproducer is saved");
     assert_eq!(saved.len(), 1);
 
-    let mut config = Config::new(workspace(), "differential-reproducer-test", SEED, 0);
+    let mut config = Config::new(
+        workspace(),
+        "differential-reproducer-test",
+        Mix::Structs,
+        SEED,
+        0,
+    );
     config.cases = false;
     config.reproducers = Some(dir.clone());
     let report = layout_oracle::run(&config)
         .unwrap_or_else(|e| panic!("the saved reproducer could not run: {e}"));
     println!("{report}");
-    let cases = layout_oracle::case_count(&config).expect("the reproducer parses");
+    let cases = layout_oracle::cases(&config)
+        .expect("the reproducer parses")
+        .len();
     assert!(cases >= 1);
     assert_eq!(report.types, cases);
     assert!(report.facts >= 10 * report.types);

@@ -19,12 +19,12 @@
 
 use std::path::PathBuf;
 
-use layout_oracle::spec::EnumKind;
-use layout_oracle::{gen_enums, reproduce, Config, EnumReport, Mismatch, OracleKind};
+use layout_oracle::spec::{EnumKind, Generated, Instance, TypeKind};
+use layout_oracle::{reproduce, Config, Mismatch, Mix, Report};
 
 /// Fixed seeds, so that a failure reproduces; every seed must pass. The first batch also
 /// compares the hand-written cases and the saved reproducers.
-const SEEDS: [u64; 2] = [7, 8];
+const SEEDS: [u64; 2] = [8, 9];
 /// Generated enum instantiations per seed; the structs that nest them and the hand-written
 /// cases come on top.
 const GENERATED_PER_SEED: usize = 350;
@@ -43,6 +43,7 @@ fn shard(shard: usize) -> Config {
     let mut config = Config::new(
         workspace(),
         &format!("differential-enums-test-{shard}"),
+        Mix::Enums,
         SEEDS[shard],
         GENERATED_PER_SEED,
     );
@@ -61,10 +62,10 @@ fn shard(shard: usize) -> Config {
 #[test]
 fn layoutscope_enums_agree_with_rustc() {
     let configs: Vec<Config> = (0..SEEDS.len()).map(shard).collect();
-    let reports: Vec<EnumReport> = std::thread::scope(|scope| {
+    let reports: Vec<Report> = std::thread::scope(|scope| {
         let running: Vec<_> = configs
             .iter()
-            .map(|config| scope.spawn(move || layout_oracle::run_enums(config)))
+            .map(|config| scope.spawn(move || layout_oracle::run(config)))
             .collect();
         running
             .into_iter()
@@ -85,34 +86,35 @@ fn layoutscope_enums_agree_with_rustc() {
         println!("seed {}:\n{report}", config.seed);
     }
 
-    let sum = |f: &dyn Fn(&EnumReport) -> usize| reports.iter().map(f).sum::<usize>();
-    let cases = layout_oracle::enum_case_count(&configs[0]).expect("the enum case files parse");
+    let sum = |f: &dyn Fn(&Report) -> usize| reports.iter().map(f).sum::<usize>();
+    let enums = |r: &Report| r.total(TypeKind::is_enum);
+    let case_enums = |config: &Config| {
+        layout_oracle::cases(config)
+            .expect("the enum case files parse")
+            .iter()
+            .filter(|i| i.kind().is_enum())
+            .count()
+    };
     assert_eq!(
-        layout_oracle::enum_case_count(&configs[1])
-            .expect("no case files")
-            .enums
-            .len(),
+        case_enums(&configs[1]),
         0,
         "the hand-written cases are compared once"
     );
-    let generated_enums = sum(&|r| r.generated_enums);
+    let generated_enums = sum(&|r| enums(r).generated);
     assert!(
         generated_enums >= MIN_GENERATED,
         "only {generated_enums} generated enums"
     );
     assert_eq!(
-        (generated_enums, sum(&|r| r.enums)),
-        (GENERATED, GENERATED + cases.enums.len()),
+        (generated_enums, sum(&|r| enums(r).types())),
+        (GENERATED, GENERATED + case_enums(&configs[0])),
         "every generated enum and every hand-written case must be compared"
     );
     for (report, config) in reports.iter().zip(&configs) {
-        assert_eq!(report.generated_enums, config.count);
-        let case_structs = layout_oracle::enum_case_count(config)
-            .expect("the enum case files parse")
-            .structs
-            .len();
+        assert_eq!(enums(report).generated, config.count);
+        assert_eq!(report.types, report.total(|_| true).types());
         assert!(
-            report.structs.types > case_structs,
+            report.kind(TypeKind::Struct).generated > 0,
             "seed {}: the generator wrote no struct nesting enums",
             config.seed
         );
@@ -121,6 +123,7 @@ fn layoutscope_enums_agree_with_rustc() {
     // Every kind of enum, generated and hand-written, with many facts each: far fewer means
     // comparisons were skipped.
     for kind in EnumKind::ALL {
+        let kind = TypeKind::Enum(kind);
         let generated = sum(&|r| r.kind(kind).generated);
         let hand_written = sum(&|r| r.kind(kind).cases);
         let facts = sum(&|r| r.kind(kind).facts);
@@ -134,9 +137,12 @@ fn layoutscope_enums_agree_with_rustc() {
             generated + hand_written
         );
     }
+    // Enums past the 8-bit tag (the generator writes 257 and 300 variants).
+    let widest = reports.iter().map(|r| r.widest_enum).max().unwrap_or(0);
+    assert!(widest > 256, "the widest enum has {widest} variants");
     // One live value of (almost) every variant.
-    let (values, enums) = (sum(&|r| r.values), sum(&|r| r.enums));
-    assert!(values >= 5 * enums, "only {values} live values");
+    let (values, enum_count) = (sum(&|r| r.values), sum(&|r| enums(r).types()));
+    assert!(values >= 5 * enum_count, "only {values} live values");
     let (direct, niche, single) = (
         sum(&|r| r.rust_tags.direct),
         sum(&|r| r.rust_tags.niche),
@@ -148,23 +154,23 @@ fn layoutscope_enums_agree_with_rustc() {
          single-variant ({single}) layouts"
     );
     let (located, exact, bounded, none) = (
-        sum(&|r| r.niches.located),
-        sum(&|r| r.niches.exact),
-        sum(&|r| r.niches.bounded),
-        sum(&|r| r.niches.none),
+        sum(&|r| enums(r).niches.located),
+        sum(&|r| enums(r).niches.exact),
+        sum(&|r| enums(r).niches.bounded),
+        sum(&|r| enums(r).niches.none),
     );
     assert!(
         located > 0 && exact > 0 && bounded > 0 && none > 0,
         "every kind of niche answer must be exercised: {located} located, {exact} exact, \
          {bounded} bounded, {none} none"
     );
-    let (facts, types) = (sum(&|r| r.facts()), sum(&|r| r.types()));
+    let (facts, types) = (sum(&|r| r.facts), sum(&|r| r.types));
     assert!(facts >= 20 * types, "only {facts} facts for {types} types");
-    println!("differential-enums, all seeds: {types} types, {facts} facts compared");
+    println!("differential, enum batches of all seeds: {types} types, {facts} facts compared");
 
     for (report, config) in reports.iter().zip(&configs) {
         assert!(
-            report.mismatches().is_empty(),
+            report.mismatches.is_empty(),
             "layoutscope disagrees with rustc (seed {}):\n{report}\nre-run with \
              `cargo run -p layout-oracle -- --enums --seed {} --count {}` to save a reproducer of \
              each mismatching type in oracle/reproducers/",
@@ -181,43 +187,51 @@ fn layoutscope_enums_agree_with_rustc() {
 fn a_saved_enum_reproducer_is_compared_by_the_next_run() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("differential-enum-reproducers");
     let _ = std::fs::remove_dir_all(&dir);
-    let generated = gen_enums::generate(SEEDS[0], 120);
-    // The last generated enum with data: it nests earlier types.
-    let target = generated
-        .enums
-        .iter()
-        .rev()
-        .find(|e| e.variants.iter().any(|v| !v.fields.is_empty()))
-        .expect("an enum with data");
+    let generated = Generated::new(Mix::Enums, SEEDS[0], 120);
     let batch = reproduce::Batch {
-        oracle: OracleKind::Enums,
+        mix: Mix::Enums,
         seed: SEEDS[0],
         count: 120,
         source: &generated.source,
         types: generated
-            .structs
+            .instances
             .iter()
-            .map(|s| (s.ty.clone(), s.rustc_name.clone()))
-            .chain(
-                generated
-                    .enums
-                    .iter()
-                    .map(|e| (e.ty.clone(), e.rustc_name.clone())),
-            )
+            .map(|i| (i.ty.clone(), i.rustc_name.clone()))
             .collect(),
     };
-    let fabricated = Mismatch {
-        ty: target.rustc_name.clone(),
+    let fabricated = |i: &Instance| Mismatch {
+        ty: i.rustc_name.clone(),
         fact: "tag vs layout_of".to_owned(),
         ours: "direct 0 1".to_owned(),
         rustc: "niche".to_owned(),
     };
+    // Of the enums with data, the one whose reproducer keeps the most definitions.
+    let kept = |i: &&Instance| {
+        let files = reproduce::reproducers(&batch, &[fabricated(i)]).expect("a reproducer");
+        files
+            .iter()
+            .map(|f| f.text.matches("\n#[derive(").count())
+            .sum::<usize>()
+    };
+    let target = generated
+        .instances
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.kind(),
+                TypeKind::Enum(EnumKind::ExplicitData | EnumKind::RustData)
+            )
+        })
+        .max_by_key(kept)
+        .expect("an enum with data");
+    let fabricated = fabricated(target);
     let saved = reproduce::save(&dir, &batch, &[fabricated]).expect("the reproducer is saved");
     assert_eq!(saved.len(), 1);
 
     let mut config = Config::new(
         workspace(),
         "differential-enum-reproducer-test",
+        Mix::Enums,
         SEEDS[0],
         0,
     );
@@ -225,14 +239,13 @@ fn a_saved_enum_reproducer_is_compared_by_the_next_run() {
     config.reproducers = Some(dir.clone());
     // The lighter batch's target directory (cargo builds in one directory at a time).
     config.target_dir = shard(1).target_dir;
-    let report = layout_oracle::run_enums(&config)
+    let report = layout_oracle::run(&config)
         .unwrap_or_else(|e| panic!("the saved reproducer could not run: {e}"));
     println!("{report}");
-    let cases = layout_oracle::enum_case_count(&config).expect("the reproducer parses");
-    assert!(!cases.enums.is_empty());
-    assert_eq!(report.enums, cases.enums.len());
-    assert_eq!(report.structs.types, cases.structs.len());
-    assert!(report.facts() >= 10 * report.types());
-    assert!(report.mismatches().is_empty(), "\n{report}");
+    let cases = layout_oracle::cases(&config).expect("the reproducer parses");
+    assert!(cases.iter().any(|i| i.kind().is_enum()));
+    assert_eq!(report.types, cases.len());
+    assert!(report.facts >= 10 * report.types);
+    assert!(report.mismatches.is_empty(), "\n{report}");
     let _ = std::fs::remove_dir_all(&dir);
 }

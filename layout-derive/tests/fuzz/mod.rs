@@ -1,9 +1,11 @@
 //! Inputs for the derive's fuzz tests, shared by `robustness.rs` (never panics) and
 //! `expansion_compiles.rs` (the returned code compiles, the returned errors point into the
-//! item): a deterministic RNG, three item generators and a token-level mutator.
+//! item): three item generators on the test kit's seeded `Rng`, and a token-level mutator.
 //!
-//! `valid_item` builds items that rustc accepts by construction, with random but valid
-//! `#[layout]` keys, so that the compile test spends its builds on code worth compiling;
+//! `valid_item` builds items that rustc accepts by construction: the test kit's generator
+//! writes one (every repr, every kind of discriminant), and this module gives it odd names,
+//! generic parameters, field types of every syntax and random but valid `#[layout]` keys, so
+//! that the compile test spends its builds on code worth compiling;
 //! `wild_item` mixes shapes and attributes freely (unused generics, unsized tails, malformed
 //! keys) to reach the derive's error paths; `misattributed_item` breaks a valid item only where
 //! rustc does not look (`#[layout]` keys, an unsized tail), so that the derive's errors can be
@@ -11,39 +13,10 @@
 
 pub mod json;
 
+use layout_core::{Repr, ReprBase};
+pub use layout_testkit::Rng;
+use layout_testkit::{Body, Field, Fields, Mix, Param, ParamKind, Style};
 use proc_macro2::{TokenStream, TokenTree};
-
-/// splitmix64: deterministic, no dependency.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// True with probability `1 / n`.
-    pub fn one_in(&mut self, n: usize) -> bool {
-        self.below(n) == 0
-    }
-
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
 
 /// Which generator an input came from, for the counts the tests print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,8 +105,9 @@ const ATTRS: &[&str] = &[
 /// Any shape with any attribute: mostly items the derive (or rustc) must reject.
 pub fn wild_item(rng: &mut Rng) -> String {
     let mut out = String::new();
-    out.push_str(rng.pick(REPRS));
-    out.push_str(rng.pick(ATTRS));
+    let (repr, attr) = (*rng.pick(REPRS), *rng.pick(ATTRS));
+    out.push_str(repr);
+    out.push_str(attr);
     let generics = ["", "<T>", "<'a, T: 'a, const N: usize>", "<T = u8>"][rng.below(4)];
     let name = format!("T{}", rng.below(1000));
     match rng.below(4) {
@@ -494,8 +468,7 @@ const OPAQUE_TYPES: &[&str] = &["crate::Foreign", "fn(&u8) -> &u8", "for<'x> fn(
 
 /// The generic parameters of a valid item, and the field types that use each of them.
 struct Params {
-    /// `<...>`, empty when there are none.
-    decl: String,
+    decl: Vec<Param>,
     where_clause: &'static str,
     /// For every parameter that must be used: field types using it, and whether each is `Copy`.
     uses: Vec<Vec<(String, bool)>>,
@@ -508,7 +481,7 @@ struct Params {
 /// nothing uses.
 fn params(rng: &mut Rng, allow: bool) -> Params {
     let mut p = Params {
-        decl: String::new(),
+        decl: Vec::new(),
         where_clause: "",
         uses: Vec::new(),
         extra: Vec::new(),
@@ -585,10 +558,19 @@ fn params(rng: &mut Rng, allow: bool) -> Params {
         1 => decl.push("const C: char = 'c'".into()),
         _ => {}
     }
-    if decl.is_empty() {
-        return p;
-    }
-    p.decl = format!("<{}>", decl.join(", "));
+    p.decl = decl
+        .iter()
+        .map(|d| {
+            let kind = if d.starts_with('\'') {
+                ParamKind::Lifetime
+            } else if d.starts_with("const ") {
+                ParamKind::Const
+            } else {
+                ParamKind::Type
+            };
+            Param::new(kind, d)
+        })
+        .collect();
     p
 }
 
@@ -611,108 +593,14 @@ fn field_type(rng: &mut Rng, p: &Params) -> (String, bool, bool) {
     }
 }
 
-/// A field's type, before attributes and names.
-struct FieldSpec {
-    ty: String,
-    copy: bool,
-    opaque: bool,
-}
-
-/// Where a field is: union fields wrap non-`Copy` types in `ManuallyDrop`; struct and union
-/// fields may carry `#[layout(offset = N)]`, `#[layout(own_line)]` and a visibility, variant
-/// fields none of these.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
-    Struct,
-    Union,
-    Variant,
-}
-
-/// A field: attributes, visibility, name (for named fields) and type.
-fn render_field(rng: &mut Rng, spec: &FieldSpec, name: Option<&str>, place: Place) -> String {
-    let in_union = place == Place::Union;
-    let mut attrs: Vec<String> = Vec::new();
-    if rng.one_in(5) {
-        attrs.push("/// A field.\n".into());
-    }
-    if rng.one_in(12) {
-        attrs.push(rng.pick(CFG_ATTRS).into());
-    }
-    if rng.one_in(25) {
-        attrs.push("#[deprecated]".into());
-    }
-    let mut keys: Vec<String> = Vec::new();
-    if spec.opaque || rng.one_in(10) {
-        keys.push("opaque".into());
-    }
-    if place != Place::Variant && rng.one_in(40) {
-        let n = if in_union {
-            "0"
-        } else {
-            rng.pick(OFFSET_VALUES)
-        };
-        keys.push(format!("offset = {n}"));
-    }
-    if place != Place::Variant && rng.one_in(50) {
-        keys.push("own_line".into());
-    }
-    if !keys.is_empty() {
-        if rng.one_in(3) {
-            attrs.extend(keys.iter().map(|k| format!("#[layout({k})]")));
-        } else {
-            attrs.push(format!("#[layout({})]", keys.join(", ")));
-        }
-    }
-    rng.shuffle(&mut attrs);
-    let ty = if in_union && !spec.copy {
-        format!("core::mem::ManuallyDrop<{}>", spec.ty)
-    } else {
-        spec.ty.clone()
-    };
-    let vis = if place == Place::Variant {
-        ""
-    } else {
-        rng.pick(VISIBILITIES)
-    };
-    match name {
-        Some(name) => format!("{} {vis}{name}: {ty}", attrs.concat()),
-        None => format!("{} {vis}{ty}", attrs.concat()),
-    }
-}
-
-/// `count` random fields plus one field for each parameter that must be used, shuffled.
-fn field_specs(rng: &mut Rng, p: &Params, count: usize) -> Vec<FieldSpec> {
-    let mut specs: Vec<FieldSpec> = (0..count)
-        .map(|_| {
-            let (ty, copy, opaque) = field_type(rng, p);
-            FieldSpec { ty, copy, opaque }
-        })
-        .collect();
-    for uses in &p.uses {
-        let (ty, copy) = &uses[rng.below(uses.len())];
-        specs.push(FieldSpec {
-            ty: ty.clone(),
-            copy: *copy,
-            opaque: false,
-        });
-    }
-    rng.shuffle(&mut specs);
-    specs
-}
-
 /// Now and then one to three atomic fields at random places, unless the type is packed.
-fn add_atomics(rng: &mut Rng, hints: &[&str], specs: &mut Vec<FieldSpec>) {
+fn add_atomics(rng: &mut Rng, hints: &[&str], fields: &mut Vec<Field>) {
     if hints.iter().any(|h| h.starts_with("packed")) || !rng.one_in(5) {
         return;
     }
     for _ in 0..=rng.below(3) {
-        let at = rng.below(specs.len() + 1);
-        let spec = FieldSpec {
-            ty: rng.pick(ATOMIC_TYPES).to_string(),
-            copy: false,
-            opaque: false,
-        };
-        specs.insert(at, spec);
+        let at = rng.below(fields.len() + 1);
+        fields.insert(at, Field::new("", rng.pick(ATOMIC_TYPES).to_string()));
     }
 }
 
@@ -905,7 +793,7 @@ fn item_attrs(
         }
     }
     if rng.one_in(10) {
-        attrs.push(rng.pick(CFG_ATTRS).into());
+        attrs.push(rng.pick(CFG_ATTRS).to_string());
     }
     if rng.one_in(20) {
         attrs.push("#[deprecated = \"odd\"]".into());
@@ -922,113 +810,215 @@ fn item_attrs(
 }
 
 /// An item rustc accepts: a struct, union or enum with legal reprs, generics that are all
-/// used, field types with `Layout` impls (or `opaque`), and valid `#[layout]` keys.
+/// An item rustc accepts: one the test kit's generator writes (a struct, union or enum of any
+/// repr, fields of std types, discriminants of every kind), then given an odd name and
+/// visibility, its repr in one of the spellings rustc accepts, generic parameters that fields
+/// use (lifetimes, bounds, defaults, a where clause), field types of every syntax (atomics
+/// among them), doc, `cfg` and `deprecated` attributes, and valid `#[layout]` keys.
 pub fn valid_item(rng: &mut Rng) -> String {
-    let name = if rng.one_in(3) {
+    let mix = if rng.below(5) < 3 {
+        Mix::Structs
+    } else {
+        Mix::Enums
+    };
+    // Enums of hundreds of variants are the oracle's to build; here they would only slow the
+    // compile test down.
+    let mut item = loop {
+        let item = layout_testkit::item(rng, mix);
+        if !matches!(&item.body, Body::Enum(v) if v.len() > 12) {
+            break item;
+        }
+    };
+    // The kit derives `Clone` and `Copy` for other generated types to nest; here there are none.
+    item.attrs.clear();
+    item.name = if rng.one_in(3) {
         rng.pick(TYPE_NAMES).to_string()
     } else {
         format!("S{}", rng.below(1000))
     };
-    let vis = rng.pick(VISIBILITIES);
-    match rng.below(10) {
-        0..=3 => valid_struct(rng, &name, vis, true),
-        4 | 5 => valid_struct(rng, &name, vis, false),
-        6 => {
-            let hints: &[&[&str]] = &[
-                &[],
-                &["C"],
-                &["transparent"],
-                &["packed"],
-                &["align(4)"],
-                &["Rust"],
-                &["Rust", "align(8)"],
-            ];
-            let hints = hints[rng.below(hints.len())];
-            format!(
-                "{}{vis}struct {name};",
-                item_attrs(rng, hints, "struct", &[], false)
-            )
+    item.vis = rng.pick(VISIBILITIES).to_string();
+    let hints = repr_hints(rng, item.repr);
+    let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
+    item.repr = Repr::RUST;
+    let transparent = hints == ["transparent"];
+    let has_fields = item.fields().next().is_some();
+    let unit_struct = matches!(&item.body, Body::Struct(f) if f.style == Style::Unit);
+    let p = params(rng, item.params.is_empty() && has_fields && !unit_struct);
+    item.params.extend(p.decl.iter().cloned());
+    item.where_clause = p.where_clause.to_owned();
+    let params: Vec<String> = item.params.iter().map(|p| p.name.clone()).collect();
+    let (kind, fields) = match &mut item.body {
+        Body::Struct(fields) => {
+            add_uses(rng, &p, &mut fields.fields, Place::Struct, transparent);
+            if !transparent && fields.style != Style::Unit {
+                add_atomics(rng, &hints, &mut fields.fields);
+            }
+            decorate(rng, fields, Place::Struct, &p, &params, transparent);
+            ("struct", fields.fields.clone())
         }
-        7 => valid_union(rng, &name, vis),
-        _ => valid_enum(rng, &name, vis),
-    }
-}
-
-fn valid_struct(rng: &mut Rng, name: &str, vis: &str, named: bool) -> String {
-    let transparent = rng.one_in(8);
-    let p = params(rng, true);
-    let (hints, specs): (&[&str], _) = if transparent {
-        // One field with size, the others zero-sized with alignment 1.
-        let (ty, copy, opaque) = field_type(rng, &without_uses(&p));
-        let mut specs = vec![FieldSpec { ty, copy, opaque }];
-        for uses in &p.uses {
-            specs.push(FieldSpec {
-                ty: zst_use(&uses[0].0),
-                copy: true,
-                opaque: false,
-            });
+        Body::Union(fields) => {
+            add_uses(rng, &p, fields, Place::Union, false);
+            let mut named = Fields {
+                style: Style::Named,
+                fields: std::mem::take(fields),
+            };
+            decorate(rng, &mut named, Place::Union, &p, &params, false);
+            *fields = named.fields;
+            ("union", fields.clone())
         }
-        rng.shuffle(&mut specs);
-        (&["transparent"], specs)
-    } else {
-        let hints: &[&[&str]] = &[
-            &[],
-            &[],
-            &["C"],
-            &["C"],
-            &["packed"],
-            &["packed(2)"],
-            &["C", "packed"],
-            &["C", "packed(4)"],
-            &["align(8)"],
-            &["C", "align(16)"],
-            &["C", "align(4)"],
-            &["Rust"],
-            &["Rust", "packed(2)"],
-            &["Rust", "align(16)"],
-            &["C", "align(64)"],
-        ];
-        let hints = hints[rng.below(hints.len())];
-        let count = rng.below(8);
-        let mut specs = field_specs(rng, &p, count);
-        add_atomics(rng, hints, &mut specs);
-        (hints, specs)
+        Body::Enum(variants) => {
+            if !p.uses.is_empty() {
+                let at = rng.below(variants.len());
+                let v = &mut variants[at];
+                if v.fields.style == Style::Unit {
+                    v.fields.style = Style::Tuple;
+                }
+                add_uses(rng, &p, &mut v.fields.fields, Place::Variant, false);
+            }
+            let idents = names(rng, VARIANT_NAMES, "V", variants.len());
+            for (v, ident) in variants.iter_mut().zip(idents) {
+                v.ident = ident;
+                v.attrs = optional_attrs(rng);
+                decorate(rng, &mut v.fields, Place::Variant, &p, &params, false);
+            }
+            ("enum", Vec::new())
+        }
     };
-    let names = names(rng, FIELD_NAMES, "f", specs.len());
-    let written: Vec<String> = if named {
-        names.clone()
-    } else {
-        (0..specs.len()).map(|i| i.to_string()).collect()
-    };
-    let fields: Vec<String> = specs
+    let written: Vec<String> = fields.iter().map(|f| f.member.clone()).collect();
+    let own_line = fields
         .iter()
-        .zip(&names)
-        .map(|(s, n)| render_field(rng, s, named.then_some(n.as_str()), Place::Struct))
-        .collect();
-    let attrs = item_attrs(rng, hints, "struct", &written, has_own_line(&fields));
-    let decl = &p.decl;
-    let wc = p.where_clause;
-    let fields = fields.join(", ");
-    if named {
-        format!("{attrs}{vis}struct {name}{decl} {wc} {{ {fields} }}")
+        .flat_map(|f| &f.attrs)
+        .any(|a| a.contains("own_line"));
+    let attrs = item_attrs(rng, &hints, kind, &written, own_line);
+    if !attrs.is_empty() {
+        item.attrs.push(attrs);
+    }
+    item.to_string()
+}
+
+/// The hints of `repr` as `#[repr(..)]` lists them (`C`, `u8`, `packed(2)`), so that
+/// [`repr_attrs`] can spell them in any way rustc accepts; now and then with `Rust` written
+/// out where it is the layout.
+fn repr_hints(rng: &mut Rng, repr: Repr) -> Vec<String> {
+    let mut hints: Vec<String> = if repr.is_default() {
+        Vec::new()
     } else {
-        format!("{attrs}{vis}struct {name}{decl}({fields}) {wc};")
+        let text = repr.to_string();
+        let inner = text.strip_prefix("repr(").and_then(|t| t.strip_suffix(')'));
+        inner.unwrap_or("").split(", ").map(str::to_owned).collect()
+    };
+    if repr.base() == ReprBase::Rust && rng.one_in(4) {
+        hints.insert(0, "Rust".to_owned());
+    }
+    hints
+}
+
+/// One field for each parameter that must be used, at random places.
+fn add_uses(rng: &mut Rng, p: &Params, fields: &mut Vec<Field>, place: Place, transparent: bool) {
+    for uses in &p.uses {
+        let (ty, copy) = &uses[rng.below(uses.len())];
+        // `repr(transparent)` allows only one field with a size: the others use the
+        // parameters in zero-sized, 1-aligned types.
+        let ty = if transparent {
+            zst_use(ty)
+        } else if place == Place::Union && !copy {
+            format!("core::mem::ManuallyDrop<{ty}>")
+        } else {
+            ty.clone()
+        };
+        let at = rng.below(fields.len() + 1);
+        fields.insert(at, Field::new("", ty));
     }
 }
 
-/// Whether one of the rendered fields asks for `own_line` (no field name or type contains
-/// that word).
-fn has_own_line(fields: &[String]) -> bool {
-    fields.iter().any(|f| f.contains("own_line"))
+/// Where a field is: union fields wrap non-`Copy` types in `ManuallyDrop`; struct and union
+/// fields may carry `#[layout(offset = N)]`, `#[layout(own_line)]` and a visibility, variant
+/// fields none of these.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Struct,
+    Union,
+    Variant,
 }
 
-/// The same parameters, for fields that need not use any of them.
-fn without_uses(p: &Params) -> Params {
-    Params {
-        decl: p.decl.clone(),
-        where_clause: p.where_clause,
-        uses: Vec::new(),
-        extra: p.extra.clone(),
+/// Doc, `cfg` and `deprecated` attributes, now and then.
+fn optional_attrs(rng: &mut Rng) -> Vec<String> {
+    let mut attrs = Vec::new();
+    if rng.one_in(5) {
+        attrs.push("/// A doc line.\n".into());
+    }
+    if rng.one_in(12) {
+        attrs.push(rng.pick(CFG_ATTRS).to_string());
+    }
+    if rng.one_in(25) {
+        attrs.push("#[deprecated]".into());
+    }
+    attrs
+}
+
+/// Names (odd ones now and then), types of every syntax in place of some of the kit's (not
+/// of those that use the item's `params`, nor in a `transparent` item), attributes and
+/// visibilities for `fields`.
+fn decorate(
+    rng: &mut Rng,
+    fields: &mut Fields,
+    place: Place,
+    p: &Params,
+    params: &[String],
+    transparent: bool,
+) {
+    let n = fields.fields.len();
+    let members = match fields.style {
+        Style::Named => names(rng, FIELD_NAMES, "f", n),
+        _ => (0..n).map(|i| i.to_string()).collect(),
+    };
+    for (f, member) in fields.fields.iter_mut().zip(members) {
+        f.member = member;
+        let uses_params =
+            f.ty.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '\''))
+                .any(|w| params.iter().any(|p| p == w));
+        let atomic = ATOMIC_TYPES.contains(&f.ty.as_str());
+        let mut opaque = false;
+        if !transparent && !uses_params && !atomic && rng.one_in(3) {
+            let (ty, copy, needs_opaque) = field_type(rng, p);
+            // The kit's union fields are `Copy`; these may not be.
+            f.ty = if place == Place::Union && !copy {
+                format!("core::mem::ManuallyDrop<{ty}>")
+            } else {
+                ty
+            };
+            opaque = needs_opaque;
+        }
+        let mut attrs = optional_attrs(rng);
+        let mut keys: Vec<String> = Vec::new();
+        if opaque || rng.one_in(10) {
+            keys.push("opaque".into());
+        }
+        if place != Place::Variant && rng.one_in(40) {
+            let n = if place == Place::Union {
+                "0"
+            } else {
+                *rng.pick(OFFSET_VALUES)
+            };
+            keys.push(format!("offset = {n}"));
+        }
+        if place != Place::Variant && rng.one_in(50) {
+            keys.push("own_line".into());
+        }
+        if !keys.is_empty() {
+            if rng.one_in(3) {
+                attrs.extend(keys.iter().map(|k| format!("#[layout({k})]")));
+            } else {
+                attrs.push(format!("#[layout({})]", keys.join(", ")));
+            }
+        }
+        rng.shuffle(&mut attrs);
+        f.attrs = attrs;
+        f.vis = if place == Place::Variant {
+            String::new()
+        } else {
+            rng.pick(VISIBILITIES).to_string()
+        };
     }
 }
 
@@ -1043,219 +1033,6 @@ fn zst_use(ty: &str) -> String {
     } else {
         "core::marker::PhantomData<T>".into()
     }
-}
-
-fn valid_union(rng: &mut Rng, name: &str, vis: &str) -> String {
-    let p = params(rng, true);
-    let hints: &[&[&str]] = &[
-        &[],
-        &["C"],
-        &["C"],
-        &["packed"],
-        &["C", "packed(2)"],
-        &["C", "align(8)"],
-        &["align(4)"],
-        &["Rust"],
-        &["Rust", "align(16)"],
-    ];
-    let hints = hints[rng.below(hints.len())];
-    let count = 1 + rng.below(5);
-    let specs = field_specs(rng, &p, count);
-    let names = names(rng, FIELD_NAMES, "u", specs.len());
-    let fields: Vec<String> = specs
-        .iter()
-        .zip(&names)
-        .map(|(s, n)| render_field(rng, s, Some(n), Place::Union))
-        .collect();
-    let attrs = item_attrs(rng, hints, "union", &names, has_own_line(&fields));
-    format!(
-        "{attrs}{vis}union {name}{} {} {{ {} }}",
-        p.decl,
-        p.where_clause,
-        fields.join(", ")
-    )
-}
-
-/// The range of an enum's discriminants under an integer repr (`None`: `isize`).
-fn int_range(int: Option<&str>) -> (i128, i128) {
-    match int {
-        Some("u8") => (0, u8::MAX as i128),
-        Some("i8") => (i8::MIN as i128, i8::MAX as i128),
-        Some("u16") => (0, u16::MAX as i128),
-        Some("i16") => (i16::MIN as i128, i16::MAX as i128),
-        Some("u32") | Some("u64") | Some("usize") | Some("u128") => (0, u32::MAX as i128),
-        _ => (i32::MIN as i128, i32::MAX as i128),
-    }
-}
-
-fn valid_enum(rng: &mut Rng, name: &str, vis: &str) -> String {
-    let shape = rng.below(10);
-    if shape == 0 {
-        // No variants: no repr (rustc rejects one) and no generics (nothing could use them).
-        let attrs = item_attrs(rng, &[], "enum", &[], false);
-        return format!("{attrs}{vis}enum {name} {{}}");
-    }
-    let fieldless = shape <= 4;
-    // A fieldless enum never gets `C` with an integer: rustc denies that (E0566).
-    let (hints, int) = if fieldless {
-        let reprs: &[(&[&str], Option<&str>)] = &[
-            (&[], None),
-            (&["C"], None),
-            (&["u8"], Some("u8")),
-            (&["i8"], Some("i8")),
-            (&["u16"], Some("u16")),
-            (&["i32"], Some("i32")),
-            (&["u64"], Some("u64")),
-            (&["i128"], Some("i128")),
-            (&["isize"], Some("isize")),
-            (&["usize"], Some("usize")),
-            (&["u8", "align(4)"], Some("u8")),
-            (&["align(8)"], None),
-            (&["align(32)"], None),
-            (&["Rust"], None),
-            (&["Rust", "align(16)"], None),
-            (&["C", "align(8)"], None),
-        ];
-        reprs[rng.below(reprs.len())]
-    } else {
-        let reprs: &[(&[&str], Option<&str>)] = &[
-            (&[], None),
-            (&[], None),
-            (&["C"], None),
-            (&["u8"], Some("u8")),
-            (&["i16"], Some("i16")),
-            (&["u32"], Some("u32")),
-            (&["C", "u8"], Some("u8")),
-            (&["C", "i32"], Some("i32")),
-            (&["u8", "align(8)"], Some("u8")),
-            (&["C", "align(16)"], None),
-            (&["C", "u16", "align(32)"], Some("u16")),
-            (&["Rust"], None),
-            (&["Rust", "align(8)"], None),
-        ];
-        reprs[rng.below(reprs.len())]
-    };
-    let p = params(rng, !fieldless);
-    let count = 1 + rng.below(7);
-    let variant_names = names(rng, VARIANT_NAMES, "V", count);
-    // Fields per variant: the usage fields go to random variants.
-    let mut variant_fields: Vec<Vec<FieldSpec>> = (0..count).map(|_| Vec::new()).collect();
-    let mut styles: Vec<usize> = (0..count).map(|_| rng.below(3)).collect();
-    if !fieldless {
-        for (v, style) in styles.iter().enumerate() {
-            if *style != 0 {
-                let n = rng.below(4);
-                variant_fields[v] = field_specs(rng, &without_uses(&p), n);
-            }
-        }
-        for uses in &p.uses {
-            let v = rng.below(count);
-            let (ty, copy) = &uses[rng.below(uses.len())];
-            variant_fields[v].push(FieldSpec {
-                ty: ty.clone(),
-                copy: *copy,
-                opaque: false,
-            });
-            if styles[v] == 0 {
-                styles[v] = 1 + rng.below(2);
-            }
-        }
-        if variant_fields.iter().all(|f| f.is_empty()) {
-            variant_fields[0].push(FieldSpec {
-                ty: "u8".into(),
-                copy: true,
-                opaque: false,
-            });
-            styles[0] = 1;
-        }
-    } else {
-        styles.iter_mut().for_each(|s| *s = 0);
-    }
-    let discriminants = discriminants(rng, count, fieldless, int);
-    let mut variants: Vec<String> = Vec::new();
-    for v in 0..count {
-        let mut attrs = String::new();
-        if rng.one_in(5) {
-            attrs.push_str("/// A variant.\n");
-        }
-        if rng.one_in(12) {
-            attrs.push_str(rng.pick(CFG_ATTRS));
-        }
-        if rng.one_in(25) {
-            attrs.push_str("#[deprecated]");
-        }
-        let vname = &variant_names[v];
-        let body = match styles[v] {
-            0 => String::new(),
-            1 => {
-                let fields: Vec<String> = variant_fields[v]
-                    .iter()
-                    .map(|s| render_field(rng, s, None, Place::Variant))
-                    .collect();
-                format!("({})", fields.join(", "))
-            }
-            _ => {
-                let fnames = names(rng, FIELD_NAMES, "x", variant_fields[v].len());
-                let fields: Vec<String> = variant_fields[v]
-                    .iter()
-                    .zip(&fnames)
-                    .map(|(s, n)| render_field(rng, s, Some(n), Place::Variant))
-                    .collect();
-                format!(" {{ {} }}", fields.join(", "))
-            }
-        };
-        variants.push(format!("{attrs}{vname}{body}{}", discriminants[v]));
-    }
-    let attrs = item_attrs(rng, hints, "enum", &[], false);
-    format!(
-        "{attrs}{vis}enum {name}{} {} {{ {} }}",
-        p.decl,
-        p.where_clause,
-        variants.join(", ")
-    )
-}
-
-/// ` = value` (or nothing) per variant: distinct, increasing, in range for the repr. Data
-/// enums get explicit values only with an integer repr.
-fn discriminants(rng: &mut Rng, count: usize, fieldless: bool, int: Option<&str>) -> Vec<String> {
-    let mut out = vec![String::new(); count];
-    if !fieldless && int.is_none() || rng.one_in(3) {
-        return out;
-    }
-    let (lo, hi) = int_range(int);
-    if let (true, Some(ty)) = (fieldless && count >= 2 && rng.one_in(5), int) {
-        // The extremes of the repr, the implicit ones counting up from the minimum.
-        out[0] = format!(" = {ty}::MIN");
-        out[count - 1] = format!(" = {ty}::MAX");
-        return out;
-    }
-    // An implicit first discriminant is 0, and each implicit one is the previous plus one.
-    let mut next: i128 = 0;
-    for (i, slot) in out.iter_mut().enumerate() {
-        let room = hi - (count - i) as i128;
-        let start = if i == 0 && lo < 0 {
-            -(rng.below(50) as i128)
-        } else {
-            next
-        };
-        if rng.one_in(2) {
-            let jump = [0, 1, 7, 30, 1000][rng.below(5)];
-            let v = (start + jump).min(room);
-            if v < start {
-                break;
-            }
-            *slot = match rng.below(4) {
-                0 if v >= 0 => format!(" = {v:#x}"),
-                1 => format!(" = ({v})"),
-                2 => format!(" = {v}{}", int.unwrap_or("isize")),
-                _ => format!(" = {v}"),
-            };
-            next = v + 1;
-        } else {
-            next += 1;
-        }
-    }
-    out
 }
 
 /// Deletes, duplicates or swaps token trees, at any depth.
