@@ -467,6 +467,10 @@ const fn agreeing_with_probes<E>(largest: LargestNiche) -> LargestNiche {
 /// every enum with fields; for `repr(Rust)` enums with data it is the only sound way to learn
 /// where a variant's fields are. Fieldless and empty enums do not get it: they have no field
 /// to locate, and a function per type is a real cost in build time (C-like enums are common).
+///
+/// `Data::Number(7).visit_fields_of_val(&mut |field, offset| ..)` calls back with `0` and
+/// the offset this build gave the `i32`, where `Data::LAYOUT` can only say `None`; the
+/// [`layoutscope` front page](https://docs.rs/layoutscope#enums) runs that example.
 pub trait LayoutOfVal: Layout {
     /// Calls `visit` once with the index of the active variant (in
     /// [`TypeLayout::variants`]) and the address of each of its fields, in declaration order.

@@ -62,6 +62,21 @@ pub trait Layout: Sized {
 /// it from [`Layout::LAYOUT`]. Every query is a `const fn`, so it can be inspected in `const`
 /// items and assertions. A report built at run time (owned data leaked to `'static`) fills the
 /// same fields and is drawn by the same renderers.
+///
+/// ```
+/// # extern crate layout_core as layoutscope;
+/// use layoutscope::{Body, Layout, Tag, TypeLayout};
+///
+/// const L: &TypeLayout = &<(u8, u32)>::LAYOUT;
+/// const _: () = assert!(L.size == 8 && L.padding_bytes() == 3);
+/// assert_eq!(L.offset_of("1"), Some(core::mem::offset_of!((u8, u32), 1))); // the compiler's
+/// assert!(matches!(L.body, Body::Struct { .. }));
+///
+/// // `Option<&u8>` keeps `None` in the reference's null niche.
+/// let o = &<Option<&u8>>::LAYOUT;
+/// assert!(matches!(o.tag(), Tag::Niche { offset: 0, .. }));
+/// assert_eq!(o.tag_value(0), Some(0));
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct TypeLayout {
     /// The name as written at the definition, without generic arguments (`"Header"`, `"Vec"`).
