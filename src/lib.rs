@@ -193,11 +193,27 @@
 
 #[cfg(feature = "alloc")]
 pub use layout_core::assert_layout_eq;
+/// ```
+/// use layoutscope::{Layout, LayoutOfVal};
+///
+/// #[derive(Layout)]
+/// enum Data { Empty, Number(i32), Array(Vec<i32>) }
+///
+/// // In `const`, a `repr(Rust)` enum's variant fields have no offset; a live value says
+/// // where this build put them, found by pattern matching (no byte is read).
+/// assert_eq!(Data::LAYOUT.variant("Number").unwrap().fields[0].offset, None);
+/// let value = Data::Number(7);
+/// let mut at = None;
+/// let variant = value.visit_fields_of_val(&mut |_field, offset| at = Some(offset));
+/// assert_eq!(variant.name, "Number");
+/// assert!(at.unwrap() + 4 <= size_of::<Data>());
+/// ```
+pub use layout_core::LayoutOfVal;
 pub use layout_core::{
     assert_layout, check, check_layout, layout_of, Body, ByteRange, Diagram, Discriminant,
-    ExplicitPadding, Field, IntRepr, LargestNiche, Layout, LayoutOfVal, Niche, NicheCount,
-    NicheSummary, Padding, PointerMeta, Repr, ReprBase, StructKind, Style, Tag, TypeLayout,
-    TypeName, UnknownReason, Variant, PROBE_EXACT_MAX,
+    ExplicitPadding, Field, IntRepr, LargestNiche, Layout, Niche, NicheCount, NicheSummary,
+    Padding, PointerMeta, Repr, ReprBase, StructKind, Style, Tag, TypeLayout, TypeName,
+    UnknownReason, Variant, PROBE_EXACT_MAX,
 };
 #[cfg(feature = "std")]
 pub use layout_core::{print, print_diagram};
