@@ -63,10 +63,11 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
 
     // One `allow` for the block rather than one per shadow type: lint levels reach the
     // items nested in it. `deprecated`: naming a user's `#[deprecated]` type, variant or field
-    // is not a use by the user.
+    // is not a use by the user. `repr_c_enums_larger_than_int`: the user's own enum already
+    // carries that warning; its fieldless copy would repeat it.
     out.text(
-        "#[allow(deprecated, dead_code, non_camel_case_types, clippy::all, clippy::pedantic)] \
-         const _: () = ",
+        "#[allow(deprecated, dead_code, non_camel_case_types, repr_c_enums_larger_than_int, \
+         clippy::all, clippy::pedantic)] const _: () = ",
     );
     out.braces(|out| {
         if needs_tag_enum {

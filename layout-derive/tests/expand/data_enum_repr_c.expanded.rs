@@ -1,6 +1,13 @@
 // What `#[derive(Layout)]` emits for `data_enum_repr_c.rs`.
 // Rewrite: LAYOUTSCOPE_BLESS=1 cargo test -p layout-derive --test expand
-#[allow(deprecated, dead_code, non_camel_case_types, clippy::all, clippy::pedantic)]
+#[allow(
+    deprecated,
+    dead_code,
+    non_camel_case_types,
+    repr_c_enums_larger_than_int,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[repr(C)]
     enum __LayoutscopeTag {
