@@ -154,15 +154,22 @@ pub fn of_enum(
             _ => unknown(NicheCount::AtLeast(0), UnknownReason::EnumTag),
         },
         Tag::Direct { offset, size } => {
-            let discriminants: Vec<u128> = variants
+            // rustc leaves uninhabited variants out of the tag's valid range.
+            let inhabited: Vec<layout_core::Variant> = variants
                 .iter()
                 .zip(inhabited)
                 .filter(|(_, inhabited)| **inhabited)
-                .map(|(v, _)| v.discriminant)
+                .map(|(v, _)| *v)
                 .collect();
+            // The debug info has the discriminants' bits, not their type: a negative one means
+            // a signed type.
+            let signed = inhabited.iter().any(|v| (v.discriminant as i128) < 0);
             let found: Vec<Niche> = candidates
                 .iter()
-                .map(|&type_max| direct_tag(&discriminants, size, type_max, offset))
+                .map(|&type_max| Niche {
+                    offset,
+                    ..layout_core::__direct_tag_niche(&inhabited, size, signed, type_max)
+                })
                 .collect();
             if found.windows(2).any(|w| w[0] != w[1]) {
                 let least = found.iter().map(Niche::available).min().unwrap_or(0);
@@ -213,39 +220,6 @@ pub fn of_enum(
             }
         }
         _ => unknown(NicheCount::AtLeast(0), UnknownReason::EnumTag),
-    }
-}
-
-/// A direct tag's valid range (rustc 1.95 `layout_of_enum`): the sorted discriminants without
-/// the widest gap between neighbours; the gap from the largest back to the smallest counts as
-/// `type_max - (largest - smallest)`; among equally wide gaps the last wins, the wrapping gap
-/// last of all. Discriminants are bits sign-extended to 128 bits; they sort as signed numbers
-/// when any is negative in the candidate type (a signed type), as unsigned otherwise.
-fn direct_tag(discriminants: &[u128], size: usize, type_max: u128, offset: usize) -> Niche {
-    let mask = max_value(size);
-    if discriminants.is_empty() {
-        return Niche::scalar(size, 0, 0);
-    }
-    let signed = discriminants.iter().any(|d| (*d as i128) < 0);
-    let key = |d: u128| if signed { d ^ (1 << 127) } else { d };
-    let mut sorted = discriminants.to_vec();
-    sorted.sort_by_key(|d| key(*d));
-    let (mut gap_start, mut gap_end, mut widest) = (sorted[0], sorted[0], 0u128);
-    for (i, &current) in sorted.iter().enumerate() {
-        let (next, width) = match sorted.get(i + 1) {
-            Some(&next) => (next, next.wrapping_sub(current)),
-            None => {
-                let span = current.wrapping_sub(sorted[0]);
-                (sorted[0], type_max.wrapping_sub(span))
-            }
-        };
-        if width >= widest {
-            (gap_start, gap_end, widest) = (current, next, width);
-        }
-    }
-    Niche {
-        offset,
-        ..Niche::scalar(size, gap_end & mask, gap_start & mask)
     }
 }
 

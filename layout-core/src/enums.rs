@@ -340,14 +340,7 @@ const fn discriminant_type(repr: Repr) -> IntRepr {
     }
 }
 
-/// A tag of `tag_size` bytes at offset 0 whose valid range is the one rustc 1.95 picks
-/// (`layout_of_enum`, since rust-lang/rust#144577): it sorts the discriminants and leaves out
-/// the widest gap between neighbours as the niche. An inner gap is as wide as the difference of
-/// its ends; the gap that wraps from the largest discriminant back to the smallest counts as
-/// `MAX - (largest - smallest)` in wrapping `u128` arithmetic, where `MAX` is the largest value
-/// of the discriminant type (`isize` without an integer repr). Among equally wide gaps the last
-/// one wins, the wrapping gap last of all. The test suite checks this against
-/// `#[rustc_layout(debug)]` on hundreds of enums.
+/// A tag of `tag_size` bytes at offset 0, whose valid range [`direct_tag_niche`] gives.
 const fn tagged(
     variants: &'static [Variant],
     tag_size: usize,
@@ -356,13 +349,48 @@ const fn tagged(
     if variants.is_empty() || tag_size == 0 {
         return (Tag::None, LargestNiche::None);
     }
+    let niche = direct_tag_niche(variants, tag_size, int.signed(), int.max_bits());
+    let largest = if niche.available() > 0 {
+        LargestNiche::Known(niche)
+    } else {
+        LargestNiche::None
+    };
+    (
+        Tag::Direct {
+            offset: 0,
+            size: tag_size,
+        },
+        largest,
+    )
+}
+
+/// The niche of a direct tag of `tag_size` bytes at offset 0 holding the discriminants of
+/// `variants` (as bits of a type that is `signed` and whose largest value is `type_max`):
+/// the valid range rustc 1.95 picks
+/// (`layout_of_enum`, since rust-lang/rust#144577): it sorts the discriminants and leaves out
+/// the widest gap between neighbours as the niche. An inner gap is as wide as the difference of
+/// its ends; the gap that wraps from the largest discriminant back to the smallest counts as
+/// `MAX - (largest - smallest)` in wrapping `u128` arithmetic, where `MAX` is the largest value
+/// of the discriminant type (`isize` without an integer repr). Among equally wide gaps the last
+/// one wins, the wrapping gap last of all. The test suite checks this against
+/// `#[rustc_layout(debug)]` on hundreds of enums, for the derive and for `cargo layoutscope`
+/// (which reads the discriminants from debug info and calls this too).
+#[doc(hidden)]
+pub const fn direct_tag_niche(
+    variants: &[Variant],
+    tag_size: usize,
+    signed: bool,
+    type_max: u128,
+) -> Niche {
+    if variants.is_empty() {
+        return Niche::scalar(tag_size, 0, 0);
+    }
     let mask = Niche::scalar(tag_size, 0, 0).max_value();
-    let type_max = int.max_bits();
-    let first = smallest(variants, int);
+    let first = smallest(variants, signed);
     let (mut gap_start, mut gap_end, mut widest) = (first, first, 0u128);
     let mut current = first;
     loop {
-        let (next, width) = match successor(variants, current, int) {
+        let (next, width) = match successor(variants, current, signed) {
             Some(next) => (
                 next,
                 bits(variants, next).wrapping_sub(bits(variants, current)),
@@ -380,22 +408,10 @@ const fn tagged(
         }
         current = next;
     }
-    let niche = Niche::scalar(
+    Niche::scalar(
         tag_size,
         bits(variants, gap_end) & mask,
         bits(variants, gap_start) & mask,
-    );
-    let largest = if niche.available() > 0 {
-        LargestNiche::Known(niche)
-    } else {
-        LargestNiche::None
-    };
-    (
-        Tag::Direct {
-            offset: 0,
-            size: tag_size,
-        },
-        largest,
     )
 }
 
@@ -404,19 +420,19 @@ const fn bits(variants: &[Variant], i: usize) -> u128 {
 }
 
 /// A key that orders discriminants as numbers of their own signedness.
-const fn order(bits: u128, int: IntRepr) -> u128 {
-    if int.signed() {
+const fn order(bits: u128, signed: bool) -> u128 {
+    if signed {
         bits ^ (1 << 127)
     } else {
         bits
     }
 }
 
-const fn smallest(variants: &[Variant], int: IntRepr) -> usize {
+const fn smallest(variants: &[Variant], signed: bool) -> usize {
     let mut best = 0;
     let mut i = 1;
     while i < variants.len() {
-        if order(bits(variants, i), int) < order(bits(variants, best), int) {
+        if order(bits(variants, i), signed) < order(bits(variants, best), signed) {
             best = i;
         }
         i += 1;
@@ -425,15 +441,15 @@ const fn smallest(variants: &[Variant], int: IntRepr) -> usize {
 }
 
 /// The variant with the next larger discriminant (discriminants are distinct).
-const fn successor(variants: &[Variant], of: usize, int: IntRepr) -> Option<usize> {
-    let floor = order(bits(variants, of), int);
+const fn successor(variants: &[Variant], of: usize, signed: bool) -> Option<usize> {
+    let floor = order(bits(variants, of), signed);
     let mut best: Option<usize> = None;
     let mut i = 0;
     while i < variants.len() {
-        let key = order(bits(variants, i), int);
+        let key = order(bits(variants, i), signed);
         if key > floor {
             best = match best {
-                Some(b) if order(bits(variants, b), int) <= key => Some(b),
+                Some(b) if order(bits(variants, b), signed) <= key => Some(b),
                 _ => Some(i),
             };
         }

@@ -65,8 +65,8 @@ pub use core::mem::offset_of as __offset_of;
 // For the pictures of live values (`layout-values`), which name types as the diagrams do.
 #[doc(hidden)]
 pub use enums::{
-    c_payload as __c_payload, enumeration as __enumeration, unit_variant as __unit_variant,
-    variant as __variant, Shadow as __Shadow,
+    c_payload as __c_payload, direct_tag_niche as __direct_tag_niche, enumeration as __enumeration,
+    unit_variant as __unit_variant, variant as __variant, Shadow as __Shadow,
 };
 #[doc(hidden)]
 #[cfg(feature = "render")]
