@@ -221,9 +221,9 @@ pub use layout_core::{print, print_diagram};
 // What the derive's expansions and the macros name; not a public API.
 #[doc(hidden)]
 pub use layout_core::{
-    __Shadow, __aggregate, __assert_layout_keys, __c_fields, __c_payload, __check_layout_keys,
-    __enumeration, __field, __generic_field, __generic_unplaced, __offset_of, __private, __report,
-    __union, __unit_variant, __unplaced, __variant,
+    __Facts, __assert_layout_keys, __check_layout_keys, __enumeration, __field, __generic_field,
+    __generic_unplaced, __offset_of, __place, __private, __report, __struct, __union,
+    __unit_variant, __unplaced, __variant,
 };
 #[cfg(feature = "std")]
 pub mod snapshot;

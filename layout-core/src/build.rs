@@ -4,6 +4,7 @@
 use crate::model::{Body, Field, Layout, StructKind, TypeLayout, TypeName};
 use crate::niche::{self, LargestNiche, NicheSummary, UnknownReason};
 use crate::repr::Repr;
+use crate::rules::c_size_align;
 use core::marker::PhantomData;
 use core::mem::{align_of, size_of};
 
@@ -38,76 +39,21 @@ pub const fn generic_unplaced<T: Layout>(name: &'static str, ty: &'static str) -
     }
 }
 
-/// `fields` (written with offset 0) at the offsets the C rule gives them, counting from
-/// `start`: each field at the next multiple of its alignment (capped at `pack`, 0 when not
-/// packed) after the end of the previous one. This is the layout of a `repr(C)` struct, and of
-/// the structs that RFC 2195 lays out a `repr(u8)`-style enum's variants as.
-///
-/// It replaces one `offset_of!` per field: each of those is a separate constant for rustc to
-/// type-check, evaluate and track, the largest build-time cost of the derive. The result is
-/// checked against the compiler: see [`aggregate`] and `enumeration`.
-pub const fn c_fields<const N: usize>(
-    mut fields: [Field; N],
-    start: usize,
-    pack: usize,
-) -> [Field; N] {
-    let mut end = start;
-    let mut i = 0;
-    while i < N {
-        let offset = end.next_multiple_of(capped(fields[i].align(), pack));
-        fields[i].offset = Some(offset);
-        end = offset + fields[i].size();
-        i += 1;
-    }
-    fields
-}
-
-/// `align` inside `packed(pack)`; `pack` 0 is not packed.
-pub(crate) const fn capped(align: usize, pack: usize) -> usize {
-    if pack != 0 && pack < align {
-        pack
-    } else {
-        align
-    }
-}
-
-/// The furthest end of any of `fields` and their largest alignment (capped at `pack`), at
-/// least `end` and `align`.
-pub(crate) const fn extent(
-    fields: &[Field],
-    pack: usize,
-    mut end: usize,
-    mut align: usize,
-) -> (usize, usize) {
-    let mut i = 0;
-    while i < fields.len() {
-        let a = capped(fields[i].align(), pack);
-        if a > align {
-            align = a;
-        }
-        if let Some(range) = fields[i].range() {
-            if range.end > end {
-                end = range.end;
-            }
-        }
-        i += 1;
-    }
-    (end, align)
-}
-
-/// Size and align of a `repr(C)` struct or union with these fields (offsets already set),
-/// by the C rule: the largest (capped) field alignment, raised by `align(N)`; the end of the
-/// last byte of any field, rounded up to that alignment.
-const fn c_size_align(fields: &[Field], repr: Repr) -> (usize, usize) {
-    let (end, align) = extent(fields, repr.pack(), 0, repr.min_align());
-    (end.next_multiple_of(align), align)
+/// The layout of a derived struct `T` from its fields, with the repr `T` states
+/// (`Layout::__FACTS`): see `aggregate`.
+pub const fn structure<T: Layout>(
+    name: &'static str,
+    kind: StructKind,
+    fields: &'static [Field],
+) -> TypeLayout {
+    aggregate::<T>(name, T::__FACTS.repr(), kind, fields)
 }
 
 /// The layout of a struct, tuple struct, unit struct or tuple `T` from its fields.
 ///
-/// For `repr(C)` types the derive computes the offsets ([`c_fields`]); the size and align that
-/// the C rule gives for them must then be the compiler's, or the build fails rather than
-/// describe a layout that is not the type's.
+/// For `repr(C)` types the offsets come from the C rule ([`place`](crate::rules::place));
+/// the size and align that the rule gives for them must then be the compiler's, or the build
+/// fails rather than describe a layout that is not the type's.
 pub const fn aggregate<T>(
     name: &'static str,
     repr: Repr,
@@ -126,8 +72,10 @@ pub const fn aggregate<T>(
     }
 }
 
-/// The layout of union `T` from its fields (all at offset 0).
-pub const fn union<T>(name: &'static str, repr: Repr, fields: &'static [Field]) -> TypeLayout {
+/// The layout of derived union `T` from its fields, with the repr `T` states
+/// (`Layout::__FACTS`).
+pub const fn union<T: Layout>(name: &'static str, fields: &'static [Field]) -> TypeLayout {
+    let repr = T::__FACTS.repr();
     c_rule_holds::<T>(fields, repr);
     TypeLayout {
         name,
@@ -237,37 +185,6 @@ impl<T> Layout for Opaque<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const MIXED: [Field; 3] = [
-        field::<u8>("a", "u8", 0),
-        field::<u32>("b", "u32", 0),
-        field::<u16>("c", "u16", 0),
-    ];
-
-    fn offsets(fields: &[Field]) -> [usize; 3] {
-        [0, 1, 2].map(|i| fields[i].offset.unwrap())
-    }
-
-    #[test]
-    fn the_c_rule_aligns_each_field_after_the_previous_one() {
-        assert_eq!(offsets(&c_fields(MIXED, 0, 0)), [0, 4, 8]);
-        // `packed(2)` caps the alignment of `b` at 2.
-        assert_eq!(offsets(&c_fields(MIXED, 0, 2)), [0, 2, 6]);
-        // After a 1-byte tag (RFC 2195's variant structs).
-        assert_eq!(offsets(&c_fields(MIXED, 1, 0)), [1, 4, 8]);
-        assert_eq!(offsets(&c_fields(MIXED, 2, 1)), [2, 3, 7]);
-    }
-
-    #[test]
-    fn size_and_align_follow_the_c_rule() {
-        let fields = c_fields(MIXED, 0, 0);
-        assert_eq!(c_size_align(&fields, Repr::C), (12, 4));
-        let packed = c_fields(MIXED, 0, 1);
-        let repr = Repr::C.with_packed(1);
-        assert_eq!(c_size_align(&packed, repr), (7, 1));
-        let repr = Repr::C.with_align(16);
-        assert_eq!(c_size_align(&fields, repr), (16, 16));
-    }
 
     #[test]
     #[should_panic(expected = "differs from the C rule")]

@@ -209,103 +209,31 @@ const fn mask(size: usize) -> u128 {
     }
 }
 
-/// Facts from the derive about an enum with an explicit layout, checked against rustc. Not a
-/// public API: the derive's plumbing.
-#[doc(hidden)]
-#[derive(Clone, Copy, Debug)]
-pub struct Shadow {
-    /// `size_of` the shadow `repr(C)` type that RFC 2195 says the enum is laid out as; unused
-    /// when [`Shadow::computed`].
-    pub size: usize,
-    /// `align_of` the shadow type; unused when [`Shadow::computed`].
-    pub align: usize,
-    /// `size_of` the tag integer (measured on a fieldless enum with the same repr).
-    pub tag_size: usize,
-    /// `align_of` the tag integer.
-    pub tag_align: usize,
-    /// Whether the derive computed the variants' field offsets by RFC 2195's rule instead of
-    /// measuring shadow types: for `repr(u8)` & co (each variant a `repr(C)` struct that
-    /// starts with the tag) and for `repr(C)` / `repr(C, u8)` (the tag, then a `repr(C)` union
-    /// of the variants' `repr(C)` structs). Size and align are then computed from the variants.
-    pub computed: bool,
-}
-
-impl Shadow {
-    /// The facts of shadow type `S` with tag type `T`.
-    pub const fn of<S, T>() -> Shadow {
-        Shadow {
-            size: size_of::<S>(),
-            align: align_of::<S>(),
-            tag_size: size_of::<T>(),
-            tag_align: align_of::<T>(),
-            computed: false,
-        }
-    }
-
-    /// The facts of a data enum with tag type `T` whose variant fields the derive laid out
-    /// with `c_fields`: after the tag (`repr(u8)` & co) or from [`c_payload`] (`repr(C)`).
-    pub const fn computed<T>() -> Shadow {
-        Shadow {
-            size: 0,
-            align: 0,
-            tag_size: size_of::<T>(),
-            tag_align: align_of::<T>(),
-            computed: true,
-        }
-    }
-
-    /// Size and align of the enum: its shadow's, or when computed, those of the tag and all
-    /// variants' fields together (raised by `align(N)`): both layouts of RFC 2195 end at the
-    /// furthest field end (at least the tag's), rounded up to the largest alignment.
-    const fn size_align(self, variants: &[Variant], repr: Repr) -> (usize, usize) {
-        if !self.computed {
-            return (self.size, self.align);
-        }
-        let mut align = if repr.min_align() > self.tag_align {
-            repr.min_align()
-        } else {
-            self.tag_align
-        };
-        let mut end = self.tag_size;
-        let mut v = 0;
-        while v < variants.len() {
-            (end, align) = crate::build::extent(variants[v].fields, 0, end, align);
-            v += 1;
-        }
-        (end.next_multiple_of(align), align)
-    }
-}
-
-/// Where the payload union of a `repr(C)` / `repr(C, u8)` enum `E` with tag type `T` starts
-/// (RFC 2195: `#[repr(C)] struct { tag: T, payload: union }`): the tag's size rounded up to
-/// the union's alignment. The enum's alignment is the larger of the tag's and the union's,
-/// and rounding the tag's size (a multiple of the tag's alignment) up to it gives the same
-/// offset, so `E`'s own alignment serves; not so under `align(N)`, which raises only `E`'s.
-/// [`enumeration`] checks the size and alignment that follow from these offsets.
-pub const fn c_payload<T, E>() -> usize {
-    size_of::<T>().next_multiple_of(align_of::<E>())
-}
-
-/// The layout of enum `E`.
+/// The layout of derived enum `E`, from its variants and the facts it states
+/// (`Layout::__FACTS`).
 ///
-/// `shadow` is `Some` for enums whose layout is specified (fieldless enums of any repr, and
-/// data enums with `repr(C)` or an integer repr); their tag is then exact and a disagreement
-/// between the shadow and the compiler fails the build.
-pub const fn enumeration<E>(
+/// Where those facts give a tag type and the repr specifies the layout (fieldless enums of
+/// any repr, data enums with `repr(C)` or an integer repr: RFC 2195), the tag is exact, and
+/// size and align computed from the tag and the placed variant fields must be the compiler's,
+/// or the build fails.
+pub const fn enumeration<E: crate::Layout>(
     name: &'static str,
-    repr: Repr,
     variants: &'static [Variant],
-    shadow: Option<Shadow>,
 ) -> TypeLayout {
+    let facts = E::__FACTS;
+    let repr = facts.repr();
     let size = size_of::<E>();
     let int = discriminant_type(repr);
-    let (tag, largest) = match shadow {
-        Some(shadow) => {
-            let (expected_size, expected_align) = shadow.size_align(variants, repr);
+    let (tag, largest) = match facts.specified_tag(!has_fields(variants)) {
+        Some(tag) => {
+            let (expected_size, expected_align) =
+                crate::rules::tagged_size_align(tag, variants, repr);
             if expected_size != size || expected_align != align_of::<E>() {
-                panic!("layoutscope: the enum's layout differs from its RFC 2195 shadow; please report this type");
+                panic!(
+                    "layoutscope: the enum's layout differs from RFC 2195; please report this type"
+                );
             }
-            let (tag, largest) = tagged(variants, shadow.tag_size, int);
+            let (tag, largest) = tagged(variants, tag.0, int);
             (tag, agreeing_with_probes::<E>(largest))
         }
         None if variants.len() <= 1 => (
@@ -330,6 +258,18 @@ pub const fn enumeration<E>(
         },
         niche: NicheSummary::checked::<E>(largest),
     }
+}
+
+/// Whether any variant has a field.
+const fn has_fields(variants: &[Variant]) -> bool {
+    let mut i = 0;
+    while i < variants.len() {
+        if !variants[i].fields.is_empty() {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The discriminant type of an enum with this repr: its integer, else `isize`.
@@ -534,120 +474,5 @@ pub const fn variant(
         discriminant: bits,
         kind,
         fields,
-    }
-}
-
-#[cfg(test)]
-mod computed_tests {
-    use super::*;
-    use crate::build::{c_fields, field};
-
-    #[allow(dead_code)]
-    #[repr(u8)]
-    enum E {
-        A(u32),
-        B,
-    }
-
-    // RFC 2195: `A` is `#[repr(C)] struct { tag: u8, 0: u32 }`.
-    const A_FIELDS: [Field; 1] = c_fields([field::<u32>("0", "u32", 0)], 1, 0);
-    const VARIANTS: [Variant; 2] = [
-        variant("A", 0, StructKind::TupleStruct, &A_FIELDS),
-        unit_variant("B", 1),
-    ];
-    const REPR: Repr = Repr::int(IntRepr::U8);
-
-    #[test]
-    fn a_primitive_representation_is_computed_by_rfc_2195() {
-        assert_eq!(A_FIELDS[0].offset, Some(4));
-        let layout = enumeration::<E>("E", REPR, &VARIANTS, Some(Shadow::computed::<u8>()));
-        assert_eq!((layout.size, layout.align), (8, 4));
-        assert_eq!(layout.tag(), Tag::Direct { offset: 0, size: 1 });
-    }
-
-    // RFC 2195's `repr(C)` layout written out by hand, to measure with `offset_of!`.
-    #[allow(dead_code)]
-    #[repr(C)]
-    enum C {
-        A(u8, u64),
-        B(u16),
-    }
-    #[allow(dead_code)]
-    #[repr(C)]
-    enum CTag {
-        A,
-        B,
-    }
-    #[repr(C)]
-    struct CA(u8, u64);
-    #[repr(C)]
-    struct CB(u16);
-    #[repr(C)]
-    union CPayload {
-        a: core::mem::ManuallyDrop<CA>,
-        b: core::mem::ManuallyDrop<CB>,
-    }
-    #[repr(C)]
-    struct CWhole {
-        tag: CTag,
-        payload: CPayload,
-    }
-
-    const C_A: [Field; 2] = c_fields(
-        [field::<u8>("0", "u8", 0), field::<u64>("1", "u64", 0)],
-        c_payload::<CTag, C>(),
-        0,
-    );
-    const C_B: [Field; 1] = c_fields([field::<u16>("0", "u16", 0)], c_payload::<CTag, C>(), 0);
-    const C_VARIANTS: [Variant; 2] = [
-        variant("A", 0, StructKind::TupleStruct, &C_A),
-        variant("B", 1, StructKind::TupleStruct, &C_B),
-    ];
-
-    #[test]
-    fn a_repr_c_enum_is_computed_by_rfc_2195() {
-        let payload = core::mem::offset_of!(CWhole, payload);
-        assert_eq!(c_payload::<CTag, C>(), payload);
-        assert_eq!(C_A[0].offset, Some(payload + core::mem::offset_of!(CA, 0)));
-        assert_eq!(C_A[1].offset, Some(payload + core::mem::offset_of!(CA, 1)));
-        assert_eq!(C_B[0].offset, Some(payload + core::mem::offset_of!(CB, 0)));
-        let repr = Repr::C;
-        let layout = enumeration::<C>("C", repr, &C_VARIANTS, Some(Shadow::computed::<CTag>()));
-        assert_eq!(
-            (layout.size, layout.align),
-            (size_of::<CWhole>(), align_of::<CWhole>())
-        );
-        assert_eq!(
-            layout.tag(),
-            Tag::Direct {
-                offset: 0,
-                size: size_of::<CTag>()
-            }
-        );
-    }
-
-    #[test]
-    fn a_tag_more_aligned_than_the_payload_is_where_the_payload_starts() {
-        #[allow(dead_code)]
-        #[repr(C, u64)]
-        enum D {
-            A(u8),
-        }
-        #[repr(C)]
-        struct DWhole {
-            tag: u64,
-            payload: u8,
-        }
-        assert_eq!(
-            c_payload::<u64, D>(),
-            core::mem::offset_of!(DWhole, payload)
-        );
-    }
-
-    #[test]
-    #[should_panic(expected = "differs from its RFC 2195 shadow")]
-    fn a_computed_layout_that_is_not_the_enums_is_refused() {
-        // `u16` is 2 bytes; the variants computed above need 8.
-        enumeration::<u16>("E", REPR, &VARIANTS, Some(Shadow::computed::<u8>()));
     }
 }

@@ -40,6 +40,7 @@ mod probe;
 #[cfg(feature = "render")]
 mod render;
 mod repr;
+mod rules;
 mod text;
 
 pub use enums::{Discriminant, LayoutOfVal, Tag, Variant};
@@ -56,21 +57,22 @@ pub use repr::{IntRepr, Repr, ReprBase};
 // once per field or variant, and tokens are what an expansion costs. Not a public API.
 #[doc(hidden)]
 pub use build::{
-    aggregate as __aggregate, c_fields as __c_fields, field as __field,
-    generic_field as __generic_field, generic_unplaced as __generic_unplaced, union as __union,
-    unplaced as __unplaced,
+    field as __field, generic_field as __generic_field, generic_unplaced as __generic_unplaced,
+    structure as __struct, union as __union, unplaced as __unplaced,
 };
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
 // For the pictures of live values (`layout-values`), which name types as the diagrams do.
 #[doc(hidden)]
 pub use enums::{
-    c_payload as __c_payload, direct_tag_niche as __direct_tag_niche, enumeration as __enumeration,
-    unit_variant as __unit_variant, variant as __variant, Shadow as __Shadow,
+    direct_tag_niche as __direct_tag_niche, enumeration as __enumeration,
+    unit_variant as __unit_variant, variant as __variant,
 };
 #[doc(hidden)]
 #[cfg(feature = "render")]
 pub use render::ShortTypeName as __ShortTypeName;
+#[doc(hidden)]
+pub use rules::{place as __place, Facts as __Facts};
 
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.
 ///

@@ -54,6 +54,11 @@ use crate::repr::{IntRepr, Repr};
 pub trait Layout: Sized {
     /// The layout of `Self`.
     const LAYOUT: TypeLayout;
+
+    /// What the definition of `Self` states for the layout rules (repr, tag type): the
+    /// derive's plumbing. Not a public API.
+    #[doc(hidden)]
+    const __FACTS: crate::rules::Facts = crate::rules::Facts::RUST;
 }
 
 /// The memory layout of one sized type.
@@ -409,7 +414,7 @@ impl TypeLayout {
     /// The alignment a field really has in this type: `min(align, N)` under `packed(N)`.
     #[must_use]
     pub const fn field_align(&self, field: &Field) -> usize {
-        crate::build::capped(field.align(), self.repr.pack())
+        crate::rules::capped(field.align(), self.repr.pack())
     }
 
     /// The fields that lead to the largest niche, outermost first: `inner`, then `inner`'s

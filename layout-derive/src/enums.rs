@@ -1,23 +1,30 @@
 //! The `impl Layout` and `impl LayoutOfVal` of an enum.
+//!
+//! The expansion states what the definition says: the repr, the tag type (the repr's integer,
+//! a fieldless copy of the enum, or the enum itself when it has no fields), the variants'
+//! discriminants and field types. Layout-core decides from these facts which rule places the
+//! fields and whether the tag is known.
 
 use crate::ast::{Field, Input, Style, Variant};
 use crate::emit::Out;
 use crate::expand::{
-    field_list, impl_header, impl_layout, kind as struct_kind, type_params, unplaced_list, Krate,
+    facts_item, impl_header, impl_layout, kind as struct_kind, place, type_params, unplaced_list,
+    Krate,
 };
 use crate::repr::Base;
-use crate::shadow::{self, DataLayout, TAG, WHOLE};
+use crate::tag_copy::{self, TAG};
 
-/// What is known about the enum's layout, by its repr and whether it has data.
+/// What the enum's definition says about its tag.
 enum Kind {
-    /// No variants: nothing to shadow (rustc rejects reprs on empty enums).
+    /// No variants: no tag (rustc rejects reprs on empty enums).
     Empty,
-    /// No variant has fields: the tag is the whole value.
+    /// No variant has fields: the enum is its tag.
     Fieldless,
-    /// Data with an explicit repr: specified by RFC 2195.
-    Specified(DataLayout),
-    /// Data with `repr(Rust)` (or `transparent`): unspecified.
-    Unspecified,
+    /// Fields and `repr(C)`, `repr(u8)` or `repr(C, u8)` & co: a tag of a type the expansion
+    /// can name.
+    Tagged,
+    /// Fields and `repr(Rust)` or `repr(transparent)`: no type to name as the tag.
+    Untagged,
 }
 
 fn kind(input: &Input, variants: &[Variant]) -> Kind {
@@ -28,12 +35,8 @@ fn kind(input: &Input, variants: &[Variant]) -> Kind {
         return Kind::Fieldless;
     }
     match input.repr.base {
-        Base::Int(..) => Kind::Specified(DataLayout::PrefixedVariants),
-        Base::C | Base::CInt(..) if shadow::aligned(input) => {
-            Kind::Specified(DataLayout::AlignedUnionAfterTag)
-        }
-        Base::C | Base::CInt(..) => Kind::Specified(DataLayout::UnionAfterTag),
-        Base::Rust | Base::Transparent => Kind::Unspecified,
+        Base::Int(..) | Base::C | Base::CInt(..) => Kind::Tagged,
+        Base::Rust | Base::Transparent => Kind::Untagged,
     }
 }
 
@@ -41,73 +44,68 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
     let k = krate.text.as_str();
     let kind = kind(input, variants);
     let explicit = variants.iter().any(|v| v.discriminant.is_some());
-    let aligned = shadow::aligned(input);
-    // The tag's type in the shadows: the repr's integer where there is one, else a copy of the
-    // enum without data (whose size rustc picks from the discriminants).
+    let aligned = tag_copy::aligned(input);
     let int = input.repr.base.int().map(|(_, name)| name);
-    let tag_ty = int.unwrap_or(TAG);
-    // Every emitted type costs build time, so the fieldless copy is emitted only where it is
-    // needed: for explicit discriminant values of a data enum (a fieldless enum casts its
-    // own variants), for the tag of a `repr(C)` data enum, and to measure the tag under
-    // `align(N)`.
     // `as` casts only unit-only enums: `V()` and `V {}` make an enum fieldless but not castable,
     // so its discriminants are read from the fieldless copy.
     let casts_itself =
         matches!(kind, Kind::Fieldless) && variants.iter().all(|v| v.style == Style::Unit);
-    let needs_tag_enum = match kind {
-        Kind::Empty | Kind::Unspecified => false,
+    // Every emitted type costs build time, so the fieldless copy is emitted only where it is
+    // needed: as the tag of a `repr(C)` enum with fields, as the tag of a fieldless enum
+    // under `align(N)`, and for explicit discriminants that the enum cannot cast itself.
+    let needs_tag_copy = match kind {
+        Kind::Empty | Kind::Untagged => false,
         Kind::Fieldless => aligned || (explicit && !casts_itself),
-        Kind::Specified(_) => explicit || int.is_none(),
+        Kind::Tagged => explicit || int.is_none(),
+    };
+    let tag_ty = match kind {
+        Kind::Fieldless if !aligned => Some("Self"),
+        Kind::Fieldless => Some(TAG),
+        Kind::Tagged => Some(int.unwrap_or(TAG)),
+        Kind::Empty | Kind::Untagged => None,
     };
     let params = type_params(input);
 
-    // One `allow` for the block rather than one per shadow type: lint levels reach the
-    // items nested in it. `deprecated`: naming a user's `#[deprecated]` type, variant or field
-    // is not a use by the user. `repr_c_enums_larger_than_int`: the user's own enum already
-    // carries that warning; its fieldless copy would repeat it.
+    // One `allow` for the block rather than one per item: lint levels reach the items nested
+    // in it. `deprecated`: naming a user's `#[deprecated]` type, variant or field is not a use
+    // by the user. `repr_c_enums_larger_than_int`: the user's own enum already carries that
+    // warning; its fieldless copy would repeat it.
     out.text(
         "#[allow(deprecated, dead_code, non_camel_case_types, repr_c_enums_larger_than_int, \
          clippy::all, clippy::pedantic)] const _: () = ",
     );
     out.braces(|out| {
-        if needs_tag_enum {
-            shadow::tag_enum(out, input, variants);
+        if needs_tag_copy {
+            tag_copy::tag_enum(out, input, variants);
         }
-        match kind {
-            Kind::Fieldless => shadow::fieldless_whole(out, input),
-            Kind::Specified(DataLayout::AlignedUnionAfterTag) => {
-                shadow::data_types(out, input, variants, tag_ty)
+        let facts = |out: &mut Out| {
+            if tag_ty.is_none() && input.repr.is_default() {
+                return;
             }
-            Kind::Specified(DataLayout::PrefixedVariants | DataLayout::UnionAfterTag) => {}
-            Kind::Empty | Kind::Unspecified => {}
-        }
-
-        impl_layout(out, input, krate, "::__enumeration", |out| {
+            facts_item(out, k, |out| {
+                out.text(k).text("::__Facts::new");
+                out.parens(|out| input.repr.write(out, k));
+                if let Some(tag_ty) = tag_ty {
+                    out.text(".tag::<").text(tag_ty).text(">()");
+                }
+                if matches!(kind, Kind::Tagged) {
+                    fields_align(out, variants);
+                }
+            });
+        };
+        impl_layout(out, input, krate, "::__enumeration", facts, |out| {
             out.text("&");
             out.brackets(|out| {
                 for (i, v) in variants.iter().enumerate() {
-                    variant(
-                        out,
-                        k,
-                        &kind,
-                        i,
-                        v,
-                        explicit,
-                        casts_itself,
-                        input,
-                        &params,
-                        tag_ty,
-                    );
+                    variant(out, k, &kind, i, v, explicit, casts_itself, input, &params);
                     out.text(",");
                 }
             });
-            out.text(",");
-            shadow_facts(out, k, &kind, aligned, tag_ty, input);
         });
 
         // Only where there are fields to locate: a function per enum is among the costliest
         // things an expansion can hold, and C-like enums are common.
-        if matches!(kind, Kind::Specified(_) | Kind::Unspecified) {
+        if matches!(kind, Kind::Tagged | Kind::Untagged) {
             impl_header(out, input, krate, "LayoutOfVal");
             out.braces(|out| layout_of_val(out, variants));
         }
@@ -115,35 +113,18 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
     out.text(";");
 }
 
-/// The `Option<Shadow>` argument of `enumeration`.
-fn shadow_facts(out: &mut Out, k: &str, kind: &Kind, aligned: bool, tag_ty: &str, input: &Input) {
-    let (whole, tag) = match kind {
-        // A fieldless enum's tag is the whole value; its shadow is the enum itself unless
-        // `align(N)` pads it.
-        Kind::Fieldless if !aligned => ("Self", "Self"),
-        Kind::Fieldless => (WHOLE, TAG),
-        Kind::Specified(DataLayout::AlignedUnionAfterTag) => (WHOLE, tag_ty),
-        Kind::Specified(DataLayout::PrefixedVariants | DataLayout::UnionAfterTag) => {
-            // No shadow type: `enumeration` computes size and align from the variants.
-            out.text("::core::option::Option::Some(")
-                .text(k)
-                .text("::__Shadow::computed::<")
-                .text(tag_ty)
-                .text(">())");
-            return;
-        }
-        Kind::Empty | Kind::Unspecified => {
-            out.text("::core::option::Option::None");
-            return;
-        }
-    };
-    out.text("::core::option::Option::Some");
+/// `.fields_align(&[align_of::<F>(), ..])` over every field of every variant.
+fn fields_align(out: &mut Out, variants: &[Variant]) {
+    out.text(".fields_align");
     out.parens(|out| {
-        out.text(k).text("::__Shadow::of::<").text(whole);
-        if matches!(kind, Kind::Specified(_)) {
-            shadow::ty_generics(out, input);
-        }
-        out.text(",").text(tag).text(">()");
+        out.text("&");
+        out.brackets(|out| {
+            for f in variants.iter().flat_map(|v| &v.fields) {
+                out.text("::core::mem::align_of::<")
+                    .tokens(f.ty)
+                    .text(">(),");
+            }
+        });
     });
 }
 
@@ -158,7 +139,6 @@ fn variant(
     casts_itself: bool,
     input: &Input,
     params: &[&syn::Ident],
-    tag_ty: &str,
 ) {
     let unit = v.style == Style::Unit;
     out.text(k).text(if unit {
@@ -194,46 +174,8 @@ fn variant(
             .text(",&");
         let fields: Vec<&Field> = v.fields.iter().collect();
         match kind {
-            Kind::Specified(
-                layout @ (DataLayout::PrefixedVariants | DataLayout::UnionAfterTag),
-            ) => {
-                // RFC 2195: the variant is a `repr(C)` struct of the tag and its fields, or a
-                // `repr(C)` struct in a union after the tag, so the offsets follow the C rule
-                // from the tag's end or the union's start (computed in const, cheaper than
-                // `offset_of!` on shadow types; `enumeration` checks the result).
-                out.text(k).text("::__c_fields");
-                out.parens(|out| {
-                    field_list(out, k, &fields, params, |out, _, _| {
-                        out.text("0");
-                    });
-                    if *layout == DataLayout::PrefixedVariants {
-                        out.text(",::core::mem::size_of::<")
-                            .text(tag_ty)
-                            .text(">(),0");
-                    } else {
-                        out.text(",").text(k).text("::__c_payload::<").text(tag_ty);
-                        out.text(",Self>(),0");
-                    }
-                });
-            }
-            Kind::Specified(DataLayout::AlignedUnionAfterTag) => {
-                field_list(out, k, &fields, params, |out, j, _| {
-                    out.text(k).text("::__offset_of!");
-                    out.parens(|out| {
-                        out.text(WHOLE);
-                        shadow::ty_generics(out, input);
-                        out.text(", payload");
-                    });
-                    out.text("+").text(k).text("::__offset_of!");
-                    out.parens(|out| {
-                        shadow::variant_struct(out, index);
-                        shadow::ty_generics(out, input);
-                        out.text(",");
-                        shadow::field_member(out, j);
-                    });
-                });
-            }
-            // Not known in const: the fields say so with `offset: None`.
+            Kind::Tagged => place(out, k, &fields, params),
+            // Nothing to place them by: the fields say so with `offset: None`.
             _ => unplaced_list(out, k, &fields, params),
         }
     });

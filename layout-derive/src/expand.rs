@@ -55,31 +55,33 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, kind: Option<&str
     let k = krate.text.as_str();
     let params = type_params(input);
     let fields = input.all_fields();
-    let c = matches!(input.repr.base, Base::C);
     let union = kind.is_none();
-    let builder = if union { "::__union" } else { "::__aggregate" };
+    let builder = if union { "::__union" } else { "::__struct" };
+    let facts = |out: &mut Out| {
+        if input.repr.is_default() {
+            return;
+        }
+        facts_item(out, k, |out| {
+            out.text(k).text(if union {
+                "::__Facts::union"
+            } else {
+                "::__Facts::new"
+            });
+            out.parens(|out| input.repr.write(out, k));
+        });
+    };
     // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
     out.text("#[allow(deprecated)] const _: () = ");
     out.braces(|out| {
-        impl_layout(out, input, krate, builder, |out| {
+        impl_layout(out, input, krate, builder, facts, |out| {
             if let Some(kind) = kind {
                 out.text(k).text("::StructKind::").text(kind).text(",");
             }
             out.text("&");
-            if c && union {
-                // The C rule puts every field of a union at 0.
-                field_list(out, k, &fields, &params, |out, _, _| {
-                    out.text("0");
-                });
-            } else if c {
-                // Offsets by the C rule, computed in const (cheaper than `offset_of!`).
-                out.text(k).text("::__c_fields");
-                out.parens(|out| {
-                    field_list(out, k, &fields, &params, |out, _, _| {
-                        out.text("0");
-                    });
-                    out.text(",0,").int(input.repr.pack());
-                });
+            if matches!(input.repr.base, Base::C) {
+                // Layout-core places the fields by the rule of the repr the facts state
+                // (cheaper than an `offset_of!` per field).
+                place(out, k, &fields, &params);
             } else {
                 field_list(out, k, &fields, &params, |out, _, f| {
                     out.text(k).text("::__offset_of!(Self,");
@@ -90,6 +92,20 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, kind: Option<&str
         });
     });
     out.text(";");
+}
+
+/// `const __FACTS: __Facts = <value>;`, the value written by `value`.
+pub fn facts_item(out: &mut Out, k: &str, value: impl FnOnce(&mut Out)) {
+    out.text("const __FACTS: ").text(k).text("::__Facts = ");
+    value(out);
+    out.text(";");
+}
+
+/// `__place::<Self, _>([field, ..])`: the fields, unplaced, for layout-core to place by the
+/// rule of the repr that `Self` states.
+pub fn place(out: &mut Out, k: &str, fields: &[&Field], params: &[&Ident]) {
+    out.text(k).text("::__place::<Self, _>");
+    out.parens(|out| unplaced_list(out, k, fields, params));
 }
 
 /// `[field, ..]` of fields whose offsets are not known in const.
@@ -118,25 +134,26 @@ pub fn field_list(
     });
 }
 
-/// The `impl Layout` whose `LAYOUT` is `<krate><builder>::<Self>("Name", <repr>, ..)`, the
-/// rest of the arguments written by `rest`, followed by the type's check items.
+/// The `impl Layout` whose items are those `facts` writes (the type's `__FACTS`, if any) and
+/// `LAYOUT`, `<krate><builder>::<Self>("Name", ..)` with the rest of the arguments written by
+/// `rest`; followed by the type's check items.
 pub fn impl_layout(
     out: &mut Out,
     input: &Input,
     krate: &Krate,
     builder: &str,
+    facts: impl FnOnce(&mut Out),
     rest: impl FnOnce(&mut Out),
 ) {
     let k = krate.text.as_str();
     impl_header(out, input, krate, "Layout");
     out.braces(|out| {
+        facts(out);
         out.text("const LAYOUT: ").text(k).text("::TypeLayout = ");
         checks::wrap(out, input, krate, |out| {
             out.text(k).text(builder).text("::<Self>");
             out.parens(|out| {
                 out.str_lit(&unraw(input.ident)).text(",");
-                input.repr.write(out, k);
-                out.text(",");
                 rest(out);
             });
         });

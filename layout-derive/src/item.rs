@@ -76,9 +76,6 @@ pub struct Variant {
 
 #[derive(Default)]
 pub struct Generics {
-    /// `<...>` exactly as written, defaults included, for declaring a type with the same
-    /// parameters; empty without parameters.
-    pub declared: TokenStream,
     pub params: Vec<Param>,
     /// The where clause's predicates, each as written.
     pub predicates: Vec<TokenStream>,
@@ -393,7 +390,6 @@ fn generics(input: ParseStream) -> syn::Result<Generics> {
     if !input.peek(Token![<]) {
         return Ok(Generics::default());
     }
-    let begin = input.cursor();
     input.parse::<Token![<]>()?;
     let mut params = Vec::new();
     while !input.peek(Token![>]) {
@@ -405,7 +401,6 @@ fn generics(input: ParseStream) -> syn::Result<Generics> {
     }
     input.parse::<Token![>]>()?;
     Ok(Generics {
-        declared: between(begin, input.cursor()),
         params,
         predicates: Vec::new(),
     })

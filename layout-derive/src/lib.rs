@@ -19,7 +19,7 @@ mod fallback;
 mod item;
 mod meta;
 mod repr;
-mod shadow;
+mod tag_copy;
 mod type_text;
 mod valid;
 mod values;

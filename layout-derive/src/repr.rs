@@ -195,12 +195,9 @@ impl Base {
 }
 
 impl Repr {
-    /// `N` of `packed(N)`, 0 when not packed.
-    pub fn pack(self) -> u64 {
-        match self.modifier {
-            Modifier::Packed(n) => n,
-            Modifier::None | Modifier::Align(_) => 0,
-        }
+    /// Plain `repr(Rust)`, what a type states by saying nothing.
+    pub fn is_default(self) -> bool {
+        matches!(self.base, Base::Rust) && matches!(self.modifier, Modifier::None)
     }
 
     /// Writes the `layoutscope::Repr` value for this repr; `k` is the crate path.

@@ -210,7 +210,7 @@ fn values(cx: &Ctxt, input: &Input) {
             "`values` does not apply to a union: which field is live is not known; implement \
              `Visit` by hand, visiting the field your code knows is live",
         ));
-    } else if input.repr.pack() != 0 {
+    } else if matches!(input.repr.modifier, Modifier::Packed(_)) {
         cx.syn_error(syn::Error::new(
             span,
             "`values` does not apply to a packed type: its fields may be unaligned and cannot \

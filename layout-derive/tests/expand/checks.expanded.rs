@@ -4,22 +4,23 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Frame {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
+        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
+            ::layoutscope::Repr::C,
+        );
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
             Self,
         >(
             "Frame",
-            ::layoutscope::Repr::C,
             ::layoutscope::StructKind::Named,
-            &::layoutscope::__c_fields(
-                [
-                    ::layoutscope::__field::<u8>("tag", "u8", 0),
-                    ::layoutscope::__field::<u8>("kind", "u8", 0),
-                    ::layoutscope::__field::<u16>("len", "u16", 0),
-                    ::layoutscope::__field::<u32>("id", "u32", 0),
-                ],
-                0,
-                0,
-            ),
+            &::layoutscope::__place::<
+                Self,
+                _,
+            >([
+                ::layoutscope::__unplaced::<u8>("tag", "u8"),
+                ::layoutscope::__unplaced::<u8>("kind", "u8"),
+                ::layoutscope::__unplaced::<u16>("len", "u16"),
+                ::layoutscope::__unplaced::<u32>("id", "u32"),
+            ]),
         );
     }
     const _: () = ::layoutscope::__report!(

@@ -4,11 +4,10 @@
 const _: () = {
     #[automatically_derived]
     impl crate::reexport::layout::Layout for Renamed {
-        const LAYOUT: crate::reexport::layout::TypeLayout = crate::reexport::layout::__aggregate::<
+        const LAYOUT: crate::reexport::layout::TypeLayout = crate::reexport::layout::__struct::<
             Self,
         >(
             "Renamed",
-            crate::reexport::layout::Repr::RUST,
             crate::reexport::layout::StructKind::Named,
             &[
                 crate::reexport::layout::__field::<

@@ -17,40 +17,45 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::layoutscope::Layout for Shape {
+        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
+                ::layoutscope::Repr::C,
+            )
+            .tag::<__LayoutscopeTag>()
+            .fields_align(
+                &[
+                    ::core::mem::align_of::<f32>(),
+                    ::core::mem::align_of::<u16>(),
+                    ::core::mem::align_of::<u16>(),
+                ],
+            );
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
         >(
             "Shape",
-            ::layoutscope::Repr::C,
             &[
                 ::layoutscope::__variant(
                     "Circle",
                     0,
                     ::layoutscope::StructKind::Named,
-                    &::layoutscope::__c_fields(
-                        [::layoutscope::__field::<f32>("radius", "f32", 0)],
-                        ::layoutscope::__c_payload::<__LayoutscopeTag, Self>(),
-                        0,
-                    ),
+                    &::layoutscope::__place::<
+                        Self,
+                        _,
+                    >([::layoutscope::__unplaced::<f32>("radius", "f32")]),
                 ),
                 ::layoutscope::__variant(
                     "Rect",
                     1,
                     ::layoutscope::StructKind::TupleStruct,
-                    &::layoutscope::__c_fields(
-                        [
-                            ::layoutscope::__field::<u16>("0", "u16", 0),
-                            ::layoutscope::__field::<u16>("1", "u16", 0),
-                        ],
-                        ::layoutscope::__c_payload::<__LayoutscopeTag, Self>(),
-                        0,
-                    ),
+                    &::layoutscope::__place::<
+                        Self,
+                        _,
+                    >([
+                        ::layoutscope::__unplaced::<u16>("0", "u16"),
+                        ::layoutscope::__unplaced::<u16>("1", "u16"),
+                    ]),
                 ),
                 ::layoutscope::__unit_variant("Empty", 2),
             ],
-            ::core::option::Option::Some(
-                ::layoutscope::__Shadow::computed::<__LayoutscopeTag>(),
-            ),
         );
     }
     #[automatically_derived]

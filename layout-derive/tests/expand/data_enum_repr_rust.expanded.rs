@@ -15,7 +15,6 @@ const _: () = {
             Self,
         >(
             "Event",
-            ::layoutscope::Repr::RUST,
             &[
                 ::layoutscope::__variant(
                     "Key",
@@ -34,7 +33,6 @@ const _: () = {
                 ),
                 ::layoutscope::__unit_variant("Quit", 2),
             ],
-            ::core::option::Option::None,
         );
     }
     #[automatically_derived]

@@ -17,38 +17,45 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::layoutscope::Layout for Message {
+        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
+                ::layoutscope::Repr::int(::layoutscope::IntRepr::U8),
+            )
+            .tag::<u8>()
+            .fields_align(
+                &[
+                    ::core::mem::align_of::<i32>(),
+                    ::core::mem::align_of::<i32>(),
+                    ::core::mem::align_of::<String>(),
+                ],
+            );
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
         >(
             "Message",
-            ::layoutscope::Repr::int(::layoutscope::IntRepr::U8),
             &[
                 ::layoutscope::__unit_variant("Quit", __LayoutscopeTag::Quit as u128),
                 ::layoutscope::__variant(
                     "Move",
                     __LayoutscopeTag::Move as u128,
                     ::layoutscope::StructKind::Named,
-                    &::layoutscope::__c_fields(
-                        [
-                            ::layoutscope::__field::<i32>("x", "i32", 0),
-                            ::layoutscope::__field::<i32>("y", "i32", 0),
-                        ],
-                        ::core::mem::size_of::<u8>(),
-                        0,
-                    ),
+                    &::layoutscope::__place::<
+                        Self,
+                        _,
+                    >([
+                        ::layoutscope::__unplaced::<i32>("x", "i32"),
+                        ::layoutscope::__unplaced::<i32>("y", "i32"),
+                    ]),
                 ),
                 ::layoutscope::__variant(
                     "Write",
                     __LayoutscopeTag::Write as u128,
                     ::layoutscope::StructKind::TupleStruct,
-                    &::layoutscope::__c_fields(
-                        [::layoutscope::__field::<String>("0", "String", 0)],
-                        ::core::mem::size_of::<u8>(),
-                        0,
-                    ),
+                    &::layoutscope::__place::<
+                        Self,
+                        _,
+                    >([::layoutscope::__unplaced::<String>("0", "String")]),
                 ),
             ],
-            ::core::option::Option::Some(::layoutscope::__Shadow::computed::<u8>()),
         );
     }
     #[automatically_derived]

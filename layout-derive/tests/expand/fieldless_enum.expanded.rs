@@ -11,17 +11,19 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Level {
+        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
+                ::layoutscope::Repr::RUST,
+            )
+            .tag::<Self>();
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
         >(
             "Level",
-            ::layoutscope::Repr::RUST,
             &[
                 ::layoutscope::__unit_variant("Low", Level::Low as u128),
                 ::layoutscope::__unit_variant("Mid", Level::Mid as u128),
                 ::layoutscope::__unit_variant("High", Level::High as u128),
             ],
-            ::core::option::Option::Some(::layoutscope::__Shadow::of::<Self, Self>()),
         );
     }
 };

@@ -10,11 +10,10 @@ const _: () = {
         [T; N]: ::layoutscope::Layout,
         Vec<T>: ::layoutscope::Layout,
     {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
             Self,
         >(
             "Slot",
-            ::layoutscope::Repr::RUST,
             ::layoutscope::StructKind::Named,
             &[
                 ::layoutscope::__generic_field::<

@@ -4,11 +4,10 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Handle {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
             Self,
         >(
             "Handle",
-            ::layoutscope::Repr::RUST,
             ::layoutscope::StructKind::Named,
             &[
                 ::layoutscope::__field::<

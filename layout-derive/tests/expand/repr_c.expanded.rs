@@ -4,21 +4,22 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Packet {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
+        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
+            ::layoutscope::Repr::C,
+        );
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
             Self,
         >(
             "Packet",
-            ::layoutscope::Repr::C,
             ::layoutscope::StructKind::Named,
-            &::layoutscope::__c_fields(
-                [
-                    ::layoutscope::__field::<u8>("kind", "u8", 0),
-                    ::layoutscope::__field::<u32>("len", "u32", 0),
-                    ::layoutscope::__field::<u16>("crc", "u16", 0),
-                ],
-                0,
-                0,
-            ),
+            &::layoutscope::__place::<
+                Self,
+                _,
+            >([
+                ::layoutscope::__unplaced::<u8>("kind", "u8"),
+                ::layoutscope::__unplaced::<u32>("len", "u32"),
+                ::layoutscope::__unplaced::<u16>("crc", "u16"),
+            ]),
         );
     }
 };

@@ -4,11 +4,13 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Wire {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
+        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
+            ::layoutscope::Repr::RUST.with_packed(1),
+        );
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
             Self,
         >(
             "Wire",
-            ::layoutscope::Repr::RUST.with_packed(1),
             ::layoutscope::StructKind::Named,
             &[
                 ::layoutscope::__field::<

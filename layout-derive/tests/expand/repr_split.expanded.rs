@@ -9,47 +9,29 @@
     clippy::pedantic
 )]
 const _: () = {
-    #[repr(C)]
-    struct __LayoutscopeV0 {
-        f0: u16,
-    }
-    #[repr(C)]
-    union __LayoutscopePayload {
-        v0: ::core::mem::ManuallyDrop<__LayoutscopeV0>,
-    }
-    #[repr(C, align(16))]
-    struct __LayoutscopeWhole {
-        tag: u8,
-        payload: __LayoutscopePayload,
-    }
     #[automatically_derived]
     impl ::layoutscope::Layout for Split {
+        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
+                ::layoutscope::Repr::c_int(::layoutscope::IntRepr::U8).with_align(16),
+            )
+            .tag::<u8>()
+            .fields_align(&[::core::mem::align_of::<u16>()]);
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
         >(
             "Split",
-            ::layoutscope::Repr::c_int(::layoutscope::IntRepr::U8).with_align(16),
             &[
                 ::layoutscope::__variant(
                     "A",
                     0,
                     ::layoutscope::StructKind::TupleStruct,
-                    &[
-                        ::layoutscope::__field::<
-                            u16,
-                        >(
-                            "0",
-                            "u16",
-                            ::layoutscope::__offset_of!(__LayoutscopeWhole, payload)
-                                + ::layoutscope::__offset_of!(__LayoutscopeV0, f0),
-                        ),
-                    ],
+                    &::layoutscope::__place::<
+                        Self,
+                        _,
+                    >([::layoutscope::__unplaced::<u16>("0", "u16")]),
                 ),
                 ::layoutscope::__unit_variant("B", 1),
             ],
-            ::core::option::Option::Some(
-                ::layoutscope::__Shadow::of::<__LayoutscopeWhole, u8>(),
-            ),
         );
     }
     #[automatically_derived]

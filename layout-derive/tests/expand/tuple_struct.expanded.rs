@@ -4,11 +4,10 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Pair {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
             Self,
         >(
             "Pair",
-            ::layoutscope::Repr::RUST,
             ::layoutscope::StructKind::TupleStruct,
             &[
                 ::layoutscope::__field::<

@@ -4,8 +4,8 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Marker {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
             Self,
-        >("Marker", ::layoutscope::Repr::RUST, ::layoutscope::StructKind::Unit, &[]);
+        >("Marker", ::layoutscope::StructKind::Unit, &[]);
     }
 };

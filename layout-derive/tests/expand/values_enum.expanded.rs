@@ -15,7 +15,6 @@ const _: () = {
             Self,
         >(
             "Data",
-            ::layoutscope::Repr::RUST,
             &[
                 ::layoutscope::__unit_variant("Empty", 0),
                 ::layoutscope::__variant(
@@ -35,7 +34,6 @@ const _: () = {
                     ],
                 ),
             ],
-            ::core::option::Option::None,
         );
     }
     #[automatically_derived]

@@ -22,8 +22,8 @@ mod item;
 mod meta;
 #[path = "../../src/repr.rs"]
 mod repr;
-#[path = "../../src/shadow.rs"]
-mod shadow;
+#[path = "../../src/tag_copy.rs"]
+mod tag_copy;
 #[path = "../../src/type_text.rs"]
 mod type_text;
 #[path = "../../src/valid.rs"]

@@ -6,10 +6,11 @@ use std::string::String;
 use std::vec::Vec;
 
 use super::*;
-use crate::build::{c_fields, field};
-use crate::enums::{enumeration, unit_variant, variant, Shadow};
+use crate::build::{field, unplaced};
+use crate::enums::{enumeration, unit_variant, variant};
 use crate::model::{Layout, StructKind};
 use crate::repr::{IntRepr, Repr};
+use crate::rules::{place, Facts};
 use core::mem::offset_of;
 
 /// `level kind bytes`, indented by level; sections start with their title.
@@ -160,13 +161,13 @@ union Word {
 }
 
 impl Layout for Word {
+    const __FACTS: Facts = Facts::union(Repr::C.with_align(8));
     const LAYOUT: TypeLayout = crate::build::union::<Word>(
         "Word",
-        Repr::C.with_align(8),
-        &[
-            field::<u32>("long", "u32", 0),
-            field::<u16>("short", "u16", 0),
-        ],
+        &place::<Word, 2>([
+            unplaced::<u32>("long", "u32"),
+            unplaced::<u16>("short", "u16"),
+        ]),
     );
 }
 
@@ -215,19 +216,17 @@ enum Direct {
     B,
 }
 
-const A_FIELDS: [Field; 1] = c_fields([field::<u32>("0", "u32", 0)], 1, 0);
+const A_FIELDS: [Field; 1] = place::<Direct, 1>([unplaced::<u32>("0", "u32")]);
 const VARIANTS: [Variant; 2] = [
     variant("A", 7, StructKind::TupleStruct, &A_FIELDS),
     unit_variant("B", 8),
 ];
 
 impl Layout for Direct {
-    const LAYOUT: TypeLayout = enumeration::<Direct>(
-        "Direct",
-        Repr::int(IntRepr::U8),
-        &VARIANTS,
-        Some(Shadow::computed::<u8>()),
-    );
+    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8))
+        .tag::<u8>()
+        .fields_align(&[align_of::<u32>()]);
+    const LAYOUT: TypeLayout = enumeration::<Direct>("Direct", &VARIANTS);
 }
 
 #[test]
