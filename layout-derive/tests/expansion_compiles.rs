@@ -18,7 +18,7 @@
 //!    errors are in that function keeps its item and loses the function.
 //! 2. Pasted: the baseline file plus exactly the code `expand::derive` returned
 //!    (`to_string()`), plus a `const` that evaluates `LAYOUT` at the instantiation (a generic
-//!    type's checks and a data enum's shadow comparison run only then). Every case must
+//!    type's checks and an enum's comparison with RFC 2195 run only then). Every case must
 //!    compile. The only accepted errors are failing layout checks: E0080 whose message is one
 //!    of layoutscope's check messages about this item (``size of `X` is 24 bytes, expected
 //!    8``), counted apart — the generator writes `size = 8` without knowing the size.

@@ -149,7 +149,7 @@ const fn scaled<T, const N: u16>() -> u16 {
 }
 
 /// Discriminants with commas in their turbofish, on a data enum (whose discriminants the
-/// derive copies into a fieldless shadow enum).
+/// derive copies into the fieldless copy of the enum).
 #[derive(DeriveLayout)]
 #[repr(u16)]
 pub enum Scaled {
