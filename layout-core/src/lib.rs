@@ -71,6 +71,14 @@ pub use enums::{
 #[doc(hidden)]
 #[cfg(feature = "render")]
 pub use render::ShortTypeName as __ShortTypeName;
+// For the SVG pictures of live values (`layout-values`): the same colours, font and escaping.
+#[doc(hidden)]
+#[cfg(feature = "render")]
+pub mod __svg {
+    pub use crate::render::svg::escape;
+    pub use crate::render::theme::svg::*;
+    pub use crate::render::width::str_width;
+}
 
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.
 ///

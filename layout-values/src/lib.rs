@@ -33,10 +33,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod facts;
 mod heap_layout;
 mod impls;
 mod picture;
 mod show;
+mod static_data;
+mod svg;
 mod text;
 mod theme;
 mod visit;

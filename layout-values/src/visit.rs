@@ -10,6 +10,7 @@ use std::fmt::{Display, Write as _};
 use std::mem::{align_of_val, size_of_val};
 use std::string::String;
 
+use crate::static_data;
 use crate::picture::{Basis, Block, BlockKind, Picture, Row, RowKind, Target, Totals};
 
 /// A value that can describe its bytes and the memory it points to.
@@ -495,7 +496,12 @@ impl<'a> Visitor<'a> {
                 address: to.start,
                 kind: match (owner, to.access) {
                     (_, Access::Shares { strong, weak }) => BlockKind::Shared { strong, weak },
-                    (Owner::Borrowed, _) => BlockKind::Borrowed,
+                    (Owner::Borrowed, _) => match to.start {
+                        Some(start) if static_data::contains(start, to.size) => {
+                            BlockKind::StaticData
+                        }
+                        _ => BlockKind::Borrowed,
+                    },
                     _ => BlockKind::Owned,
                 },
                 type_name: short(to.type_name),
