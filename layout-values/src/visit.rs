@@ -38,6 +38,25 @@ use crate::picture::{Basis, Block, BlockKind, Picture, Row, RowKind, Target, Tot
 /// let totals = layoutscope::show(&Celsius(21.5)).totals();
 /// assert_eq!((totals.stack, totals.heap()), (4, 0));
 /// ```
+///
+/// `Visit` is a trait object type: `Box<dyn Visit>`, `&dyn Visit`, `Rc<dyn Visit>` (and
+/// `dyn MyTrait` where `MyTrait: Visit`) are visited through the vtable, heap blocks of the
+/// value behind them included. Of other trait objects (`dyn Any`, `dyn Write`, …) only the
+/// size and alignment their vtable gives are known: their contents are not visited, and the
+/// picture says so.
+///
+/// ```
+/// # mod layoutscope {
+/// #     pub use layout_values::show;
+/// #     pub mod values { pub use layout_values::*; }
+/// # }
+/// use layoutscope::values::Visit;
+///
+/// let names: Box<dyn Visit> = Box::new(vec![String::from("Odin")]);
+/// // The `Vec` header (24 bytes on 64-bit targets), its buffer of one `String` header, and "Odin".
+/// let word = size_of::<usize>();
+/// assert_eq!(layoutscope::show(&names).totals().heap(), 3 * word + 3 * word + 4);
+/// ```
 pub trait Visit {
     /// Describes `self` to `v`.
     fn visit(&self, v: &mut Visitor<'_>);
@@ -46,6 +65,12 @@ pub trait Visit {
     /// length for slices and `str`, a vtable for trait objects.
     fn metadata(&self) -> Metadata {
         Metadata::Thin
+    }
+
+    /// The name of the value's own type: behind a `dyn Visit` (or a trait object of a trait
+    /// with `Visit` as a supertrait), the concrete type the vtable belongs to.
+    fn type_name(&self) -> &'static str {
+        core::any::type_name::<Self>()
     }
 }
 

@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use layoutscope::values::{Show, Visit};
+use layoutscope::values::{BlockKind, Show, Visit};
 use layoutscope::{show, Layout};
 
 fn golden<T: Visit + ?Sized>(name: &str, picture: Show<'_, T>) {
@@ -232,4 +232,35 @@ fn a_long_buffer_is_cut_short_but_counted() {
     golden("long_vec", show(&v).name("v").max_elements(3));
     golden_svg("long_vec", show(&v).name("v").max_elements(3));
     assert_eq!(show(&v).totals().owned.allocated, 220);
+}
+
+#[test]
+fn trait_objects_of_visit_show_their_contents() {
+    let names: Box<dyn Visit> = Box::new(vec![String::from("Odin")]);
+    golden("box_dyn_visit", show(&names).name("names"));
+    let any: Box<dyn std::any::Any> = Box::new(vec![String::from("Odin")]);
+    golden("box_dyn_any", show(&any).name("any"));
+}
+
+/// A string literal lies in the executable's read-only data; a `String`'s bytes and a leaked
+/// `Box<str>` lie on the heap, and are only borrowed.
+#[test]
+fn static_data_is_told_from_borrowed_heap_bytes() {
+    let literal: &'static str = "hello";
+    let owned = String::from("hello");
+    let leaked: &'static str = Box::leak(Box::<str>::from("hello"));
+    let kinds = (literal, owned.as_str(), leaked);
+    let picture = show(&kinds).picture();
+    let kind = |i: usize| picture.blocks[i].kind;
+    let literal_kind = if cfg!(target_os = "linux") {
+        BlockKind::StaticData
+    } else {
+        BlockKind::Borrowed
+    };
+    assert_eq!(
+        (kind(1), kind(2), kind(3)),
+        (literal_kind, BlockKind::Borrowed, BlockKind::Borrowed)
+    );
+    let totals = show(&kinds).totals();
+    assert_eq!((totals.borrowed.allocated, totals.heap()), (15, 0));
 }
