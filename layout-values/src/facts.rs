@@ -30,9 +30,7 @@ pub(crate) fn header(index: usize, block: &Block, addresses: bool) -> Vec<String
                 BlockKind::Shared { strong, weak } => {
                     format!("heap, shared (strong {strong}, weak {weak})")
                 }
-                BlockKind::StaticData => {
-                    "borrowed, read-only data of the executable".to_string()
-                }
+                BlockKind::StaticData => "borrowed, read-only data of the executable".to_string(),
                 _ => "borrowed".to_string(),
             };
             parts.push(format!("{} {whose}", label(index)));
@@ -75,7 +73,8 @@ pub(crate) fn type_text(row: &Row) -> String {
     }
 }
 
-/// Where a pointer leads: `──▶ #2`, `──▶ #1 (again)`, `──▶ …`, `(no allocation)`.
+/// Where a pointer leads: an arrow and the block's label (`#2`), with `(again)` for a block
+/// reached before, an ellipsis for one not drawn, or `(no allocation)`.
 pub(crate) fn target(target: Target, theme: &Theme) -> String {
     let arrow = theme.arrow;
     match target {

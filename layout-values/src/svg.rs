@@ -2,7 +2,7 @@
 //! further right than the block that points to it, arrows from a pointer's row to the block
 //! it leads to, and the totals below. A block is drawn next to the row that first reaches it
 //! where there is room; arrows run in the gaps between columns, never over text. A block
-//! reached again is named by label (`──▶ #1 (again)`), as in the text, and gets a dashed
+//! reached again is named by its label and `(again)`, as in the text, and gets a dashed
 //! arrow where it sits in the next column.
 
 use std::fmt::{self, Display, Formatter};
@@ -218,17 +218,18 @@ pub(crate) fn write(f: &mut Formatter<'_>, picture: &Picture, o: SvgOptions) -> 
             // A block reached again is drawn to where it sits one column on (a second `Rc`
             // of one allocation); elsewhere (a cycle) an arrow would cross blocks, and the
             // row's label says where it leads.
-            let (c, dash) = match row.target {
-                Some(Target::Block(c)) => (c, ""),
+            // It ends at the header's second line, apart from the solid arrow's end.
+            let (c, dash, line) = match row.target {
+                Some(Target::Block(c)) => (c, "", 0),
                 Some(Target::Again(c)) if placed[c].column == p.column + 1 => {
-                    (c, " stroke-dasharray=\"4 3\"")
+                    (c, " stroke-dasharray=\"4 3\"", LINE)
                 }
                 _ => continue,
             };
             let (x1, y1) = (p.x + p.width, p.row_middle(r));
             let edge = column_right(p.column);
             let to = &placed[c];
-            let (x2, y2) = (to.x, to.y + LINE / 2 + 2);
+            let (x2, y2) = (to.x, to.y + line + LINE / 2 + 2);
             let bend = (x2 - edge) / 2;
             writeln!(
                 f,
@@ -311,7 +312,13 @@ fn draw_block(
     f.write_str("</g>\n")
 }
 
-fn draw_row(f: &mut Formatter<'_>, row: &Row, p: &Placed, top: usize, o: SvgOptions) -> fmt::Result {
+fn draw_row(
+    f: &mut Formatter<'_>,
+    row: &Row,
+    p: &Placed,
+    top: usize,
+    o: SvgOptions,
+) -> fmt::Result {
     let background = match row.kind {
         RowKind::Header => Some(fill::HEADER_ROW),
         RowKind::Unused => Some(fill::UNUSED),
@@ -341,13 +348,29 @@ fn draw_row(f: &mut Formatter<'_>, row: &Row, p: &Placed, top: usize, o: SvgOpti
         kind => {
             let offset = row.offset.map_or("?".to_string(), |o| o.to_string());
             text(f, at(w.offset), baseline, "end", grey, "", &offset)?;
-            text(f, at(size_end), baseline, "end", grey, "", &row.size.to_string())?;
+            text(
+                f,
+                at(size_end),
+                baseline,
+                "end",
+                grey,
+                "",
+                &row.size.to_string(),
+            )?;
             if kind == RowKind::Unused {
                 text(f, at(name_start), baseline, "start", grey, "", &row.value)?;
                 end += width_of(&row.value);
             } else {
                 if !row.name.is_empty() {
-                    text(f, at(name_start), baseline, "start", style::TEXT, "", &row.name)?;
+                    text(
+                        f,
+                        at(name_start),
+                        baseline,
+                        "start",
+                        style::TEXT,
+                        "",
+                        &row.name,
+                    )?;
                 }
                 let type_start = size_end + COLUMN_GAP + w.name + COLUMN_GAP;
                 let type_name = type_text(row);
@@ -362,7 +385,15 @@ fn draw_row(f: &mut Formatter<'_>, row: &Row, p: &Placed, top: usize, o: SvgOpti
                 )?;
                 let value_start = type_start + w.type_name + COLUMN_GAP;
                 if !row.value.is_empty() {
-                    text(f, at(value_start), baseline, "start", style::TEXT, "", &row.value)?;
+                    text(
+                        f,
+                        at(value_start),
+                        baseline,
+                        "start",
+                        style::TEXT,
+                        "",
+                        &row.value,
+                    )?;
                 }
                 end = value_start + p.value;
             }
@@ -370,7 +401,15 @@ fn draw_row(f: &mut Formatter<'_>, row: &Row, p: &Placed, top: usize, o: SvgOpti
     }
     if let Some(target) = row.target {
         let label = target_text(target, o.theme);
-        text(f, at(end + COLUMN_GAP), baseline, "start", style::TEXT, "", &label)?;
+        text(
+            f,
+            at(end + COLUMN_GAP),
+            baseline,
+            "start",
+            style::TEXT,
+            "",
+            &label,
+        )?;
     }
     Ok(())
 }

@@ -10,8 +10,8 @@ use std::fmt::{Display, Write as _};
 use std::mem::{align_of_val, size_of_val};
 use std::string::String;
 
-use crate::static_data;
 use crate::picture::{Basis, Block, BlockKind, Picture, Row, RowKind, Target, Totals};
+use crate::static_data;
 
 /// A value that can describe its bytes and the memory it points to.
 ///

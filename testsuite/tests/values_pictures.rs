@@ -238,6 +238,7 @@ fn a_long_buffer_is_cut_short_but_counted() {
 fn trait_objects_of_visit_show_their_contents() {
     let names: Box<dyn Visit> = Box::new(vec![String::from("Odin")]);
     golden("box_dyn_visit", show(&names).name("names"));
+    golden_svg("box_dyn_visit", show(&names).name("names"));
     let any: Box<dyn std::any::Any> = Box::new(vec![String::from("Odin")]);
     golden("box_dyn_any", show(&any).name("any"));
 }
