@@ -81,7 +81,8 @@ impl<'a, T: Visit + ?Sized> Show<'a, T> {
         self
     }
 
-    /// ASCII glyphs instead of Unicode (in the SVG too: separators and arrows in words).
+    /// ASCII glyphs instead of Unicode (in the SVG: the separators, and the arrows written
+    /// before labels).
     pub fn ascii(mut self, ascii: bool) -> Self {
         self.ascii = ascii;
         self

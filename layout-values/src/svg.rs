@@ -71,6 +71,11 @@ fn target_text(target: Target, theme: &Theme) -> String {
     }
 }
 
+/// The text of a row standing for elements not drawn: `… 97 more`.
+fn elided(row: &Row, theme: &Theme) -> String {
+    format!("{} {}", theme.ellipsis, row.value)
+}
+
 /// A block's header in two lines: whose bytes and what they hold, then the numbers.
 fn header_lines(index: usize, block: &Block, o: SvgOptions) -> (String, String) {
     let parts = facts::header(index, block, o.addresses);
@@ -87,7 +92,8 @@ fn width_of(text: &str) -> usize {
 fn row_chars(row: &Row, w: &Widths, value: usize, o: SvgOptions) -> usize {
     let numbers = w.offset + COLUMN_GAP + w.size + COLUMN_GAP;
     let rest = match row.kind {
-        RowKind::Unused | RowKind::Elided => 2 * row.level + width_of(&row.value) + 2,
+        RowKind::Unused => 2 * row.level + width_of(&row.value),
+        RowKind::Elided => 2 * row.level + width_of(&elided(row, o.theme)),
         _ => w.name + COLUMN_GAP + w.type_name + COLUMN_GAP + value,
     };
     let target = row
@@ -341,7 +347,7 @@ fn draw_row(
     let mut end = name_start;
     match row.kind {
         RowKind::Elided => {
-            let line = format!("{} {}", o.theme.ellipsis, row.value);
+            let line = elided(row, o.theme);
             text(f, at(name_start), baseline, "start", grey, "", &line)?;
             end += width_of(&line);
         }

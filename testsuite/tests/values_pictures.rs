@@ -226,6 +226,18 @@ fn a_cycle_ends_with_an_arrow_back() {
 }
 
 #[test]
+fn addresses_are_shown_on_request_in_both_drawings() {
+    let v = vec![1u8, 2];
+    for picture in [show(&v).addresses(true), show(&v).addresses(true).svg(true)] {
+        let drawn = picture.to_string();
+        let at = format!("at {:#x}", v.as_ptr() as usize);
+        assert!(drawn.contains(&at), "{drawn}");
+    }
+    let ascii = show(&v).ascii(true).svg(true).to_string();
+    assert!(ascii.contains(" | ") && !ascii.contains(" · "), "{ascii}");
+}
+
+#[test]
 fn a_long_buffer_is_cut_short_but_counted() {
     let mut v: Vec<u16> = (0..100).collect();
     v.reserve_exact(10);
