@@ -75,7 +75,7 @@ pub use render::ShortTypeName as __ShortTypeName;
 #[doc(hidden)]
 #[cfg(feature = "render")]
 pub mod __svg {
-    pub use crate::render::svg::escape;
+    pub use crate::render::svg::{escape, open};
     pub use crate::render::theme::svg::*;
     pub use crate::render::width::str_width;
 }

@@ -9,7 +9,7 @@ use std::fmt::{self, Display, Formatter};
 use std::string::String;
 use std::vec::Vec;
 
-use layout_core::__svg::{self as style, escape, str_width};
+use layout_core::__svg::{self as style, escape, open, str_width};
 
 use crate::facts::{self, type_text};
 use crate::picture::{Block, BlockKind, Picture, Row, RowKind, Target};
@@ -199,21 +199,12 @@ pub(crate) fn write(f: &mut Formatter<'_>, picture: &Picture, o: SvgOptions) -> 
     let totals_top = bottom + LINE;
     let height = totals_top + totals.len() * LINE + MARGIN;
 
-    writeln!(
-        f,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{}\" font-size=\"{}\">",
-        style::FONT_FAMILY,
-        style::FONT_SIZE
-    )?;
-    f.write_str(style::DEFS)?;
+    // The arrowhead: only the pictures of values draw arrows.
+    open(f, width, height)?;
     writeln!(
         f,
         "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker></defs>",
         style::STROKE
-    )?;
-    writeln!(
-        f,
-        "<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>"
     )?;
     for (index, (block, p)) in blocks.iter().zip(&placed).enumerate() {
         draw_block(f, index, block, p, o)?;

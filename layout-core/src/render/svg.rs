@@ -48,17 +48,7 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
             .sum::<usize>();
     let height = legend_top + legend.rows(width) * LEGEND_LINE + MARGIN;
 
-    writeln!(
-        f,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{}\" font-size=\"{}\">",
-        style::FONT_FAMILY,
-        style::FONT_SIZE
-    )?;
-    f.write_str(style::DEFS)?;
-    writeln!(
-        f,
-        "<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>"
-    )?;
+    open(f, width, height)?;
     write!(
         f,
         "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">",
@@ -82,6 +72,22 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     }
     legend.write(f, d, legend_top, width)?;
     f.write_str("</svg>\n")
+}
+
+/// The start of a picture of `width` × `height` pixels: the `<svg>` element with its font,
+/// the fill patterns, and a white background. The picture ends with `</svg>`.
+pub fn open(f: &mut Formatter<'_>, width: usize, height: usize) -> fmt::Result {
+    writeln!(
+        f,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{}\" font-size=\"{}\">",
+        style::FONT_FAMILY,
+        style::FONT_SIZE
+    )?;
+    f.write_str(style::DEFS)?;
+    writeln!(
+        f,
+        "<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>"
+    )
 }
 
 /// Sentences in the picture are written as the Unicode text styles write them.
