@@ -62,17 +62,25 @@ pub use build::{
 };
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
-// For the pictures of live values (`layout-values`), which name types as the diagrams do.
 #[doc(hidden)]
 pub use enums::{
     direct_tag_niche as __direct_tag_niche, enumeration as __enumeration,
     unit_variant as __unit_variant, variant as __variant,
 };
+// For the pictures of live values (`layout-values`), which name types as the diagrams do.
 #[doc(hidden)]
 #[cfg(feature = "render")]
 pub use render::ShortTypeName as __ShortTypeName;
 #[doc(hidden)]
 pub use rules::{place as __place, Facts as __Facts};
+// For the SVG pictures of live values (`layout-values`): the same colours, font and escaping.
+#[doc(hidden)]
+#[cfg(feature = "render")]
+pub mod __svg {
+    pub use crate::render::svg::{escape, open};
+    pub use crate::render::theme::svg::*;
+    pub use crate::render::width::str_width;
+}
 
 /// Prints the table of `T`'s layout to standard output: handy in tests and examples.
 ///

@@ -204,19 +204,23 @@ impl Visit for str {
     }
 }
 
-/// What a pointer's row says: the metadata it carries.
+/// What a pointer's row says: the metadata it carries. A wide pointer whose pointee reports
+/// no length is a trait object whose concrete type answered for itself (`dyn Visit`, or a
+/// trait with `Visit` as a supertrait): its vtable is that type's.
 fn pointer_text<T: Visit + ?Sized>(v: &mut Visitor<'_>, pointee: &T) {
     if !v.drawing() {
         return;
     }
+    let wide = size_of::<*const T>() > size_of::<*const u8>();
+    let (size, align) = (size_of_val(pointee), align_of_val(pointee));
     match pointee.metadata() {
+        Metadata::Thin if wide => v.value(format_args!(
+            "vtable of {}: {size} B, align {align}",
+            short(pointee.type_name())
+        )),
         Metadata::Thin => {}
         Metadata::Len(len) => v.value(format_args!("len {len}")),
-        Metadata::Vtable => v.value(format_args!(
-            "vtable: {} B, align {}",
-            size_of_val(pointee),
-            align_of_val(pointee)
-        )),
+        Metadata::Vtable => v.value(format_args!("vtable: {size} B, align {align}")),
     }
 }
 
@@ -496,14 +500,18 @@ fn counted<T: ?Sized>(
     );
 }
 
-/// Trait objects: what the vtable says (size and align) and nothing of the inside, which
-/// only the concrete type knows. For a trait of your own, `impl Visit for dyn MyTrait` in
-/// your crate the same way.
+/// Trait objects of std's traits: what the vtable says (size and align) and nothing of the
+/// inside, which only the concrete type knows; heap blocks the value owns are not counted.
+/// A trait of your own with `Visit` as a supertrait needs no impl: `dyn MyTrait` is visited
+/// through it.
 macro_rules! trait_objects {
     ($($t:ty),* $(,)?) => {$(
         impl Visit for $t {
             fn visit(&self, v: &mut Visitor<'_>) {
-                v.value(format_args!("{} B seen through the vtable", size_of_val(self)));
+                v.value(format_args!(
+                    "{} B from the vtable, contents not visited",
+                    size_of_val(self)
+                ));
             }
 
             fn metadata(&self) -> Metadata {
@@ -526,10 +534,10 @@ trait_objects!(
     dyn FnMut(),
 );
 
-/// A trait object that can say what it holds.
+/// A trait object that can say what it holds; heap blocks the value owns are not visited.
 impl Visit for dyn Debug {
     fn visit(&self, v: &mut Visitor<'_>) {
-        v.value(format_args!("{self:?}"));
+        v.value(format_args!("contents not visited; Debug: {self:?}"));
     }
 
     fn metadata(&self) -> Metadata {

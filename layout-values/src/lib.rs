@@ -18,7 +18,12 @@
 //!   many bytes are estimated.
 //! - A block is counted once, however many pointers reach it (two `Rc`s, a cycle): owned
 //!   blocks have one owner by construction; shared and borrowed ones are remembered by address.
-//! - What a reference points to is drawn but counted apart, as borrowed.
+//! - What a reference points to is drawn but counted apart, as borrowed; on Linux, borrowed
+//!   bytes inside a read-only mapping of the executable's file (`/proc/self/maps`: addresses
+//!   compared, nothing read) are marked as its read-only data ([`BlockKind::StaticData`]).
+//! - Behind `dyn Visit` (and a trait with `Visit` as a supertrait) the value is visited in
+//!   full through the vtable; behind other trait objects only its size and alignment are
+//!   known, and the picture says its contents are not visited.
 //!
 //! # Rules of this crate
 //!
@@ -33,10 +38,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod facts;
 mod heap_layout;
 mod impls;
 mod picture;
 mod show;
+mod static_data;
+mod svg;
 mod text;
 mod theme;
 mod visit;

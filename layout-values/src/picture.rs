@@ -60,6 +60,10 @@ pub enum BlockKind {
     },
     /// Bytes behind a reference: drawn, not counted as the value's own.
     Borrowed,
+    /// Borrowed bytes inside a read-only mapping of the running executable's file (a string
+    /// literal, a promoted constant): counted as borrowed. Told only where the process's
+    /// memory map can be read (Linux); elsewhere such bytes are [`BlockKind::Borrowed`].
+    StaticData,
 }
 
 /// How a block's size is known.

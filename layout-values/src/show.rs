@@ -3,6 +3,7 @@
 use std::fmt::{self, Display, Formatter};
 
 use crate::picture::{Picture, Totals};
+use crate::svg::{Svg, SvgOptions};
 use crate::text::{Text, TextOptions};
 use crate::theme::{ASCII, UNICODE};
 use crate::visit::{Limits, Visit, Visitor};
@@ -30,6 +31,7 @@ pub fn show<T: Visit + ?Sized>(value: &T) -> Show<'_, T> {
         ascii: false,
         width: 100,
         addresses: false,
+        svg: false,
     }
 }
 
@@ -55,6 +57,7 @@ pub struct Show<'a, T: ?Sized> {
     ascii: bool,
     width: usize,
     addresses: bool,
+    svg: bool,
 }
 
 impl<'a, T: Visit + ?Sized> Show<'a, T> {
@@ -78,7 +81,8 @@ impl<'a, T: Visit + ?Sized> Show<'a, T> {
         self
     }
 
-    /// ASCII glyphs instead of Unicode.
+    /// ASCII glyphs instead of Unicode (in the SVG: the separators, and the arrows written
+    /// before labels).
     pub fn ascii(mut self, ascii: bool) -> Self {
         self.ascii = ascii;
         self
@@ -94,6 +98,22 @@ impl<'a, T: Visit + ?Sized> Show<'a, T> {
     /// `#2`, … in the order they are reached, the same in every run, for snapshots).
     pub fn addresses(mut self, addresses: bool) -> Self {
         self.addresses = addresses;
+        self
+    }
+
+    /// An SVG picture instead of text: the blocks as boxes in columns, arrows from each
+    /// pointer to its block, the totals below; the same facts and labels as the text.
+    ///
+    /// ```
+    /// # mod layoutscope {
+    /// #     pub use layout_values::show;
+    /// # }
+    /// let v = vec![65, 54, 57];
+    /// let svg = layoutscope::show(&v).name("v").svg(true).to_string();
+    /// assert!(svg.starts_with("<svg") && svg.contains("#1 heap, owned"));
+    /// ```
+    pub fn svg(mut self, svg: bool) -> Self {
+        self.svg = svg;
         self
     }
 
@@ -117,10 +137,12 @@ impl<'a, T: Visit + ?Sized> Show<'a, T> {
 
 impl<T: Visit + ?Sized> Display for Show<'_, T> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let options = TextOptions {
-            theme: if self.ascii { &ASCII } else { &UNICODE },
-            addresses: self.addresses,
-        };
-        Text(&self.picture(), options).fmt(f)
+        let theme = if self.ascii { &ASCII } else { &UNICODE };
+        let addresses = self.addresses;
+        if self.svg {
+            Svg(&self.picture(), SvgOptions { theme, addresses }).fmt(f)
+        } else {
+            Text(&self.picture(), TextOptions { theme, addresses }).fmt(f)
+        }
     }
 }

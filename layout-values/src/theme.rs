@@ -26,3 +26,25 @@ pub(crate) const ASCII: Theme = Theme {
     unused: ".",
     separator: " | ",
 };
+
+/// The fills of the SVG picture: a block's header band says whose bytes it holds. Colours,
+/// hatch and font are the type diagrams' own (`layout-core`), so both kinds of picture read
+/// alike.
+pub(crate) mod svg {
+    use layout_core::__svg::{ELSEWHERE, PADDING, PALETTE};
+
+    /// The value itself.
+    pub const VALUE: &str = PALETTE[4];
+    /// A heap block only the value owns.
+    pub const OWNED: &str = PALETTE[6];
+    /// A heap block behind `Rc`/`Arc`.
+    pub const SHARED: &str = PALETTE[5];
+    /// Bytes behind a reference.
+    pub const BORROWED: &str = PALETTE[2];
+    /// Bytes behind a reference, in the executable's read-only data.
+    pub const STATIC_DATA: &str = PALETTE[10];
+    /// A row of bookkeeping beside the value (`Rc`'s counts).
+    pub const HEADER_ROW: &str = ELSEWHERE;
+    /// Allocated bytes that hold no value: the hatch of padding in the type diagrams.
+    pub const UNUSED: &str = PADDING;
+}

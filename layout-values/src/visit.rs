@@ -11,6 +11,7 @@ use std::mem::{align_of_val, size_of_val};
 use std::string::String;
 
 use crate::picture::{Basis, Block, BlockKind, Picture, Row, RowKind, Target, Totals};
+use crate::static_data;
 
 /// A value that can describe its bytes and the memory it points to.
 ///
@@ -37,6 +38,25 @@ use crate::picture::{Basis, Block, BlockKind, Picture, Row, RowKind, Target, Tot
 /// let totals = layoutscope::show(&Celsius(21.5)).totals();
 /// assert_eq!((totals.stack, totals.heap()), (4, 0));
 /// ```
+///
+/// `Visit` is a trait object type: `Box<dyn Visit>`, `&dyn Visit`, `Rc<dyn Visit>` (and
+/// `dyn MyTrait` where `MyTrait: Visit`) are visited through the vtable, heap blocks of the
+/// value behind them included. Of other trait objects (`dyn Any`, `dyn Write`, …) only the
+/// size and alignment their vtable gives are known: their contents are not visited, and the
+/// picture says so.
+///
+/// ```
+/// # mod layoutscope {
+/// #     pub use layout_values::show;
+/// #     pub mod values { pub use layout_values::*; }
+/// # }
+/// use layoutscope::values::Visit;
+///
+/// let names: Box<dyn Visit> = Box::new(vec![String::from("Odin")]);
+/// // The `Vec` header (24 bytes on 64-bit targets), its buffer of one `String` header, and "Odin".
+/// let word = size_of::<usize>();
+/// assert_eq!(layoutscope::show(&names).totals().heap(), 3 * word + 3 * word + 4);
+/// ```
 pub trait Visit {
     /// Describes `self` to `v`.
     fn visit(&self, v: &mut Visitor<'_>);
@@ -45,6 +65,12 @@ pub trait Visit {
     /// length for slices and `str`, a vtable for trait objects.
     fn metadata(&self) -> Metadata {
         Metadata::Thin
+    }
+
+    /// The name of the value's own type: behind a `dyn Visit` (or a trait object of a trait
+    /// with `Visit` as a supertrait), the concrete type the vtable belongs to.
+    fn type_name(&self) -> &'static str {
+        core::any::type_name::<Self>()
     }
 }
 
@@ -495,7 +521,12 @@ impl<'a> Visitor<'a> {
                 address: to.start,
                 kind: match (owner, to.access) {
                     (_, Access::Shares { strong, weak }) => BlockKind::Shared { strong, weak },
-                    (Owner::Borrowed, _) => BlockKind::Borrowed,
+                    (Owner::Borrowed, _) => match to.start {
+                        Some(start) if static_data::contains(start, to.size) => {
+                            BlockKind::StaticData
+                        }
+                        _ => BlockKind::Borrowed,
+                    },
                     _ => BlockKind::Owned,
                 },
                 type_name: short(to.type_name),

@@ -134,6 +134,48 @@ fn boxes() {
     exact("Option<Box<u8>>", || Some(Box::new(1u8)));
 }
 
+/// A trait of the user's own with `Visit` as a supertrait: its trait objects are visited.
+trait Shape: Visit {}
+
+impl Shape for Vec<String> {}
+
+#[test]
+fn trait_objects_of_visit_are_visited_fully() {
+    exact("Box<dyn Visit> of a Vec<String>", || {
+        Box::new(vec![String::from("Odin"), "Thor".into()]) as Box<dyn Visit>
+    });
+    exact("Box<dyn Shape> of a Vec<String>", || {
+        Box::new(vec![String::from("Loki")]) as Box<dyn Shape>
+    });
+    exact("Rc<dyn Visit> of (String, Vec<u8>) and a clone", || {
+        let rc: Rc<dyn Visit> = Rc::new((String::from("shared"), vec![1u8; 9]));
+        (rc.clone(), rc)
+    });
+    exact("Arc<dyn Visit + Send + Sync> of a Box<u64>", || {
+        Arc::new(Box::new(5u64)) as Arc<dyn Visit + Send + Sync>
+    });
+    // Borrowed: drawn and counted apart, the heap behind the reference included.
+    let outside = vec![String::from("borrowed")];
+    let (value, measured) = measure(|| &outside as &dyn Visit);
+    let t = totals(&value);
+    assert_eq!((t.heap(), measured), (0, 0));
+    let word = std::mem::size_of::<usize>();
+    assert_eq!(t.borrowed.allocated, 3 * word + 3 * word + "borrowed".len());
+}
+
+/// Of a std trait object only the size of the value behind it is known: the heap it owns is
+/// not visited, and the picture says so.
+#[test]
+fn other_trait_objects_count_only_their_pointee() {
+    let (value, measured) = measure(|| Box::new(vec![7u8; 100]) as Box<dyn std::any::Any>);
+    let t = totals(&value);
+    let header = std::mem::size_of::<Vec<u8>>();
+    assert_eq!(t.heap(), header);
+    assert_eq!(measured, header + 100, "the buffer is what is not visited");
+    let picture = layoutscope::show(&value).to_string();
+    assert!(picture.contains("contents not visited"), "{picture}");
+}
+
 #[test]
 fn shared_blocks_are_counted_once() {
     exact("Rc<Vec<String>> and a clone", || {

@@ -15,11 +15,11 @@ mod bytemap;
 mod facts;
 mod markdown;
 mod names;
-mod svg;
+pub(crate) mod svg;
 mod table;
-mod theme;
+pub(crate) mod theme;
 mod walk;
-mod width;
+pub(crate) mod width;
 mod wrap;
 
 use core::fmt::{self, Display, Formatter};

@@ -21,8 +21,7 @@ const ROW_HEIGHT: usize = 44;
 const RULER: usize = 18;
 const HEADING: usize = 20;
 const LINE: usize = RULER + ROW_HEIGHT + 8;
-/// Pixels a character of 12-pixel monospace text takes, rounded up.
-const CHAR: usize = 8;
+const CHAR: usize = style::CHAR;
 /// Pixels a character of the 10-pixel ruler text takes, rounded up.
 const RULER_CHAR: usize = 7;
 /// Pixels between two ruler labels.
@@ -49,15 +48,7 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
             .sum::<usize>();
     let height = legend_top + legend.rows(width) * LEGEND_LINE + MARGIN;
 
-    writeln!(
-        f,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"ui-monospace, Menlo, Consolas, monospace\" font-size=\"12\">"
-    )?;
-    f.write_str(style::DEFS)?;
-    writeln!(
-        f,
-        "<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>"
-    )?;
+    open(f, width, height)?;
     write!(
         f,
         "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">",
@@ -81,6 +72,22 @@ pub(super) fn write(f: &mut Formatter<'_>, d: &Diagram) -> fmt::Result {
     }
     legend.write(f, d, legend_top, width)?;
     f.write_str("</svg>\n")
+}
+
+/// The start of a picture of `width` × `height` pixels: the `<svg>` element with its font,
+/// the fill patterns, and a white background. The picture ends with `</svg>`.
+pub fn open(f: &mut Formatter<'_>, width: usize, height: usize) -> fmt::Result {
+    writeln!(
+        f,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{}\" font-size=\"{}\">",
+        style::FONT_FAMILY,
+        style::FONT_SIZE
+    )?;
+    f.write_str(style::DEFS)?;
+    writeln!(
+        f,
+        "<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>"
+    )
 }
 
 /// Sentences in the picture are written as the Unicode text styles write them.
@@ -538,7 +545,7 @@ impl Display for Entry<'_, '_> {
 }
 
 /// Writes `text` with XML's special characters escaped.
-fn escape(f: &mut Formatter<'_>, text: &dyn Display) -> fmt::Result {
+pub fn escape(f: &mut Formatter<'_>, text: &dyn Display) -> fmt::Result {
     struct Escape<'a, 'b>(&'a mut Formatter<'b>);
     impl Write for Escape<'_, '_> {
         fn write_str(&mut self, s: &str) -> fmt::Result {

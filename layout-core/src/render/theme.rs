@@ -70,22 +70,39 @@ impl Theme {
     }
 }
 
-/// The colours and fills of the SVG picture.
-pub(super) mod svg {
+/// The colours, fills and font of the SVG pictures (of types here, of live values in
+/// `layout-values`).
+pub(crate) mod svg {
+    /// The font every SVG text is set in.
+    pub const FONT_FAMILY: &str = "ui-monospace, Menlo, Consolas, monospace";
+    /// The size of the text, in pixels.
+    pub const FONT_SIZE: usize = 12;
+    /// Pixels a character of `FONT_SIZE` monospace text takes, rounded up: text is placed by
+    /// this width, so it never runs past the room it was given.
+    pub const CHAR: usize = 8;
     /// Field colours, in turn: neighbours always differ, and every block also carries its key
     /// or name, so a colour never has to identify a field on its own.
     pub const PALETTE: [&str; 12] = [
         "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
         "#bc80bd", "#ccebc5", "#ffed6f", "#a6cee3",
     ];
+    /// Bytes that belong to no field (a hatch).
     pub const PADDING: &str = "url(#hatch)";
+    /// An enum's tag.
     pub const TAG: &str = "#4d4d4d";
+    /// Text on the tag's fill.
     pub const TAG_TEXT: &str = "white";
+    /// Bytes whose owner is not known (dotted).
     pub const UNKNOWN: &str = "url(#unknown)";
+    /// Bytes of a union that another member covers.
     pub const ELSEWHERE: &str = "#f7f7f7";
+    /// Names and values.
     pub const TEXT: &str = "#111";
+    /// Types, under or beside the names.
     pub const TYPE_TEXT: &str = "#444";
+    /// Offsets and other secondary numbers.
     pub const RULER_TEXT: &str = "#555";
+    /// Outlines and arrows.
     pub const STROKE: &str = "#333";
     /// The patterns that `PADDING` and `UNKNOWN` name.
     pub const DEFS: &str = concat!(
