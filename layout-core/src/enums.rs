@@ -224,7 +224,7 @@ pub const fn enumeration<E: crate::Layout>(
     let repr = facts.repr();
     let size = size_of::<E>();
     let int = discriminant_type(repr);
-    let (tag, largest) = match facts.specified_tag(!has_fields(variants)) {
+    let (tag, largest) = match facts.specified_tag::<E>(!has_fields(variants)) {
         Some(tag) => {
             let (expected_size, expected_align) =
                 crate::rules::tagged_size_align(tag, variants, repr);

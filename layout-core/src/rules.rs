@@ -19,8 +19,8 @@ use core::mem::{align_of, size_of};
 pub struct Facts {
     repr: Repr,
     kind: Kind,
-    /// Size and align of an enum's tag type: its integer repr, or for `repr(C)` a fieldless
-    /// copy of the enum (whose size only the compiler picks); for a fieldless enum, the enum.
+    /// Size and align of an enum's tag type: its integer repr, or a fieldless copy of the enum
+    /// (for `repr(C)`, whose tag size only the compiler picks, and under `align(N)`).
     tag: Option<(usize, usize)>,
     /// The largest alignment of any field of any variant (1 without fields): RFC 2195's
     /// payload union of a `repr(C)` enum is aligned to it.
@@ -81,16 +81,19 @@ impl Facts {
         self.repr
     }
 
-    /// Size and align of the tag where the enum's layout is specified: fieldless enums of
+    /// Size and align of the tag of enum `E` where its layout is specified: fieldless enums of
     /// any repr (Reference, type-layout.html#primitive-representations), and enums with
     /// fields and `repr(C)` or a primitive repr (RFC 2195). `repr(Rust)` and
-    /// `repr(transparent)` leave an enum with fields unspecified.
-    pub(crate) const fn specified_tag(self, fieldless: bool) -> Option<(usize, usize)> {
-        match (self.kind, self.tag) {
-            (Kind::Enum, Some(tag))
-                if fieldless || self.repr.is_c() || self.repr.int_type().is_some() =>
-            {
+    /// `repr(transparent)` leave an enum with fields unspecified. A fieldless enum is its own
+    /// tag unless `align(N)` pads it, when its stated tag type is a fieldless copy without
+    /// the `align`.
+    pub(crate) const fn specified_tag<E>(self, fieldless: bool) -> Option<(usize, usize)> {
+        match self.tag {
+            Some(tag) if fieldless || self.repr.is_c() || self.repr.int_type().is_some() => {
                 Some(tag)
+            }
+            None if fieldless && self.repr.aligned().is_none() => {
+                Some((size_of::<E>(), align_of::<E>()))
             }
             _ => None,
         }

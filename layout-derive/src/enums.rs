@@ -1,7 +1,7 @@
 //! The `impl Layout` and `impl LayoutOfVal` of an enum.
 //!
-//! The expansion states what the definition says: the repr, the tag type (the repr's integer,
-//! a fieldless copy of the enum, or the enum itself when it has no fields), the variants'
+//! The expansion states what the definition says: the repr, the tag type where it is not the
+//! enum itself (the repr's integer, or a fieldless copy of the enum), the variants'
 //! discriminants and field types. Layout-core decides from these facts which rule places the
 //! fields and whether the tag is known.
 
@@ -18,7 +18,7 @@ use crate::tag_copy::{self, TAG};
 enum Kind {
     /// No variants: no tag (rustc rejects reprs on empty enums).
     Empty,
-    /// No variant has fields: the enum is its tag.
+    /// No variant has fields: the enum is its tag (padded by `align(N)`).
     Fieldless,
     /// Fields and `repr(C)`, `repr(u8)` or `repr(C, u8)` & co: a tag of a type the expansion
     /// can name.
@@ -58,8 +58,9 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
         Kind::Fieldless => aligned || (explicit && !casts_itself),
         Kind::Tagged => explicit || int.is_none(),
     };
+    // A fieldless enum is its own tag, except under `align(N)`.
     let tag_ty = match kind {
-        Kind::Fieldless if !aligned => Some("Self"),
+        Kind::Fieldless if !aligned => None,
         Kind::Fieldless => Some(TAG),
         Kind::Tagged => Some(int.unwrap_or(TAG)),
         Kind::Empty | Kind::Untagged => None,

@@ -257,3 +257,59 @@ fn a_computed_layout_that_is_not_the_enums_is_refused() {
     }
     let _ = enumeration::<Wrong>("Wrong", &PREFIXED);
 }
+
+// A fieldless enum is its own tag; under `align(N)` its stated tag type is the copy without
+// the `align`.
+#[allow(dead_code)]
+#[repr(i16)]
+enum Fieldless {
+    A = -1,
+    B = 7,
+}
+impl Layout for Fieldless {
+    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::I16));
+    const LAYOUT: TypeLayout = enumeration::<Self>(
+        "Fieldless",
+        &[
+            unit_variant("A", -1i16 as u16 as u128),
+            unit_variant("B", 7),
+        ],
+    );
+}
+#[allow(dead_code)]
+#[repr(u8, align(4))]
+enum FieldlessAligned {
+    A,
+    B,
+}
+impl Layout for FieldlessAligned {
+    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8).with_align(4)).tag::<u8>();
+    const LAYOUT: TypeLayout = enumeration::<Self>(
+        "FieldlessAligned",
+        &[unit_variant("A", 0), unit_variant("B", 1)],
+    );
+}
+#[allow(dead_code)]
+#[repr(u8, align(4))]
+enum FieldlessAlignedUnstated {
+    A,
+    B,
+}
+impl Layout for FieldlessAlignedUnstated {
+    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8).with_align(4));
+    const LAYOUT: TypeLayout = enumeration::<Self>(
+        "FieldlessAlignedUnstated",
+        &[unit_variant("A", 0), unit_variant("B", 1)],
+    );
+}
+
+#[test]
+fn a_fieldless_enum_is_its_own_tag_unless_aligned() {
+    assert_eq!(Fieldless::LAYOUT.tag(), Tag::Direct { offset: 0, size: 2 });
+    assert_eq!(
+        FieldlessAligned::LAYOUT.tag(),
+        Tag::Direct { offset: 0, size: 1 }
+    );
+    // Without the stated tag type, the 4 padded bytes are not taken for a 4-byte tag.
+    assert_eq!(FieldlessAlignedUnstated::LAYOUT.tag(), Tag::Unknown);
+}

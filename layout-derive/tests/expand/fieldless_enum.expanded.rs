@@ -11,10 +11,6 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Level {
-        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
-                ::layoutscope::Repr::RUST,
-            )
-            .tag::<Self>();
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
         >(
