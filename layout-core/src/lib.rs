@@ -31,6 +31,8 @@ mod enums;
 #[cfg(feature = "render")]
 mod explicit;
 mod impls;
+#[cfg(feature = "serde")]
+mod json;
 mod macros;
 mod model;
 mod niche;
@@ -45,6 +47,8 @@ mod text;
 pub use enums::{Discriminant, LayoutOfVal, Tag, Variant};
 #[cfg(feature = "render")]
 pub use explicit::ExplicitPadding;
+#[cfg(feature = "serde")]
+pub use json::{SourceFacts, Sourced, JSON_SCHEMA};
 pub use model::{Body, Field, Layout, PointerMeta, StructKind, TypeLayout, TypeName};
 pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason, PROBE_EXACT_MAX};
 pub use padding::{ByteRange, Padding};
