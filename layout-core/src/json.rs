@@ -390,3 +390,84 @@ impl<T: Display> Serialize for Decimal<T> {
         serializer.collect_str(&self.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use super::*;
+    use crate::{Layout, Repr};
+    use std::string::String;
+
+    #[repr(C)]
+    struct Pair {
+        a: u8,
+        b: u32,
+    }
+
+    impl Layout for Pair {
+        const LAYOUT: TypeLayout = TypeLayout::of_struct::<Self>(
+            "Pair",
+            Repr::C,
+            StructKind::Named,
+            &[
+                Field::new::<u8>("a", "u8", core::mem::offset_of!(Pair, a)),
+                Field::new::<u32>("b", "u32", core::mem::offset_of!(Pair, b)),
+            ],
+        );
+    }
+
+    fn text(value: impl Serialize) -> String {
+        serde_json::to_string(&value).unwrap()
+    }
+
+    #[test]
+    fn a_struct_is_its_schema_object_in_the_schemas_key_order() {
+        let name = core::any::type_name::<Pair>();
+        assert_eq!(
+            text(Pair::LAYOUT),
+            std::format!(
+                r#"{{"name":"Pair","type_name":"{name}","size":8,"align":4,"repr":"repr(C)","kind":"struct","struct_kind":"named","fields":[{{"name":"a","type_name":"u8","offset":0,"size":1,"align":1}},{{"name":"b","type_name":"u32","offset":4,"size":4,"align":4}}],"padding_bytes":3,"niche":{{"option_fits":false,"largest":{{"state":"none"}}}},"caveats":[]}}"#
+            )
+        );
+    }
+
+    #[test]
+    fn an_enum_writes_its_tag_variants_and_niche_with_large_numbers_as_strings() {
+        let option = <Option<&u8>>::LAYOUT;
+        let json = serde_json::to_value(option).unwrap();
+        assert_eq!(
+            json["tag"],
+            serde_json::json!({"encoding": "niche", "offset": 0, "size": core::mem::size_of::<usize>(),
+                "untagged": 1, "first": 0, "last": 0, "first_value": "0"})
+        );
+        assert_eq!(json["variants"][0]["discriminant"], "0");
+        assert_eq!(json["variants"][0]["tag_value"], "0");
+        assert!(json["variants"][1]["tag_value"].is_null());
+        assert_eq!(json["discriminant_type"], "isize");
+        assert_eq!(json["niche"]["option_fits"], false);
+        assert_eq!(
+            serde_json::to_value(<&u8>::LAYOUT).unwrap()["niche"]["largest"]["valid_end"],
+            std::format!("{}", usize::MAX)
+        );
+    }
+
+    #[test]
+    fn facts_a_source_does_not_record_are_null() {
+        let facts = SourceFacts {
+            repr: false,
+            discriminants: false,
+            option_fits: false,
+            caveats: &["a sentence"],
+        };
+        let json = serde_json::to_value(<Option<&u8>>::LAYOUT.serialize_with(facts)).unwrap();
+        assert!(json["repr"].is_null());
+        assert!(json["variants"][0]["discriminant"].is_null());
+        assert!(json["niche"]["option_fits"].is_null());
+        assert_eq!(json["caveats"], serde_json::json!(["a sentence"]));
+        assert_eq!(
+            text(Pair::LAYOUT.serialize_with(SourceFacts::ALL)),
+            text(Pair::LAYOUT)
+        );
+    }
+}
