@@ -28,7 +28,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use layoutscope::Layout;
 use serde_json::Value;
@@ -180,20 +179,7 @@ fn write_crate() -> PathBuf {
 fn the_derive_and_the_cli_agree_on_every_fact_both_know() {
     let dir = write_crate();
     let names: Vec<&str> = derived().iter().map(|(name, _)| *name).collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_cargo-layoutscope"))
-        .args(["layoutscope", "--quiet", "--json", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .arg("--target-dir")
-        .arg(target_dir().join("layoutscope-derivetest"))
-        .args(&names)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "cargo layoutscope failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = common::cli_json(&dir, &target_dir().join("layoutscope-derivetest"), &names);
     common::schema::validate(&doc).unwrap();
     let reported = doc["types"].as_array().unwrap();
 
