@@ -187,6 +187,13 @@
 //! `std` (default) and `alloc` add impls for `Vec`, `String`, `Box`, `Rc`, `Arc`, the
 //! collections, `Mutex`, `HashMap` and so on; `std` also adds [`print`], [`print_diagram`]
 //! and [`snapshot`]. Without them the crate is `no_std` and needs no allocator.
+//!
+//! `serde` implements `Serialize` for [`TypeLayout`] and its parts, with or without `std`:
+//! a layout serializes as one type object of the JSON schema that `cargo layoutscope --json`
+//! writes (`JSON_SCHEMA`, documented in the repository's `docs/json-schema.md`), so one
+//! reader takes the derive's layouts and the compiler's debug info alike.
+//!
+//! `values` draws live values (`show`); it needs `std`.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -217,6 +224,8 @@ pub use layout_core::{
 };
 #[cfg(feature = "std")]
 pub use layout_core::{print, print_diagram};
+#[cfg(feature = "serde")]
+pub use layout_core::{SourceFacts, Sourced, JSON_SCHEMA};
 
 // What the derive's expansions and the macros name; not a public API.
 #[doc(hidden)]

@@ -150,19 +150,7 @@ fn rustc_layouts(dir: &Path) -> Vec<RustcLayout> {
 
 /// `cargo layoutscope --json` of the crate.
 fn cli_layouts(dir: &Path) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_cargo-layoutscope"))
-        .args(["layoutscope", "--quiet", "--json", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .arg("--target-dir")
-        .arg(workspace_target().join("layoutscope-difftest"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "cargo layoutscope failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::cli_json(dir, &workspace_target().join("layoutscope-difftest"), &[])
 }
 
 /// A name in both spellings without module paths, spaces and lifetimes.

@@ -18,7 +18,14 @@
 //!   assertions at compile time (with the actual and expected values in the error) and in
 //!   tests (with a diff).
 //!
-//! The crate is `no_std`, has no dependencies, and contains no `unsafe` code.
+//! - feature `serde`: `Serialize` for [`TypeLayout`] and its parts. A layout serializes as
+//!   one type object of the JSON schema `layoutscope-layouts/1` (`JSON_SCHEMA`), the schema
+//!   `cargo layoutscope --json` writes, so one reader takes layouts from the derive and from the
+//!   compiler's debug info alike; `TypeLayout::serialize_with` writes `null` for the facts a
+//!   source does not record. Documented in the repository's `docs/json-schema.md`.
+//!
+//! The crate is `no_std` and contains no `unsafe` code; its only dependency is `serde`
+//! (without `std` or allocator), behind the `serde` feature.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -31,6 +38,8 @@ mod enums;
 #[cfg(feature = "render")]
 mod explicit;
 mod impls;
+#[cfg(feature = "serde")]
+mod json;
 mod macros;
 mod model;
 mod niche;
@@ -46,6 +55,8 @@ mod text;
 pub use enums::{Discriminant, LayoutOfVal, Tag, Variant};
 #[cfg(feature = "render")]
 pub use explicit::ExplicitPadding;
+#[cfg(feature = "serde")]
+pub use json::{SourceFacts, Sourced, JSON_SCHEMA};
 pub use model::{Body, Field, Layout, PointerMeta, StructKind, TypeLayout, TypeName};
 pub use niche::{LargestNiche, Niche, NicheCount, NicheSummary, UnknownReason, PROBE_EXACT_MAX};
 pub use padding::{ByteRange, Padding};

@@ -9,3 +9,26 @@ mod select;
 
 #[allow(unused_imports)] // used by some of the test binaries that include this module
 pub use select::short_name;
+
+/// `cargo layoutscope --json` of the crate in `dir` (only `names`, when given), built in
+/// `target_dir`.
+pub fn cli_json(
+    dir: &std::path::Path,
+    target_dir: &std::path::Path,
+    names: &[&str],
+) -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cargo-layoutscope"))
+        .args(["layoutscope", "--quiet", "--json", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target_dir)
+        .args(names)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cargo layoutscope failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

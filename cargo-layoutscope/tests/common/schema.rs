@@ -16,6 +16,13 @@ pub fn validate(doc: &Value) -> Result<(), String> {
     check(&root, &root, doc, "$")
 }
 
+/// Checks one type object (what `Serialize for TypeLayout` writes) against the schema's
+/// `$defs/layout`.
+pub fn validate_type(layout: &Value) -> Result<(), String> {
+    let root = schema();
+    check(&root, &root["$defs"]["layout"], layout, "$")
+}
+
 fn check(root: &Value, s: &Value, v: &Value, path: &str) -> Result<(), String> {
     if let Some(r) = s.get("$ref").and_then(Value::as_str) {
         let name = r
