@@ -119,6 +119,17 @@ const fn named(l: &TypeLayout, what: &str) -> Message {
     Message::new().str(what).str(" `").str(l.name).str("` is ")
 }
 
+/// `n` as a `usize`, for a number written in an attribute that may not fit this target's
+/// `usize` (a 64-bit size checked on a 32-bit target): the build fails at the key instead of
+/// comparing with a truncated number.
+#[doc(hidden)]
+pub const fn bytes(n: u64) -> usize {
+    if n > usize::MAX as u64 {
+        panic!("layoutscope: this number of bytes does not fit in this target's `usize`");
+    }
+    n as usize
+}
+
 /// Fails unless `size_of` the type is `expected`.
 pub const fn size(l: &TypeLayout, expected: usize) -> Verdict {
     if l.size == expected {

@@ -91,12 +91,17 @@ pub enum Value {
 
 impl Value {
     /// The value as a `usize` expression in the generated code, always a whole argument of a
-    /// call. An expression stays as written: it must be a `usize` (as `size_of` is), like the
-    /// values of `assert_layout!`; a cast would wrap a negative value and warn
-    /// `trivial_numeric_casts` on every `usize` one.
-    pub fn usize_text(&self) -> String {
+    /// call; `k` is the crate path. A literal that fits every target's `usize` (16 bits) is
+    /// suffixed `usize`; a larger one goes through `check::bytes`, which fails the build at the
+    /// key on a target whose `usize` cannot hold it, rather than compare a truncated number
+    /// (`overflowing_literals` is not reported in a derive's expansion). An expression stays
+    /// as written: it must be a `usize` (as `size_of` is), like the values of
+    /// `assert_layout!`; a cast would wrap a negative value and warn `trivial_numeric_casts`
+    /// on every `usize` one.
+    pub fn usize_text(&self, k: &str) -> String {
         match self {
-            Value::Int(n) => format!("{n}u64 as usize"),
+            Value::Int(n) if *n <= u64::from(u16::MAX) => format!("{n}usize"),
+            Value::Int(n) => format!("{k}::__private::check::bytes({n}u64)"),
             Value::Expr(text) => text.clone(),
         }
     }

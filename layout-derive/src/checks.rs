@@ -89,7 +89,7 @@ impl Check {
 
 fn checks(input: &Input, krate: &str) -> Vec<Check> {
     let line = match &input.attrs.cache_line {
-        Some(value) => value.usize_text(),
+        Some(value) => value.usize_text(krate),
         None => format!("{krate}::__private::check::DEFAULT_CACHE_LINE"),
     };
     let mut out: Vec<Check> = input
@@ -98,9 +98,9 @@ fn checks(input: &Input, krate: &str) -> Vec<Check> {
         .iter()
         .map(|c| {
             let (name, args) = match &c.kind {
-                CheckKind::Size(n) => ("size", format!(", {}", n.usize_text())),
-                CheckKind::Align(n) => ("align", format!(", {}", n.usize_text())),
-                CheckKind::MaxSize(n) => ("max_size", format!(", {}", n.usize_text())),
+                CheckKind::Size(n) => ("size", format!(", {}", n.usize_text(krate))),
+                CheckKind::Align(n) => ("align", format!(", {}", n.usize_text(krate))),
+                CheckKind::MaxSize(n) => ("max_size", format!(", {}", n.usize_text(krate))),
                 CheckKind::NoPadding => ("no_padding", String::new()),
                 CheckKind::Niche => ("niche", String::new()),
                 CheckKind::Apart(names) => {
@@ -122,7 +122,7 @@ fn checks(input: &Input, krate: &str) -> Vec<Check> {
                 span: *span,
                 name: "offset",
                 // `Debug` writes the name as a string literal.
-                args: format!(", {:?}, {}", field.name, n.usize_text()),
+                args: format!(", {:?}, {}", field.name, n.usize_text(krate)),
             });
         }
         if let Some(span) = field.attrs.own_line {

@@ -25,7 +25,7 @@ const _: () = {
     }
     const _: () = ::layoutscope::__report!(
         ::layoutscope::__private::check::size(&< Frame as ::layoutscope::Layout
-        >::LAYOUT, 8u64 as usize)
+        >::LAYOUT, 8usize)
     );
     const _: () = ::layoutscope::__report!(
         ::layoutscope::__private::check::no_padding(&< Frame as ::layoutscope::Layout
@@ -33,6 +33,6 @@ const _: () = {
     );
     const _: () = ::layoutscope::__report!(
         ::layoutscope::__private::check::offset(&< Frame as ::layoutscope::Layout
-        >::LAYOUT, "kind", 1u64 as usize)
+        >::LAYOUT, "kind", 1usize)
     );
 };

@@ -40,3 +40,12 @@ assert_layout!(Buffer, size = 3 * size_of::<usize>(), no_padding);
 pub struct Pinned {
     items: Vec<u8>,
 }
+
+/// A bound that only a 64-bit `usize` can hold: on i686 the compiler rejects the literal at
+/// the key (`overflowing_literals`) instead of comparing with a truncated number.
+#[cfg(feature = "wrong-on-32-bit")]
+#[derive(Layout)]
+#[layout(max_size = 4_294_967_297)]
+pub struct Bounded {
+    items: Vec<u8>,
+}
