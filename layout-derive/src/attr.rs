@@ -46,8 +46,8 @@ pub struct ContainerAttrs {
     pub krate_unknown: bool,
     /// Compile-time checks, in the order written.
     pub checks: Vec<Check>,
-    /// `cache_line = N`: the line size of the cache checks (default 64).
-    pub cache_line: Option<Value>,
+    /// `cache_line = N` and the key's span: the line size of the cache checks (default 64).
+    pub cache_line: Option<(Span, Value)>,
     /// `values`: also implement `Visit`, for pictures of live values.
     pub values: Option<Span>,
 }
@@ -253,6 +253,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 }
                 Ok(())
             } else if meta.path.is_ident("cache_line") {
+                let span = meta.path.spans().0;
                 if let Some(n) = int_value(cx, &meta, "cache_line")? {
                     if out.cache_line.is_some() {
                         meta.error(
@@ -260,7 +261,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                             "duplicate `cache_line` in #[layout(...)]: write it once",
                         );
                     } else {
-                        out.cache_line = Some(n);
+                        out.cache_line = Some((span, n));
                     }
                 }
                 Ok(())

@@ -89,7 +89,7 @@ impl Check {
 
 fn checks(input: &Input, krate: &str) -> Vec<Check> {
     let line = match &input.attrs.cache_line {
-        Some(value) => value.usize_text(krate),
+        Some((_, value)) => value.usize_text(krate),
         None => format!("{krate}::__private::check::DEFAULT_CACHE_LINE"),
     };
     let mut out: Vec<Check> = input

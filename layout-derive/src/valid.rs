@@ -77,10 +77,11 @@ fn generic_tail(input: &Input, style: Style, tail: &str) -> String {
 /// The fields that `apart(..)` names must exist: a misspelt name would make the check
 /// vacuous.
 fn cache_fields(cx: &Ctxt, input: &Input) {
+    let fields = input.all_fields();
+    lone_cache_line(cx, input, &fields);
     if let Data::Enum(_) = input.data {
         return;
     }
-    let fields = input.all_fields();
     let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     for c in &input.attrs.checks {
         let CheckKind::Apart(wanted) = &c.kind else {
@@ -103,6 +104,29 @@ fn cache_fields(cx: &Ctxt, input: &Input) {
             ));
         }
     }
+}
+
+/// `cache_line = N` sizes the cache-line checks; without one it would check nothing.
+fn lone_cache_line(cx: &Ctxt, input: &Input, fields: &[&Field]) {
+    let Some((span, _)) = &input.attrs.cache_line else {
+        return;
+    };
+    let message = if let Data::Enum(_) = input.data {
+        "`cache_line` sets the line size of the cache-line checks, which apply to structs and \
+         unions: remove it"
+    } else if fields.iter().any(|f| f.attrs.own_line.is_some())
+        || input
+            .attrs
+            .checks
+            .iter()
+            .any(|c| matches!(c.kind, CheckKind::Apart(_) | CheckKind::AtomicsApart))
+    {
+        return;
+    } else {
+        "`cache_line` sets the line size of `own_line`, `apart(..)` and `atomics_apart`, and \
+         none of them is used: add the check it is for, or remove `cache_line`"
+    };
+    cx.syn_error(syn::Error::new(*span, message));
 }
 
 fn check_enum(cx: &Ctxt, input: &Input, variants: &[Variant]) {
