@@ -30,7 +30,7 @@ macro_rules! leaf {
         }
 
         #[inline]
-    fn tally(&self) -> Option<Tally> {
+        fn tally(&self) -> Option<Tally> {
             Some(Tally::Leaf)
         }
     };

@@ -203,6 +203,30 @@ impl Tallied {
     }
 }
 
+/// `value`'s [`Visit::tally`] where it may replace the visit: a block reached through a
+/// reference (`borrowed`) is visited, to be counted once.
+#[inline]
+fn tally<T: Visit + ?Sized>(value: &T, borrowed: bool) -> Option<Tally> {
+    value
+        .tally()
+        .filter(|tally| *tally == Tally::Leaf || !borrowed)
+}
+
+/// [`tally`] of an item: a key or element, and a map's value.
+#[inline]
+fn tally_item<K: Visit, V: Visit>(
+    key: &K,
+    value: Option<&V>,
+    borrowed: bool,
+) -> Option<[Tally; 2]> {
+    let key = tally(key, borrowed)?;
+    let value = match value {
+        Some(value) => tally(value, borrowed)?,
+        None => Tally::Leaf,
+    };
+    Some([key, value])
+}
+
 /// Collects the picture of a value; see [`Visit`].
 pub struct Visitor<'a> {
     limits: &'a Limits,
@@ -335,9 +359,10 @@ impl<'a> Visitor<'a> {
         // The rest is counted, not drawn: summed in place where a tally says enough.
         let mut hidden = 0;
         let mut tallied = Tallied::default();
+        let borrowed = self.cursor.owner == Owner::Borrowed;
         for (key, value) in items {
             hidden += 1;
-            match self.quick_item(key, value) {
+            match tally_item(key, value, borrowed) {
                 Some(tallies) => {
                     tallied.add(size_of_val(key) + value.map_or(0, size_of_val), tallies);
                 }
@@ -376,26 +401,13 @@ impl<'a> Visitor<'a> {
     }
 
     /// What `value` adds to the totals without visiting it ([`Visit::tally`]), where it is
-    /// not drawn; a block reached through a reference is visited, to be counted once.
+    /// not drawn.
     #[inline]
     fn quick<T: Visit + ?Sized>(&self, value: &T) -> Option<Tally> {
         if self.cursor.rows_on {
             return None;
         }
-        value
-            .tally()
-            .filter(|t| *t == Tally::Leaf || self.cursor.owner != Owner::Borrowed)
-    }
-
-    /// [`Visitor::quick`] of an item: a key or element, and a map's value.
-    #[inline]
-    fn quick_item<K: Visit, V: Visit>(&self, key: &K, value: Option<&V>) -> Option<[Tally; 2]> {
-        let key = self.quick(key)?;
-        let value = match value {
-            Some(value) => self.quick(value)?,
-            None => Tally::Leaf,
-        };
-        Some([key, value])
+        tally(value, self.cursor.owner == Owner::Borrowed)
     }
 
     #[inline]

@@ -136,7 +136,10 @@ fn report<T: Visit + MemSize>(value: &T, rounds: usize) {
         default.push(len, ls);
     }
     let ms = |p: &Pairs| p.variant().unwrap_or(f64::NAN);
-    println!("  time: layoutscope totals          {:8.3} ms", ms(&capacity));
+    println!(
+        "  time: layoutscope totals          {:8.3} ms",
+        ms(&capacity)
+    );
     for (name, pairs) in [("CAPACITY", &capacity), ("default ", &default)] {
         println!(
             "        mem_dbg mem_size {name} {:8.3} ms   ratio {:.2}",
