@@ -28,12 +28,19 @@ fn strings_are_counted_exactly_by_both() {
     let (value, measured) = strings(n);
     assert_eq!(value.len(), n);
     assert!(value.capacity() > n, "the vector has spare capacity");
-    assert!(value.iter().all(|s| s.capacity() > s.len()), "the strings have spare capacity");
+    assert!(
+        value.iter().all(|s| s.capacity() > s.len()),
+        "the strings have spare capacity"
+    );
     let c = checked(&value);
     let t = c.layoutscope;
     assert_eq!(t.estimated.blocks, 0);
     assert_eq!(t.heap(), measured, "layoutscope's heap bytes");
-    assert_eq!(t.owned.blocks, n + 1, "the vector's buffer and one per string");
+    assert_eq!(
+        t.owned.blocks,
+        n + 1,
+        "the vector's buffer and one per string"
+    );
     let text: usize = value.iter().map(String::len).sum();
     assert_eq!(t.owned.used, n * size_of::<String>() + text);
     // mem_dbg adds the vector's own 24 bytes to its heap; with `CAPACITY` it agrees, without
@@ -50,7 +57,11 @@ fn the_map_is_counted_exactly_apart_from_its_table() {
     let c = checked(&value);
     let t = c.layoutscope;
     assert_eq!(t.estimated.blocks, 1, "the table");
-    assert_eq!(t.heap_exact(), heap.all - heap.table, "the byte vectors, exact");
+    assert_eq!(
+        t.heap_exact(),
+        heap.all - heap.table,
+        "the byte vectors, exact"
+    );
     assert_eq!(t.heap(), t.heap_exact() + t.estimated.allocated);
     // Both estimate the table from its capacity by hashbrown's layout.
     assert_eq!(

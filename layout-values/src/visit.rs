@@ -190,14 +190,13 @@ impl Tallied {
         self.any = true;
         for tally in tallies {
             if let Tally::Buffer { used, allocated } = tally {
-                // 0 bytes is no allocation (`String::new()`), as for `Visitor::pointer`.
-                if allocated > 0 {
-                    self.blocks.merge(Bytes {
-                        blocks: 1,
-                        used,
-                        allocated,
-                    });
-                }
+                // 0 bytes is no allocation (`String::new()`), as for `Visitor::pointer`; its
+                // `used` is 0 too. Without a branch, a loop of these adds vectorises.
+                self.blocks.merge(Bytes {
+                    blocks: usize::from(allocated > 0),
+                    used,
+                    allocated,
+                });
             }
         }
     }

@@ -26,7 +26,7 @@ use std::time::Instant;
 use layout_testkit::Counting;
 use layoutscope::values::{Totals, Visit};
 use mem_dbg::{MemSize, SizeFlags};
-use stats::{median, Pairs};
+use stats::Pairs;
 use subjects::{byte_map, counts, layoutscope_totals, mem_dbg, Counts, ENTRIES, STRINGS};
 
 #[global_allocator]
@@ -135,25 +135,23 @@ fn report<T: Visit + MemSize>(value: &T, rounds: usize) {
         capacity.push(cap, ls);
         default.push(len, ls);
     }
-    let ms = |p: &Pairs| p.variant().unwrap_or(f64::NAN);
+    let fastest = |times: &mut dyn Iterator<Item = f64>| times.reduce(f64::min).unwrap_or(f64::NAN);
+    println!("  time (ms)                      median  fastest   ratio: median  range");
     println!(
-        "  time: layoutscope totals          {:8.3} ms",
-        ms(&capacity)
+        "    layoutscope totals          {:7.3}  {:7.3}",
+        capacity.variant().unwrap_or(f64::NAN),
+        fastest(&mut capacity.pairs.iter().map(|p| p.1)),
     );
     for (name, pairs) in [("CAPACITY", &capacity), ("default ", &default)] {
+        let ratios = || pairs.pairs.iter().map(|p| p.1 / p.0);
         println!(
-            "        mem_dbg mem_size {name} {:8.3} ms   ratio {:.2}",
+            "    mem_dbg mem_size {name}    {:7.3}  {:7.3}          {:5.2}  {:.2} to {:.2}",
             pairs.baseline().unwrap_or(f64::NAN),
-            pairs.ratio().unwrap_or(f64::NAN)
+            fastest(&mut pairs.pairs.iter().map(|p| p.0)),
+            pairs.ratio().unwrap_or(f64::NAN),
+            ratios().reduce(f64::min).unwrap_or(f64::NAN),
+            ratios().reduce(f64::max).unwrap_or(f64::NAN),
         );
-    }
-    let spread: Vec<f64> = capacity.pairs.iter().map(|p| p.1 / p.0).collect();
-    if let (Some(lo), Some(hi)) = (
-        spread.iter().copied().reduce(f64::min),
-        spread.iter().copied().reduce(f64::max),
-    ) {
-        let _ = median(&spread);
-        println!("        ratio to CAPACITY over the rounds: {lo:.2} to {hi:.2}");
     }
 }
 
