@@ -90,7 +90,11 @@ fn shared_and_borrowed_buffers() {
     let one = String::from("one");
     let refs = vec![&one, &one, &one];
     same(&refs);
-    assert_eq!(totals(&refs).borrowed.blocks, 2, "the String and its buffer");
+    assert_eq!(
+        totals(&refs).borrowed.blocks,
+        2,
+        "the String and its buffer"
+    );
     // The buffer reached through the `String` and again as a `&str`.
     let text = String::from("abc");
     assert_eq!(text.capacity(), text.len());

@@ -33,74 +33,96 @@ use subjects::{byte_map, counts, layoutscope_totals, mem_dbg, Counts, ENTRIES, S
 static GLOBAL: Counting = Counting;
 
 const USAGE: &str = "\
-usage: cargo bench -p layout-bench --bench values -- [--rounds N]
+usage: cargo bench -p layout-bench --bench values -- [--rounds N] [--only strings|map]
 
-  --rounds N   alternating rounds (default 21)";
+  --rounds N     alternating rounds (default 21)
+  --only VALUE   time one value only: `strings` (the Vec<String>) or `map` (the HashMap)";
 
 fn main() -> ExitCode {
     let mut rounds = 21;
+    let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--rounds" => match args.next().and_then(|n| n.parse().ok()) {
-                Some(n) if n > 0 => rounds = n,
-                _ => {
-                    eprintln!("{USAGE}");
-                    return ExitCode::FAILURE;
-                }
-            },
             // `cargo bench` passes `--bench` to every bench target.
-            "--bench" => {}
-            _ => {
-                eprintln!("{USAGE}");
-                return ExitCode::FAILURE;
+            "--bench" => continue,
+            "--rounds" => {
+                if let Some(n) = args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0) {
+                    rounds = n;
+                    continue;
+                }
             }
+            "--only" => {
+                if let Some(value) = args.next().filter(|v| v == "strings" || v == "map") {
+                    only = Some(value);
+                    continue;
+                }
+            }
+            _ => {}
         }
+        eprintln!("{USAGE}");
+        return ExitCode::FAILURE;
     }
+    let wanted = |value: &str| only.as_deref().is_none_or(|only| only == value);
 
     println!(
         "The time to total a value: layoutscope::values::totals against mem_dbg's mem_size \
          (0.4.4),\nmedians of {rounds} alternating rounds; ratio = layoutscope / mem_dbg, \
          below 1 is faster.\n"
     );
+    if wanted("strings") {
+        vec_of_strings(rounds);
+    }
+    if wanted("map") {
+        map_of_bytes(rounds);
+    }
+    ExitCode::SUCCESS
+}
 
-    let (strings, strings_heap) = subjects::strings(STRINGS);
-    println!("Vec<String> of {STRINGS} strings (\"string number {{i}}\", pushed one by one)");
+fn vec_of_strings(rounds: usize) {
+    let (strings, heap) = subjects::strings(STRINGS);
+    println!(
+        "Vec<String> of {} strings (\"string number {{i}}\", pushed one by one)",
+        group(STRINGS)
+    );
     report(&strings, rounds);
     let c = counts(&strings);
     let capacities: usize = strings.iter().map(String::capacity).sum();
     let lengths: usize = strings.iter().map(String::len).sum();
-    let header = size_of_val(&strings);
-    bytes(&c, header);
+    bytes(&c, size_of_val(&strings));
     println!(
         "  counting allocator: {} B allocated (the vector's {} × 24 B + {} B of string buffers; \
          {} B of text)",
-        group(strings_heap),
+        group(heap),
         group(strings.capacity()),
         group(capacities),
         group(lengths)
     );
     println!();
-    drop(strings);
+}
 
-    let (map, map_heap) = byte_map(ENTRIES);
-    println!("HashMap<u64, Vec<u8>> of {ENTRIES} entries (values of 0 to 39 bytes, pushed)");
+fn map_of_bytes(rounds: usize) {
+    let (map, heap) = byte_map(ENTRIES);
+    println!(
+        "HashMap<u64, Vec<u8>> of {} entries (values of 0 to 39 bytes, pushed)",
+        group(ENTRIES)
+    );
     report(&map, rounds);
     let c = counts(&map);
     bytes(&c, size_of_val(&map));
     println!(
         "  counting allocator: {} B allocated: the table {} B (capacity {}), the byte vectors {} B",
-        group(map_heap.all),
-        group(map_heap.table),
+        group(heap.all),
+        group(heap.table),
         group(map.capacity()),
-        group(map_heap.all - map_heap.table)
+        group(heap.all - heap.table)
     );
     println!(
         "  layoutscope's estimate of the table: {} B ({:+} B against the allocator)",
         group(c.layoutscope.estimated.allocated),
-        c.layoutscope.estimated.allocated as isize - map_heap.table as isize
+        c.layoutscope.estimated.allocated as isize - heap.table as isize
     );
-    ExitCode::SUCCESS
+    println!();
 }
 
 /// Times the tools on `value`, alternating, and prints the medians.

@@ -79,12 +79,15 @@ pub fn counts<T: Visit + MemSize>(value: &T) -> Counts {
     }
 }
 
-/// What the benchmark times for layoutscope.
+/// What the benchmark times for layoutscope (never inlined, as `mem_dbg`: each tool's cost
+/// is one function in a profile).
+#[inline(never)]
 pub fn layoutscope_totals<T: Visit>(value: &T) -> Totals {
     totals(value)
 }
 
 /// What the benchmark times for mem_dbg.
+#[inline(never)]
 pub fn mem_dbg<T: MemSize>(value: &T, flags: SizeFlags) -> usize {
     value.mem_size(flags)
 }
