@@ -355,13 +355,20 @@ impl<'a> Visitor<'a> {
             }
             self.cursor.rows_on = false;
         }
-        // The rest is counted, not drawn. (Two calls of one loop: where `borrowed` is a
-        // constant, a loop over values that always tally has no visit left in it.)
-        let hidden = if self.cursor.owner == Owner::Borrowed {
-            self.count_items(items, placed, true)
-        } else {
-            self.count_items(items, placed, false)
-        };
+        // The rest is counted, not drawn: summed in place where a tally says enough.
+        let mut hidden = 0;
+        let mut tallied = Tallied::default();
+        let borrowed = self.cursor.owner == Owner::Borrowed;
+        for (key, value) in items {
+            hidden += 1;
+            match tally_item(key, value, borrowed) {
+                Some(tallies) => {
+                    tallied.add(size_of_val(key) + value.map_or(0, size_of_val), tallies);
+                }
+                None => self.item("", key, value, placed),
+            }
+        }
+        self.add_tallied(tallied);
         self.cursor.rows_on = rows_on;
         if hidden > 0 && rows_on {
             self.row(
@@ -373,30 +380,6 @@ impl<'a> Visitor<'a> {
                 format_args!("{hidden} more"),
             );
         }
-    }
-
-    /// Counts `items` without drawing them: summed in place where a tally says enough,
-    /// visited where not. Returns how many there were.
-    #[inline(always)]
-    fn count_items<'e, K: Visit + 'e, V: Visit + 'e>(
-        &mut self,
-        items: impl Iterator<Item = (&'e K, Option<&'e V>)>,
-        placed: bool,
-        borrowed: bool,
-    ) -> usize {
-        let mut count = 0;
-        let mut tallied = Tallied::default();
-        for (key, value) in items {
-            count += 1;
-            match tally_item(key, value, borrowed) {
-                Some(tallies) => {
-                    tallied.add(size_of_val(key) + value.map_or(0, size_of_val), tallies);
-                }
-                None => self.item("", key, value, placed),
-            }
-        }
-        self.add_tallied(tallied);
-        count
     }
 
     #[inline]
