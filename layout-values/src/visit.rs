@@ -191,7 +191,7 @@ impl Tallied {
         for tally in tallies {
             if let Tally::Buffer { used, allocated } = tally {
                 // 0 bytes is no allocation (`String::new()`), as for `Visitor::pointer`; its
-                // `used` is 0 too. Without a branch, a loop of these adds vectorises.
+                // `used` is 0 too. Counted without a branch: this runs once per element.
                 self.blocks.merge(Bytes {
                     blocks: usize::from(allocated > 0),
                     used,
