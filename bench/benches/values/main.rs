@@ -3,11 +3,11 @@
 //! allocator (the truth for everything std allocates).
 //!
 //! ```sh
-//! cargo bench -p layout-bench --bench values -- --rounds 21
+//! cargo bench -p layout-bench --bench values
 //! ```
 //!
-//! Each round times every tool once on each value, in an order that alternates from round to
-//! round, and the report gives the median time of each and the median of the per-round
+//! Each round times every tool once on a value, in an order reversed every other round, and
+//! the report gives the median and fastest time of each and the median of the per-round
 //! ratios (layoutscope / mem_dbg: below 1 is faster), so that a slow moment of the machine
 //! moves one round rather than one tool. The figures and their discussion are in
 //! `docs/performance.md`.
@@ -35,11 +35,11 @@ static GLOBAL: Counting = Counting;
 const USAGE: &str = "\
 usage: cargo bench -p layout-bench --bench values -- [--rounds N] [--only strings|map]
 
-  --rounds N     alternating rounds (default 21)
+  --rounds N     alternating rounds (default 51)
   --only VALUE   time one value only: `strings` (the Vec<String>) or `map` (the HashMap)";
 
 fn main() -> ExitCode {
-    let mut rounds = 21;
+    let mut rounds = 51;
     let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -181,7 +181,7 @@ fn report<T: Visit + MemSize>(value: &T, rounds: usize) {
 fn bytes(c: &Counts, header: usize) {
     let t: &Totals = &c.layoutscope;
     println!(
-        "  bytes: layoutscope  stack {header} B; heap owned {} B allocated, {} B used, in {} blocks \
+        "  bytes: layoutscope  stack {header} B; heap {} B allocated, {} B used, in {} blocks \
          ({} B estimated)",
         group(t.heap()),
         group(t.owned.used + t.shared.used),
