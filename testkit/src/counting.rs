@@ -1,21 +1,24 @@
 //! A counting global allocator: the truth that heap byte totals are compared with.
-//!
-//! [`Counting`] forwards every call to [`System`] and keeps, per thread, the bytes currently
-//! allocated (the sizes of the `Layout`s asked for; what `malloc` rounds them up to is not
-//! seen), so that tests running in parallel do not see each other's allocations. A test or
-//! benchmark binary installs it with
-//!
-//! ```ignore
-//! #[global_allocator]
-//! static GLOBAL: layout_testkit::Counting = layout_testkit::Counting;
-//! ```
-//!
-//! and [`measure`] then gives the bytes a value keeps allocated.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-/// Forwards to [`System`], counting live bytes per thread; see the [module](self).
+/// Forwards every call to [`System`] and keeps, per thread, the bytes currently allocated
+/// (the sizes of the `Layout`s asked for; what `malloc` rounds them up to is not seen), so
+/// that tests running in parallel do not see each other's allocations. A test or benchmark
+/// binary installs it, and [`measure`] then gives the bytes a value keeps allocated:
+///
+/// ```
+/// use layout_testkit::{measure, Counting};
+///
+/// #[global_allocator]
+/// static GLOBAL: Counting = Counting;
+///
+/// fn main() {
+///     let (_slop, bytes) = measure(|| String::from("slop"));
+///     assert_eq!(bytes, 4);
+/// }
+/// ```
 pub struct Counting;
 
 thread_local! {
