@@ -59,9 +59,10 @@ pub trait Visit {
     }
 
     /// What `self` adds to the totals, where that can be said without visiting it; used
-    /// instead of [`Visit::visit`] where the value is not drawn. It must count what the
-    /// visit counts, so a type whose visit calls [`Visitor::field`] (padding lies between
-    /// fields) or reaches more than one block of leaves returns `None`, the default.
+    /// instead of [`Visit::visit`] where the value is not drawn (by [`totals`](crate::totals),
+    /// and for what a picture leaves out). It must count what the visit counts, so a type
+    /// whose visit calls [`Visitor::field`] (padding lies between fields) or reaches anything
+    /// but one owned block of leaves returns `None`, the default.
     fn tally(&self) -> Option<Tally> {
         None
     }
@@ -178,6 +179,7 @@ struct Frame {
 struct Tallied {
     /// Their bytes, as fields of the value being visited.
     fields: usize,
+    /// Whether there were any (a field of 0 bytes is a field too).
     any: bool,
     /// The buffers they own.
     blocks: Bytes,
