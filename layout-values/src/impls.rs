@@ -16,10 +16,24 @@ use std::sync::{self as sync_, Arc, Mutex, RwLock};
 
 use crate::heap_layout;
 use crate::picture::Basis;
-use crate::visit::{short, Access, Allocation, Metadata, Visit, Visitor};
+use crate::visit::{short, Access, Allocation, Metadata, Tally, Visit, Visitor};
 
 fn address<T: ?Sized>(value: &T) -> usize {
     (value as *const T).cast::<u8>() as usize
+}
+
+/// The methods of a leaf: plain bytes, counted without a visit.
+macro_rules! leaf {
+    () => {
+        fn is_leaf() -> bool {
+            true
+        }
+
+        #[inline]
+        fn tally(&self) -> Option<Tally> {
+            Some(Tally::Leaf)
+        }
+    };
 }
 
 /// Leaves drawn with their `Display` text.
@@ -29,6 +43,8 @@ macro_rules! display_leaves {
             fn visit(&self, v: &mut Visitor<'_>) {
                 v.value(self);
             }
+
+            leaf!();
         }
     )*};
 }
@@ -42,6 +58,8 @@ macro_rules! debug_leaves {
             fn visit(&self, v: &mut Visitor<'_>) {
                 v.value(format_args!("{self:?}"));
             }
+
+            leaf!();
         }
     )*};
 }
@@ -69,6 +87,8 @@ macro_rules! atomic_leaves {
             fn visit(&self, v: &mut Visitor<'_>) {
                 v.value(self.load(Ordering::Relaxed));
             }
+
+            leaf!();
         }
     )*};
 }
@@ -89,6 +109,8 @@ atomic_leaves!(
 
 impl<T: ?Sized> Visit for PhantomData<T> {
     fn visit(&self, _: &mut Visitor<'_>) {}
+
+    leaf!();
 }
 
 impl<T: Copy + Debug> Visit for Cell<T> {
@@ -182,6 +204,15 @@ impl<T: Visit, const N: usize> Visit for [T; N] {
     fn visit(&self, v: &mut Visitor<'_>) {
         v.elements(self);
     }
+
+    fn is_leaf() -> bool {
+        T::is_leaf()
+    }
+
+    #[inline]
+    fn tally(&self) -> Option<Tally> {
+        T::is_leaf().then_some(Tally::Leaf)
+    }
 }
 
 impl<T: Visit> Visit for [T] {
@@ -273,8 +304,7 @@ fn buffer<T>(
 ) {
     v.value(format_args!("len {len}, cap {capacity}"));
     let element = Layout::new::<T>();
-    let size = heap_layout::buffer(capacity, element);
-    let used = heap_layout::buffer(len, element);
+    let (used, size) = buffer_bytes::<T>((len, capacity));
     v.pointer(
         Allocation {
             start,
@@ -297,6 +327,23 @@ fn buffer<T>(
     );
 }
 
+/// The bytes of a buffer of `len` elements out of `capacity`: `(used, allocated)`.
+#[inline]
+fn buffer_bytes<T>((len, capacity): (usize, usize)) -> (usize, usize) {
+    let element = Layout::new::<T>();
+    (
+        heap_layout::buffer(len, element),
+        heap_layout::buffer(capacity, element),
+    )
+}
+
+/// A buffer of leaves, counted without visiting its elements.
+#[inline]
+fn buffer_tally<T>(counts: (usize, usize)) -> Tally {
+    let (used, allocated) = buffer_bytes::<T>(counts);
+    Tally::Buffer { used, allocated }
+}
+
 impl<T: Visit> Visit for Vec<T> {
     fn visit(&self, v: &mut Visitor<'_>) {
         let start = Some(self.as_ptr() as usize);
@@ -312,6 +359,11 @@ impl<T: Visit> Visit for Vec<T> {
             },
         );
     }
+
+    #[inline]
+    fn tally(&self) -> Option<Tally> {
+        T::is_leaf().then(|| buffer_tally::<T>((self.len(), self.capacity())))
+    }
 }
 
 impl Visit for String {
@@ -323,6 +375,11 @@ impl Visit for String {
                 v.field("", self.as_str());
             }
         });
+    }
+
+    #[inline]
+    fn tally(&self) -> Option<Tally> {
+        Some(buffer_tally::<u8>((self.len(), self.capacity())))
     }
 }
 

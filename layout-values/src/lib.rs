@@ -51,4 +51,4 @@ mod visit;
 
 pub use picture::{Basis, Block, BlockKind, Bytes, Picture, Row, RowKind, Target, Totals};
 pub use show::{show, totals, Show};
-pub use visit::{Access, Allocation, Metadata, Visit, Visitor};
+pub use visit::{Access, Allocation, Metadata, Tally, Visit, Visitor};

@@ -168,10 +168,11 @@ pub struct Bytes {
 }
 
 impl Bytes {
-    pub(crate) fn add(&mut self, used: usize, allocated: usize) {
-        self.blocks += 1;
-        self.used += used;
-        self.allocated += allocated;
+    #[inline]
+    pub(crate) fn merge(&mut self, other: Bytes) {
+        self.blocks += other.blocks;
+        self.used += other.used;
+        self.allocated += other.allocated;
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt::{Display, Write as _};
 use std::mem::{align_of_val, size_of_val};
 use std::string::String;
 
-use crate::picture::{Basis, Block, BlockKind, Picture, Row, RowKind, Target, Totals};
+use crate::picture::{Basis, Block, BlockKind, Bytes, Picture, Row, RowKind, Target, Totals};
 use crate::static_data;
 
 /// A value that can describe its bytes and the memory it points to.
@@ -72,6 +72,41 @@ pub trait Visit {
     fn type_name(&self) -> &'static str {
         core::any::type_name::<Self>()
     }
+
+    /// Whether every value of this type is plain bytes: no pointer, no padding, no enum tag
+    /// (the integers, floats, `bool`, `char`, and arrays of them). Where they are not drawn,
+    /// buffers of such values are counted by their length instead of value by value. `false`,
+    /// the default, is always right.
+    fn is_leaf() -> bool
+    where
+        Self: Sized,
+    {
+        false
+    }
+
+    /// What `self` adds to the totals, where that can be said without visiting it; used
+    /// instead of [`Visit::visit`] where the value is not drawn (by [`totals`](crate::totals),
+    /// and for what a picture leaves out). It must count what the visit counts, so a type
+    /// whose visit calls [`Visitor::field`] (padding lies between fields) or reaches anything
+    /// but one owned block of leaves returns `None`, the default.
+    fn tally(&self) -> Option<Tally> {
+        None
+    }
+}
+
+/// What a value adds to the totals, said without visiting it ([`Visit::tally`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tally {
+    /// Its own bytes, and nothing else: a leaf ([`Visit::is_leaf`]).
+    Leaf,
+    /// One heap block that the value owns alone, holding leaves, whose size is exact (not an
+    /// estimate): a `String`'s or a `Vec<u8>`'s buffer.
+    Buffer {
+        /// Bytes holding values.
+        used: usize,
+        /// Bytes allocated; 0 is no allocation (`String::new()`).
+        allocated: usize,
+    },
 }
 
 /// What a pointer carries besides the data address.
@@ -163,6 +198,60 @@ struct Frame {
     any: bool,
     variant: bool,
     private: bool,
+}
+
+/// What values counted without a visit ([`Visit::tally`]) add up to.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tallied {
+    /// Their bytes, as fields of the value being visited.
+    fields: usize,
+    /// Whether there were any (a field of 0 bytes is a field too).
+    any: bool,
+    /// The buffers they own.
+    blocks: Bytes,
+}
+
+impl Tallied {
+    #[inline]
+    fn add(&mut self, size: usize, tallies: impl IntoIterator<Item = Tally>) {
+        self.fields += size;
+        self.any = true;
+        for tally in tallies {
+            if let Tally::Buffer { used, allocated } = tally {
+                // 0 bytes is no allocation (`String::new()`), as for `Visitor::pointer`; its
+                // `used` is 0 too. Counted without a branch: this runs once per element.
+                self.blocks.merge(Bytes {
+                    blocks: usize::from(allocated > 0),
+                    used,
+                    allocated,
+                });
+            }
+        }
+    }
+}
+
+/// `value`'s [`Visit::tally`] where it may replace the visit: a block reached through a
+/// reference (`borrowed`) is visited, to be counted once.
+#[inline]
+fn tally<T: Visit + ?Sized>(value: &T, borrowed: bool) -> Option<Tally> {
+    value
+        .tally()
+        .filter(|tally| *tally == Tally::Leaf || !borrowed)
+}
+
+/// [`tally`] of an item: a key or element, and a map's value.
+#[inline]
+fn tally_item<K: Visit, V: Visit>(
+    key: &K,
+    value: Option<&V>,
+    borrowed: bool,
+) -> Option<[Tally; 2]> {
+    let key = tally(key, borrowed)?;
+    let value = match value {
+        Some(value) => tally(value, borrowed)?,
+        None => Tally::Leaf,
+    };
+    Some([key, value])
 }
 
 /// Collects the picture of a value; see [`Visit`].
@@ -278,27 +367,36 @@ impl<'a> Visitor<'a> {
 
     fn items<'e, K: Visit + 'e, V: Visit + 'e>(
         &mut self,
-        items: impl Iterator<Item = (&'e K, Option<&'e V>)>,
+        mut items: impl Iterator<Item = (&'e K, Option<&'e V>)>,
         placed: bool,
     ) {
         let rows_on = self.cursor.rows_on;
-        let mut hidden = 0;
         let mut name = String::new();
-        for (i, (key, value)) in items.enumerate() {
-            if i == self.limits.max_elements {
-                self.cursor.rows_on = false;
-            }
-            if self.cursor.rows_on {
+        if rows_on {
+            for i in 0..self.limits.max_elements {
+                let Some((key, value)) = items.next() else {
+                    break;
+                };
                 name.clear();
                 let _ = write!(name, "[{i}]");
-            } else {
-                hidden += 1;
+                self.item(&name, key, value, placed);
             }
-            match value {
-                None => self.place(&name, key, placed),
-                Some(value) => self.pair(&name, key, value),
+            self.cursor.rows_on = false;
+        }
+        // The rest is counted, not drawn: summed in place where a tally says enough.
+        let mut hidden = 0;
+        let mut tallied = Tallied::default();
+        let borrowed = self.cursor.owner == Owner::Borrowed;
+        for (key, value) in items {
+            hidden += 1;
+            match tally_item(key, value, borrowed) {
+                Some(tallies) => {
+                    tallied.add(size_of_val(key) + value.map_or(0, size_of_val), tallies);
+                }
+                None => self.item("", key, value, placed),
             }
         }
+        self.add_tallied(tallied);
         self.cursor.rows_on = rows_on;
         if hidden > 0 && rows_on {
             self.row(
@@ -312,9 +410,53 @@ impl<'a> Visitor<'a> {
         }
     }
 
+    #[inline]
+    fn item<K: Visit, V: Visit>(&mut self, name: &str, key: &K, value: Option<&V>, placed: bool) {
+        match value {
+            None => self.place(name, key, placed),
+            Some(value) => self.pair(name, key, value),
+        }
+    }
+
+    /// Bytes of fields of the value being visited.
+    #[inline]
+    fn add_fields(&mut self, size: usize) {
+        if let Some(parent) = self.frames.last_mut() {
+            parent.fields += size;
+            parent.any = true;
+        }
+    }
+
+    /// What `value` adds to the totals without visiting it ([`Visit::tally`]), where it is
+    /// not drawn.
+    #[inline]
+    fn quick<T: Visit + ?Sized>(&self, value: &T) -> Option<Tally> {
+        if self.cursor.rows_on {
+            return None;
+        }
+        tally(value, self.cursor.owner == Owner::Borrowed)
+    }
+
+    #[inline]
+    fn add_tallied(&mut self, tallied: Tallied) {
+        if tallied.any {
+            self.add_fields(tallied.fields);
+        }
+        if tallied.blocks.blocks > 0 {
+            let owner = self.owner(Access::Owns);
+            self.count(owner, tallied.blocks, Basis::Documented);
+        }
+    }
+
     /// A map entry: a row for the pair, the key and the value under it, no offsets.
     fn pair<K: Visit + ?Sized, V: Visit + ?Sized>(&mut self, name: &str, key: &K, value: &V) {
         let size = size_of_val(key) + size_of_val(value);
+        if let (Some(k), Some(v)) = (self.quick(key), self.quick(value)) {
+            let mut tallied = Tallied::default();
+            tallied.add(size, [k, v]);
+            self.add_tallied(tallied);
+            return;
+        }
         let type_name = if self.cursor.rows_on {
             format!(
                 "({}, {})",
@@ -330,7 +472,18 @@ impl<'a> Visitor<'a> {
         });
     }
 
+    #[inline]
     fn place<T: Visit + ?Sized>(&mut self, name: &str, value: &T, placed: bool) {
+        if let Some(tally) = self.quick(value) {
+            let mut tallied = Tallied::default();
+            tallied.add(size_of_val(value), [tally]);
+            self.add_tallied(tallied);
+            return;
+        }
+        self.visit_placed(name, value, placed);
+    }
+
+    fn visit_placed<T: Visit + ?Sized>(&mut self, name: &str, value: &T, placed: bool) {
         let at = address(value);
         let offset = match (placed, self.cursor.base) {
             (true, Some(base)) => at.checked_sub(base),
@@ -355,10 +508,7 @@ impl<'a> Visitor<'a> {
         type_name: &str,
         inside: impl FnOnce(&mut Self),
     ) {
-        if let Some(parent) = self.frames.last_mut() {
-            parent.fields += size;
-            parent.any = true;
-        }
+        self.add_fields(size);
         let row = if self.cursor.rows_on {
             self.row(RowKind::Value, name, offset, size, type_name, "")
         } else {
@@ -488,11 +638,7 @@ impl<'a> Visitor<'a> {
     /// (two `Rc`s of one allocation, a cycle) it is an arrow back. A block of 0 bytes is no
     /// allocation (`Vec::new()`, `Box<()>`): nothing is counted and `contents` is not called.
     pub fn pointer(&mut self, to: Allocation<'_>, contents: impl FnOnce(&mut Self)) {
-        let owner = match (self.cursor.owner, to.access) {
-            (Owner::Borrowed, _) | (_, Access::Borrows) => Owner::Borrowed,
-            (Owner::Shared, Access::Owns) | (_, Access::Shares { .. }) => Owner::Shared,
-            (Owner::Value | Owner::Owned, Access::Owns) => Owner::Owned,
-        };
+        let owner = self.owner(to.access);
         if to.size == 0 {
             self.point(Target::Nothing);
             return;
@@ -506,15 +652,12 @@ impl<'a> Visitor<'a> {
                 return;
             }
         }
-        let totals = &mut self.picture.totals;
-        match owner {
-            Owner::Owned | Owner::Value => totals.owned.add(to.used, to.size),
-            Owner::Shared => totals.shared.add(to.used, to.size),
-            Owner::Borrowed => totals.borrowed.add(to.used, to.size),
-        }
-        if to.basis == Basis::Estimate && owner != Owner::Borrowed {
-            totals.estimated.add(to.used, to.size);
-        }
+        let block = Bytes {
+            blocks: 1,
+            used: to.used,
+            allocated: to.size,
+        };
+        self.count(owner, block, to.basis);
         let draw = self.cursor.rows_on && self.cursor.hops < self.limits.depth;
         let drawn = draw.then(|| {
             self.picture.blocks.push(Block {
@@ -559,6 +702,30 @@ impl<'a> Visitor<'a> {
         contents(self);
         self.frames.pop();
         self.cursor = outer;
+    }
+
+    /// Whose a block is that the value being visited reaches with `access`.
+    #[inline]
+    fn owner(&self, access: Access) -> Owner {
+        match (self.cursor.owner, access) {
+            (Owner::Borrowed, _) | (_, Access::Borrows) => Owner::Borrowed,
+            (Owner::Shared, Access::Owns) | (_, Access::Shares { .. }) => Owner::Shared,
+            (Owner::Value | Owner::Owned, Access::Owns) => Owner::Owned,
+        }
+    }
+
+    /// Adds blocks that `owner` holds to the totals.
+    #[inline]
+    fn count(&mut self, owner: Owner, blocks: Bytes, basis: Basis) {
+        let totals = &mut self.picture.totals;
+        match owner {
+            Owner::Owned | Owner::Value => totals.owned.merge(blocks),
+            Owner::Shared => totals.shared.merge(blocks),
+            Owner::Borrowed => totals.borrowed.merge(blocks),
+        }
+        if basis == Basis::Estimate && owner != Owner::Borrowed {
+            totals.estimated.merge(blocks);
+        }
     }
 
     fn point(&mut self, target: Target) {

@@ -4,71 +4,18 @@
 //! Blocks whose size std does not specify (hash tables, B-trees) are estimates: they are
 //! excluded from the equality and printed with the measured size (`--nocapture`).
 
-use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Debug;
 use std::rc::{self, Rc};
 use std::sync::{Arc, Mutex};
 
+use layout_testkit::{measure, Counting};
 use layoutscope::values::{totals, Visit};
 use layoutscope::Layout;
 
-/// Forwards to [`System`] and keeps, per thread, the bytes currently allocated, so that tests
-/// running in parallel do not see each other's allocations.
-struct Counting;
-
-thread_local! {
-    // `const` and without a destructor: reading it never allocates.
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-}
-
-fn add(bytes: isize) {
-    // `try_with`: the allocator also runs while a thread's locals are being torn down.
-    let _ = LIVE.try_with(|live| live.set(live.get() + bytes));
-}
-
-// SAFETY: every method forwards unchanged to `System`, which upholds `GlobalAlloc`'s
-// contract; the counter is a thread-local `Cell` that never allocates.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: AllocLayout) -> *mut u8 {
-        add(layout.size() as isize);
-        // SAFETY: the caller upholds `alloc`'s contract; passed on unchanged.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: AllocLayout) -> *mut u8 {
-        add(layout.size() as isize);
-        // SAFETY: as for `alloc`.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: AllocLayout) {
-        add(-(layout.size() as isize));
-        // SAFETY: `ptr` came from `System` with this layout (every allocation goes there).
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: AllocLayout, new_size: usize) -> *mut u8 {
-        add(new_size as isize - layout.size() as isize);
-        // SAFETY: as for `dealloc`; the caller upholds `realloc`'s contract.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-/// The value `make` builds and the bytes it keeps allocated.
-fn measure<T>(make: impl FnOnce() -> T) -> (T, usize) {
-    let before = LIVE.with(Cell::get);
-    let value = std::hint::black_box(make());
-    let after = LIVE.with(Cell::get);
-    (
-        value,
-        usize::try_from(after - before).expect("the value freed more than it made"),
-    )
-}
 
 /// `make`'s value keeps exactly the heap bytes its totals say, and none is estimated.
 #[track_caller]
