@@ -308,3 +308,45 @@ fn readme_shows_the_real_report_of_data() {
         "README's block:\n{block}\nis not the start of:\n{golden}"
     );
 }
+
+/// rustc leaves a wide pointer's data pointer unnamed; the name it would have, `*const T`, is
+/// also the name of the wide raw pointer `*const T`. With both in one build, each keeps its
+/// own layout.
+#[test]
+fn a_raw_wide_pointer_and_a_box_of_the_same_pointee_are_told_apart() {
+    let dir = scratch_crate(
+        "wide",
+        "pub trait T { fn f(&self) -> u8; }\n\
+         pub struct S(pub Box<dyn T>);\n\
+         pub fn raw(p: *const dyn T) -> *const dyn T { p }\n\
+         pub fn boxed(s: S) -> S { s }\n",
+    );
+    let out = run(
+        &dir.join("Cargo.toml"),
+        "layoutscope-scratch-target",
+        &["--json", "wide::S", "*const dyn wide::T"],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let types = doc["types"].as_array().unwrap();
+    let field = |t: &serde_json::Value, i: usize| {
+        let f = &t["fields"][i];
+        (
+            f["name"].as_str().unwrap().to_owned(),
+            f["type_name"].as_str().unwrap().to_owned(),
+            f["offset"].as_u64().unwrap(),
+            f["size"].as_u64().unwrap(),
+        )
+    };
+    let s = types.iter().find(|t| t["type_name"] == "wide::S").unwrap();
+    assert_eq!(s["size"], 16);
+    let raw = types
+        .iter()
+        .find(|t| t["type_name"] == "*const dyn wide::T")
+        .unwrap();
+    assert_eq!(raw["size"], 16);
+    assert_eq!(
+        field(raw, 0),
+        ("pointer".into(), "*const dyn wide::T".into(), 0, 8)
+    );
+    assert_eq!(field(raw, 1).2, 8);
+}
