@@ -25,7 +25,7 @@ use std::process::Command;
 
 use layout_testkit::Batch;
 
-use crate::crates::{manifest, Layout};
+use crate::crates::{manifest, write_if_changed as write, Layout};
 use crate::gen::{self, Variant};
 use crate::run::{self, Sample};
 use crate::stats::Pairs;
@@ -168,16 +168,6 @@ fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
     Ok(())
 }
 
-fn write(path: &Path, text: &str) -> io::Result<()> {
-    if fs::read_to_string(path).ok().as_deref() == Some(text) {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    fs::write(path, text)
-}
-
 /// `cargo build --release -p cargo-layoutscope` of the layoutscope checkout; its path.
 pub fn build_tool(b: &Bench) -> io::Result<PathBuf> {
     let target = b.layout.work.join("tool");
@@ -218,17 +208,22 @@ fn empty(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-fn plain(b: &Bench, s: &Subject, target: &Path) -> io::Result<Sample> {
-    empty(target)?;
-    let mut cmd = b.cargo();
-    cmd.arg("build")
-        .arg("--manifest-path")
+/// `--manifest-path`, `--target-dir` and `--features` of subject `s`, for both commands.
+fn subject_args(cmd: &mut Command, s: &Subject, target: &Path) {
+    cmd.arg("--manifest-path")
         .arg(&s.manifest)
         .arg("--target-dir")
         .arg(target);
     if let Some(f) = s.features {
         cmd.arg("--features").arg(f);
     }
+}
+
+fn plain(b: &Bench, s: &Subject, target: &Path) -> io::Result<Sample> {
+    empty(target)?;
+    let mut cmd = b.cargo();
+    cmd.arg("build");
+    subject_args(&mut cmd, s, target);
     run::measure(&mut cmd, &b.layout.log(&format!("cli-plain-{}", s.krate)))
 }
 
@@ -237,15 +232,8 @@ fn tool(b: &Bench, tool: &Path, s: &Subject, target: &Path, json: &Path) -> io::
     cmd.env("CARGO", &b.cargo)
         .env("CARGO_TERM_COLOR", "never")
         .env_remove("RUSTC_BOOTSTRAP")
-        .arg("layoutscope")
-        .arg("--json")
-        .arg("--manifest-path")
-        .arg(&s.manifest)
-        .arg("--target-dir")
-        .arg(target);
-    if let Some(f) = s.features {
-        cmd.arg("--features").arg(f);
-    }
+        .args(["layoutscope", "--json"]);
+    subject_args(&mut cmd, s, target);
     run::measure_with_stdout(
         &mut cmd,
         &b.layout.log(&format!("cli-tool-{}", s.krate)),

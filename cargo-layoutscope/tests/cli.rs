@@ -65,28 +65,6 @@ fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("LAYOUTSCOPE_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no golden file {}; run with LAYOUTSCOPE_BLESS=1",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "{} differs from the output (LAYOUTSCOPE_BLESS=1 rewrites it):\n{actual}",
-        path.display()
-    );
-}
-
 #[test]
 fn every_style_matches_its_golden_file() {
     for style in ["table", "bytemap", "boxes", "markdown", "svg"] {
@@ -94,14 +72,14 @@ fn every_style_matches_its_golden_file() {
         args.extend(SEED_TYPES);
         args.extend(OWN_TYPES);
         let out = stdout(&layoutscope(&args));
-        golden(&format!("{style}.txt"), &out);
+        common::golden(&format!("{style}.txt"), &out);
     }
 }
 
 #[test]
 fn the_seed_enum_shows_its_tag_in_the_vec_capacity() {
     let out = stdout(&layoutscope(&["fixture::Data", "--depth", "4"]));
-    golden("data-depth4.txt", &out);
+    common::golden("data-depth4.txt", &out);
     // The tag is bytes 0..8, which in `Array` are the `cap` field of the vector's buffer.
     assert!(
         out.contains("tag: bytes 0..8, in a niche of variant Array"),
@@ -132,7 +110,7 @@ fn the_json_follows_its_schema() {
     let mut stable = doc.clone();
     stable["rustc"] = "(rustc)".into();
     stable["target"] = "(target)".into();
-    golden(
+    common::golden(
         "types.json",
         &(serde_json::to_string_pretty(&stable).unwrap() + "\n"),
     );
@@ -144,7 +122,7 @@ fn the_json_follows_its_schema() {
 fn the_survey_ranks_and_its_boxing_advice_is_the_compilers_size() {
     for by in ["size", "padding", "enum-waste"] {
         let out = stdout(&layoutscope(&["--top", "5", "--by", by]));
-        golden(&format!("top-{by}.txt"), &out);
+        common::golden(&format!("top-{by}.txt"), &out);
     }
     let out = stdout(&layoutscope(&["--top", "5", "--by", "enum-waste"]));
     let data = out

@@ -5,6 +5,8 @@
 //! `LAYOUTSCOPE_BLESS=1 cargo test -p cargo-layoutscope --test gallery` rewrites the golden
 //! file.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -44,19 +46,6 @@ fn gallery(args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("LAYOUTSCOPE_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no {}; run with LAYOUTSCOPE_BLESS=1", path.display()));
-    assert_eq!(actual, expected, "{} differs", path.display());
 }
 
 /// The type whose full name is `name` in the JSON document.
@@ -103,7 +92,7 @@ fn variant<'d>(enum_: &'d Value, name: &str) -> &'d Value {
 fn the_seed_types_of_the_gallery_drawn_by_the_compiler() {
     let mut args = vec!["--style", "table"];
     args.extend(SEED_TYPES);
-    golden("gallery.txt", &gallery(&args));
+    common::golden("gallery.txt", &gallery(&args));
 }
 
 #[test]
