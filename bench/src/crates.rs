@@ -141,7 +141,7 @@ fn toml_escape(s: &str) -> String {
 
 /// Writes `contents` to `path` unless it already holds exactly that (so that unchanged files
 /// keep their modification time).
-fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
+pub fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
     if fs::read_to_string(path).ok().as_deref() == Some(contents) {
         return Ok(());
     }

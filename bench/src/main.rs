@@ -23,10 +23,14 @@
 //!    `syn` + `quote` + `proc-macro2` tree, alternating;
 //! 5. `cargo tree`: that `layout-core` has no required dependencies;
 //!
+//! With `--cli`, it measures `cargo layoutscope` instead (see [`cli`]): clean
+//! `cargo build` against clean `cargo layoutscope --json` of the generated crate and of `syn`.
+//!
 //! then prints PASS/FAIL for each budget line of the issue, and where layoutscope stands
 //! against each peer. `cargo test` runs only the unit tests of the generator, the parsers and
 //! the statistics, never the benchmark.
 
+mod cli;
 mod crates;
 mod gen;
 mod passes;
@@ -65,6 +69,8 @@ usage: cargo run --release -p layout-bench -- [options]
   --skip-passes      skip the -Z time-passes / print-mono-items / unpretty runs
   --skip-clean       skip the clean dependency-tree builds
   --generate-only    write the generated crates and exit
+  --cli              measure `cargo layoutscope --json` against `cargo build` (clean, the
+                     generated crate and syn), instead of the derive's steps
   --layoutscope DIR  the layoutscope checkout the generated crates depend on (default: this
                      repository), to measure a modified copy; its own working directory is
                      target/layout-bench-<dir name> unless --work says otherwise
@@ -83,6 +89,7 @@ struct Options {
     skip_passes: bool,
     skip_clean: bool,
     generate_only: bool,
+    cli: bool,
     layoutscope: Option<PathBuf>,
     work: Option<PathBuf>,
 }
@@ -99,6 +106,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
         skip_passes: false,
         skip_clean: false,
         generate_only: false,
+        cli: false,
         layoutscope: None,
         work: None,
     };
@@ -131,6 +139,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             "--skip-passes" => o.skip_passes = true,
             "--skip-clean" => o.skip_clean = true,
             "--generate-only" => o.generate_only = true,
+            "--cli" => o.cli = true,
             "--layoutscope" => o.layoutscope = Some(PathBuf::from(value()?)),
             "--work" => o.work = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Err(String::new()),
@@ -223,6 +232,9 @@ fn bench(o: &Options) -> io::Result<()> {
     if o.generate_only {
         return Ok(());
     }
+    if o.cli {
+        return cli_bench(&b, &model, o.pairs, &header, started);
+    }
 
     let mut report = Report {
         types: o.types,
@@ -279,6 +291,44 @@ fn bench(o: &Options) -> io::Result<()> {
     text.push_str(&format!("\nThe benchmark took {minutes:.1} min.\n"));
     println!("{}", &text[header.len()..]);
     let path = b.layout.work.join("report.txt");
+    fs::write(&path, &text)?;
+    println!("report written to {}", path.display());
+    Ok(())
+}
+
+/// `--cli`: `cargo layoutscope --json` against `cargo build` on the generated crate and the
+/// real one.
+fn cli_bench(
+    b: &Bench,
+    model: &Batch,
+    pairs: usize,
+    header: &str,
+    started: Instant,
+) -> io::Result<()> {
+    println!("\n[1] cargo build --release -p cargo-layoutscope");
+    let tool = cli::build_tool(b)?;
+    let subjects = [cli::write_generated(&b.layout, model)?, cli::write_real(b)?];
+    let mut results = Vec::new();
+    for (n, subject) in subjects.into_iter().enumerate() {
+        println!(
+            "\n[{}] {}: clean `cargo build`, clean `cargo layoutscope --json`, the latter again (reading alone)",
+            n + 2,
+            subject.name
+        );
+        let pairs = cli::measure(b, &tool, &subject, pairs)?;
+        results.push((subject, pairs));
+    }
+    let mut text = format!("{header}\n{}", cli::render(&results));
+    if let Some(warning) = load_warning() {
+        text.push_str(&warning);
+    }
+    let minutes = started.elapsed().as_secs_f64() / 60.0;
+    text.push_str(&format!(
+        "\nload average at the end {}\nThe benchmark took {minutes:.1} min.\n",
+        load_average().unwrap_or_else(|| "unknown".into())
+    ));
+    println!("{}", &text[header.len()..]);
+    let path = b.layout.work.join("cli-report.txt");
     fs::write(&path, &text)?;
     println!("report written to {}", path.display());
     Ok(())

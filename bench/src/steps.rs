@@ -24,7 +24,7 @@ pub struct Bench {
 impl Bench {
     /// `cargo` with colours off and without `RUSTC_BOOTSTRAP` (the timed builds are stable
     /// builds; only the `-Z` steps opt in).
-    fn cargo(&self) -> Command {
+    pub fn cargo(&self) -> Command {
         let mut c = Command::new(&self.cargo);
         c.env("CARGO_TERM_COLOR", "never")
             .env_remove("RUSTC_BOOTSTRAP");

@@ -19,6 +19,8 @@ pub struct BuildOptions {
     pub manifest_path: Option<PathBuf>,
     /// `-p`.
     pub package: Option<String>,
+    /// `--example`: the example to build instead of the library and binaries.
+    pub example: Option<String>,
     /// `--release`.
     pub release: bool,
     /// `--target`.
@@ -95,11 +97,15 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
         cmd.arg("--manifest-path").arg(path);
     }
     let lib_kinds = ["lib", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
-    if lib_kinds.iter().any(|k| has_kind(k)) {
-        cmd.arg("--lib");
-    }
-    if has_kind("bin") {
-        cmd.arg("--bins");
+    if let Some(example) = &opts.example {
+        cmd.arg("--example").arg(example);
+    } else {
+        if lib_kinds.iter().any(|k| has_kind(k)) {
+            cmd.arg("--lib");
+        }
+        if has_kind("bin") {
+            cmd.arg("--bins");
+        }
     }
     if opts.release {
         cmd.arg("--release");
@@ -149,6 +155,15 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
         };
         if msg["reason"] != "compiler-artifact" || msg["package_id"] != id.as_str() {
             continue;
+        }
+        // An example is built with the package's library, whose artifact is not the one
+        // asked for.
+        if let Some(example) = &opts.example {
+            let kinds = msg["target"]["kind"].as_array();
+            let is_example = kinds.is_some_and(|k| k.iter().any(|x| x == "example"));
+            if !is_example || msg["target"]["name"] != example.as_str() {
+                continue;
+            }
         }
         if let Some(src) = msg["target"]["src_path"].as_str() {
             roots.push(PathBuf::from(src));

@@ -41,6 +41,10 @@ pub struct Build {
     /// The package to inspect.
     #[arg(short, long, value_name = "SPEC")]
     pub package: Option<String>,
+    /// Inspect this example of the package (built with `cargo build --example NAME`) instead
+    /// of its library and binaries.
+    #[arg(long, value_name = "NAME")]
+    pub example: Option<String>,
     /// Build with the release profile.
     #[arg(long)]
     pub release: bool,
@@ -74,6 +78,7 @@ impl Build {
         BuildOptions {
             manifest_path: self.manifest_path.clone(),
             package: self.package.clone(),
+            example: self.example.clone(),
             release: self.release,
             target: self.target.clone(),
             target_dir: self.target_dir.clone(),

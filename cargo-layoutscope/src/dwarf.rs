@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use anyhow::{Context, Result};
 use gimli::{AttributeValue, EndianSlice, RunTimeEndian, UnitOffset};
 
-use crate::types::{BaseInt, BaseKind, Discr, Member, Shape, Ty, Types, VariantInfo};
+use crate::types::{BaseInt, BaseKind, Discr, Member, Shape, Ty, Types, VariantInfo, DATA_POINTER};
 
 type R<'a> = EndianSlice<'a, RunTimeEndian>;
 
@@ -442,8 +442,12 @@ impl Resolver<'_> {
                 name: None,
                 pointee,
             } => {
+                // rustc leaves only a wide pointer's data pointer unnamed.
                 let pointee = pointee.and_then(|p| self.name(p));
-                Some(format!("*const {}", pointee.as_deref().unwrap_or("()")))
+                Some(format!(
+                    "*const {}{DATA_POINTER}",
+                    pointee.as_deref().unwrap_or("()")
+                ))
             }
             Raw::Array { element, len } => {
                 let element = self.name((*element)?)?;

@@ -14,7 +14,7 @@ use layout_core::{
 
 use crate::enum_tag::{self, EnumTag};
 use crate::niches;
-use crate::types::{BaseInt, BaseKind, Member, Shape, Ty, Types};
+use crate::types::{shown, BaseInt, BaseKind, Member, Shape, Ty, Types};
 
 /// The layouts of the types found, built on demand.
 pub struct Catalog {
@@ -165,8 +165,8 @@ impl Catalog {
             (None, count) => count.lower_bound() > 0,
         };
         Some(TypeLayout {
-            name: leak_str(definition_name(&ty.name)),
-            type_name: TypeName::new(leak_str(&ty.name)),
+            name: leak_str(definition_name(shown(&ty.name))),
+            type_name: TypeName::new(leak_str(shown(&ty.name))),
             size,
             align: usize::try_from(align).ok()?,
             // The debug info does not record `#[repr]`; see the JSON output's `repr: null`.

@@ -17,6 +17,18 @@ pub struct Types {
     pub saw_units: usize,
 }
 
+/// The key of a wide pointer's data pointer: `*const T` and this marker. rustc gives that
+/// pointer no name, and the name it would have, `*const T`, is also the name of the wide raw
+/// pointer `*const T` (a struct of the data pointer and the metadata) wherever the package
+/// uses one; a key of its own keeps the two apart. No name rustc writes contains the marker,
+/// and [`shown`] drops it.
+pub const DATA_POINTER: &str = " (data pointer)";
+
+/// The name a type is shown by: its key without [`DATA_POINTER`].
+pub fn shown(key: &str) -> &str {
+    key.strip_suffix(DATA_POINTER).unwrap_or(key)
+}
+
 /// One type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ty {

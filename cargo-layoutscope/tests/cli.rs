@@ -65,28 +65,6 @@ fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("LAYOUTSCOPE_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no golden file {}; run with LAYOUTSCOPE_BLESS=1",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "{} differs from the output (LAYOUTSCOPE_BLESS=1 rewrites it):\n{actual}",
-        path.display()
-    );
-}
-
 #[test]
 fn every_style_matches_its_golden_file() {
     for style in ["table", "bytemap", "boxes", "markdown", "svg"] {
@@ -94,14 +72,14 @@ fn every_style_matches_its_golden_file() {
         args.extend(SEED_TYPES);
         args.extend(OWN_TYPES);
         let out = stdout(&layoutscope(&args));
-        golden(&format!("{style}.txt"), &out);
+        common::golden(&format!("{style}.txt"), &out);
     }
 }
 
 #[test]
 fn the_seed_enum_shows_its_tag_in_the_vec_capacity() {
     let out = stdout(&layoutscope(&["fixture::Data", "--depth", "4"]));
-    golden("data-depth4.txt", &out);
+    common::golden("data-depth4.txt", &out);
     // The tag is bytes 0..8, which in `Array` are the `cap` field of the vector's buffer.
     assert!(
         out.contains("tag: bytes 0..8, in a niche of variant Array"),
@@ -132,7 +110,7 @@ fn the_json_follows_its_schema() {
     let mut stable = doc.clone();
     stable["rustc"] = "(rustc)".into();
     stable["target"] = "(target)".into();
-    golden(
+    common::golden(
         "types.json",
         &(serde_json::to_string_pretty(&stable).unwrap() + "\n"),
     );
@@ -144,7 +122,7 @@ fn the_json_follows_its_schema() {
 fn the_survey_ranks_and_its_boxing_advice_is_the_compilers_size() {
     for by in ["size", "padding", "enum-waste"] {
         let out = stdout(&layoutscope(&["--top", "5", "--by", by]));
-        golden(&format!("top-{by}.txt"), &out);
+        common::golden(&format!("top-{by}.txt"), &out);
     }
     let out = stdout(&layoutscope(&["--top", "5", "--by", "enum-waste"]));
     let data = out
@@ -307,4 +285,46 @@ fn readme_shows_the_real_report_of_data() {
         golden.starts_with(block),
         "README's block:\n{block}\nis not the start of:\n{golden}"
     );
+}
+
+/// rustc leaves a wide pointer's data pointer unnamed; the name it would have, `*const T`, is
+/// also the name of the wide raw pointer `*const T`. With both in one build, each keeps its
+/// own layout.
+#[test]
+fn a_raw_wide_pointer_and_a_box_of_the_same_pointee_are_told_apart() {
+    let dir = scratch_crate(
+        "wide",
+        "pub trait T { fn f(&self) -> u8; }\n\
+         pub struct S(pub Box<dyn T>);\n\
+         pub fn raw(p: *const dyn T) -> *const dyn T { p }\n\
+         pub fn boxed(s: S) -> S { s }\n",
+    );
+    let out = run(
+        &dir.join("Cargo.toml"),
+        "layoutscope-scratch-target",
+        &["--json", "wide::S", "*const dyn wide::T"],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let types = doc["types"].as_array().unwrap();
+    let field = |t: &serde_json::Value, i: usize| {
+        let f = &t["fields"][i];
+        (
+            f["name"].as_str().unwrap().to_owned(),
+            f["type_name"].as_str().unwrap().to_owned(),
+            f["offset"].as_u64().unwrap(),
+            f["size"].as_u64().unwrap(),
+        )
+    };
+    let s = types.iter().find(|t| t["type_name"] == "wide::S").unwrap();
+    assert_eq!(s["size"], 16);
+    let raw = types
+        .iter()
+        .find(|t| t["type_name"] == "*const dyn wide::T")
+        .unwrap();
+    assert_eq!(raw["size"], 16);
+    assert_eq!(
+        field(raw, 0),
+        ("pointer".into(), "*const dyn wide::T".into(), 0, 8)
+    );
+    assert_eq!(field(raw, 1).2, 8);
 }

@@ -32,3 +32,27 @@ pub fn cli_json(
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// Compares `actual` with the golden file `tests/golden/<name>`; `LAYOUTSCOPE_BLESS=1`
+/// rewrites the file instead.
+pub fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("LAYOUTSCOPE_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}; run with LAYOUTSCOPE_BLESS=1",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "{} differs from the output (LAYOUTSCOPE_BLESS=1 rewrites it):\n{actual}",
+        path.display()
+    );
+}
