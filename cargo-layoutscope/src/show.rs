@@ -103,14 +103,16 @@ pub fn run(args: &Show) -> Result<ExitCode> {
 
 /// The full names of the types to report: those the patterns name, or without patterns the
 /// package's own (types under its crates' paths, closures and futures included). Unknown
-/// patterns are an error with suggestions.
+/// patterns are an error with suggestions. A name that two compile units describe
+/// differently is left out (the caller's note lists it): neither layout is the type's.
 pub fn selected(
     catalog: &Catalog,
     patterns: &[String],
     crates: &[String],
     all_crates: bool,
 ) -> Result<Vec<String>> {
-    let all = catalog.types.by_name.keys();
+    let agreed = |n: &&String| !catalog.types.conflicts.contains(n);
+    let all = catalog.types.by_name.keys().filter(agreed);
     if patterns.is_empty() {
         return Ok(all
             .filter(|n| all_crates || own_path(n, crates))
@@ -130,7 +132,7 @@ pub fn selected(
         if found.is_empty() {
             unknown.push(p);
         }
-        for n in found {
+        for n in found.into_iter().filter(agreed) {
             if !names.contains(n) {
                 names.push(n.clone());
             }
@@ -177,4 +179,44 @@ fn list(out: &mut dyn Write, layouts: &[(String, &'static TypeLayout)]) -> Resul
         writeln!(out, "{:>8} {:>5}  {}", l.size, l.align, display_name(name))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{Shape, Ty, Types};
+
+    fn ty(name: &str, size: u64) -> Ty {
+        Ty {
+            name: name.into(),
+            size,
+            align: Some(1),
+            shape: Shape::Struct(Vec::new()),
+            own: true,
+            confirmed: true,
+        }
+    }
+
+    #[test]
+    fn a_type_two_units_describe_differently_is_left_out() {
+        let mut types = Types::default();
+        for t in [ty("app::Agreed", 1), ty("app::Twice", 2)] {
+            types.by_name.insert(t.name.clone(), t);
+        }
+        types.conflicts.push("app::Twice".into());
+        let catalog = Catalog::new(types);
+        let crates = ["app".to_string()];
+        assert_eq!(
+            selected(&catalog, &[], &crates, false).unwrap(),
+            ["app::Agreed"]
+        );
+        assert_eq!(
+            selected(&catalog, &["app::*".into()], &crates, false).unwrap(),
+            ["app::Agreed"]
+        );
+        // Named alone, it is not an unknown name: the note says why it is missing.
+        assert!(selected(&catalog, &["app::Twice".into()], &crates, false)
+            .unwrap()
+            .is_empty());
+    }
 }
