@@ -230,9 +230,9 @@ pub use layout_core::{SourceFacts, Sourced, JSON_SCHEMA};
 // What the derive's expansions and the macros name; not a public API.
 #[doc(hidden)]
 pub use layout_core::{
-    __Facts, __assert_layout_keys, __check_layout_keys, __enumeration, __field, __generic_field,
-    __generic_unplaced, __offset_of, __place, __private, __report, __struct, __union,
-    __unit_variant, __unplaced, __variant,
+    __Facts, __aggregate, __assert_layout_keys, __check_layout_keys, __enumeration, __field,
+    __generic_field, __generic_unplaced, __offset_of, __place_struct, __place_union,
+    __place_variant, __private, __report, __union, __unit_variant, __unplaced, __variant,
 };
 #[cfg(feature = "std")]
 pub mod snapshot;

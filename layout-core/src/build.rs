@@ -39,19 +39,9 @@ pub const fn generic_unplaced<T: Layout>(name: &'static str, ty: &'static str) -
     }
 }
 
-/// The layout of a derived struct `T` from its fields, with the repr `T` states
-/// (`Layout::__FACTS`): see `aggregate`.
-pub const fn structure<T: Layout>(
-    name: &'static str,
-    kind: StructKind,
-    fields: &'static [Field],
-) -> TypeLayout {
-    aggregate::<T>(name, T::__FACTS.repr(), kind, fields)
-}
-
 /// The layout of a struct, tuple struct, unit struct or tuple `T` from its fields.
 ///
-/// For `repr(C)` types the offsets come from the C rule ([`place`](crate::rules::place));
+/// For `repr(C)` types the offsets come from the C rule (`place_struct`);
 /// the size and align that the rule gives for them must then be the compiler's, or the build
 /// fails rather than describe a layout that is not the type's.
 pub const fn aggregate<T>(
@@ -72,10 +62,8 @@ pub const fn aggregate<T>(
     }
 }
 
-/// The layout of derived union `T` from its fields, with the repr `T` states
-/// (`Layout::__FACTS`).
-pub const fn union<T: Layout>(name: &'static str, fields: &'static [Field]) -> TypeLayout {
-    let repr = T::__FACTS.repr();
+/// The layout of union `T` from its fields (`place_union` places those of `repr(C)`).
+pub const fn union<T>(name: &'static str, repr: Repr, fields: &'static [Field]) -> TypeLayout {
     c_rule_holds::<T>(fields, repr);
     TypeLayout {
         name,

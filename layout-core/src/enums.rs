@@ -209,8 +209,8 @@ const fn mask(size: usize) -> u128 {
     }
 }
 
-/// The layout of derived enum `E`, from its variants and the facts it states
-/// (`Layout::__FACTS`).
+/// The layout of derived enum `E` with this `repr`, from its variants and the tag type it
+/// states (`Layout::__FACTS`).
 ///
 /// Where those facts give a tag type and the repr specifies the layout (fieldless enums of
 /// any repr, data enums with `repr(C)` or an integer repr: RFC 2195), the tag is exact, and
@@ -218,13 +218,13 @@ const fn mask(size: usize) -> u128 {
 /// or the build fails.
 pub const fn enumeration<E: crate::Layout>(
     name: &'static str,
+    repr: Repr,
     variants: &'static [Variant],
 ) -> TypeLayout {
     let facts = E::__FACTS;
-    let repr = facts.repr();
     let size = size_of::<E>();
     let int = discriminant_type(repr);
-    let (tag, largest) = match facts.specified_tag::<E>(!has_fields(variants)) {
+    let (tag, largest) = match facts.specified_tag::<E>(repr, !has_fields(variants)) {
         Some(tag) => {
             let (expected_size, expected_align) =
                 crate::rules::tagged_size_align(tag, variants, repr);

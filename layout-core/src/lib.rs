@@ -68,8 +68,8 @@ pub use repr::{IntRepr, Repr, ReprBase};
 // once per field or variant, and tokens are what an expansion costs. Not a public API.
 #[doc(hidden)]
 pub use build::{
-    field as __field, generic_field as __generic_field, generic_unplaced as __generic_unplaced,
-    structure as __struct, union as __union, unplaced as __unplaced,
+    aggregate as __aggregate, field as __field, generic_field as __generic_field,
+    generic_unplaced as __generic_unplaced, union as __union, unplaced as __unplaced,
 };
 #[doc(hidden)]
 pub use core::mem::offset_of as __offset_of;
@@ -83,7 +83,10 @@ pub use enums::{
 #[cfg(feature = "render")]
 pub use render::ShortTypeName as __ShortTypeName;
 #[doc(hidden)]
-pub use rules::{place as __place, Facts as __Facts};
+pub use rules::{
+    place_struct as __place_struct, place_union as __place_union, place_variant as __place_variant,
+    Facts as __Facts,
+};
 // For the SVG pictures of live values (`layout-values`): the same colours, font and escaping.
 #[doc(hidden)]
 #[cfg(feature = "render")]

@@ -55,8 +55,8 @@ pub trait Layout: Sized {
     /// The layout of `Self`.
     const LAYOUT: TypeLayout;
 
-    /// What the definition of `Self` states for the layout rules (repr, tag type): the
-    /// derive's plumbing. Not a public API.
+    /// What the definition of an enum states for the layout rules besides its repr (its tag
+    /// type, its fields' alignments): the derive's plumbing. Not a public API.
     #[doc(hidden)]
     const __FACTS: crate::rules::Facts = crate::rules::Facts::RUST;
 }

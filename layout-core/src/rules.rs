@@ -12,8 +12,10 @@ use crate::model::Field;
 use crate::repr::{Repr, ReprBase};
 use core::mem::{align_of, size_of};
 
-/// What a type's definition states besides its fields, for the rules to place them by. Each
-/// derived type states it once, as `Layout::__FACTS`; not a public API.
+/// What a type's definition states besides its fields, for the rules to place them by. A
+/// struct's or union's facts are its repr, which the derive passes where fields are placed;
+/// an enum whose tag type the rules need states its facts once, as `Layout::__FACTS`. Not a
+/// public API.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 pub struct Facts {
@@ -35,7 +37,7 @@ enum Kind {
 }
 
 impl Facts {
-    /// A `repr(Rust)` struct: what a type that states nothing is.
+    /// A `repr(Rust)` type without a stated tag type: what a type that states nothing is.
     pub const RUST: Facts = Facts::new(Repr::RUST);
 
     /// A struct, or an enum without a tag type, with this `repr`.
@@ -77,22 +79,20 @@ impl Facts {
         self
     }
 
-    pub(crate) const fn repr(self) -> Repr {
-        self.repr
-    }
-
     /// Size and align of the tag of enum `E` where its layout is specified: fieldless enums of
     /// any repr (Reference, type-layout.html#primitive-representations), and enums with
     /// fields and `repr(C)` or a primitive repr (RFC 2195). `repr(Rust)` and
     /// `repr(transparent)` leave an enum with fields unspecified. A fieldless enum is its own
     /// tag unless `align(N)` pads it, when its stated tag type is a fieldless copy without
     /// the `align`.
-    pub(crate) const fn specified_tag<E>(self, fieldless: bool) -> Option<(usize, usize)> {
+    pub(crate) const fn specified_tag<E>(
+        self,
+        repr: Repr,
+        fieldless: bool,
+    ) -> Option<(usize, usize)> {
         match self.tag {
-            Some(tag) if fieldless || self.repr.is_c() || self.repr.int_type().is_some() => {
-                Some(tag)
-            }
-            None if fieldless && self.repr.aligned().is_none() => {
+            Some(tag) if fieldless || repr.is_c() || repr.int_type().is_some() => Some(tag),
+            None if fieldless && repr.aligned().is_none() => {
                 Some((size_of::<E>(), align_of::<E>()))
             }
             _ => None,
@@ -132,21 +132,40 @@ enum Start {
     After(usize),
 }
 
-/// `fields` at the offsets the rule of `T`'s repr gives them (see [`Facts`]), or left
-/// unplaced where Rust does not specify them.
-pub const fn place<T: crate::Layout, const N: usize>(mut fields: [Field; N]) -> [Field; N] {
-    let facts = T::__FACTS;
-    match facts.start() {
-        Some(Start::After(start)) => c_fields(fields, start, facts.repr.pack()),
-        Some(Start::Overlapping) => {
-            let mut i = 0;
-            while i < N {
-                fields[i].offset = Some(0);
-                i += 1;
+/// The fields of a struct with this `repr`, at the offsets its rule gives them (the C rule),
+/// or left unplaced where Rust does not specify them.
+pub const fn place_struct<const N: usize>(repr: Repr, fields: [Field; N]) -> [Field; N] {
+    Facts::new(repr).place(fields)
+}
+
+/// The fields of a union with this `repr`, at the offsets its rule gives them (0 for
+/// `repr(C)`), or left unplaced where Rust does not specify them.
+pub const fn place_union<const N: usize>(repr: Repr, fields: [Field; N]) -> [Field; N] {
+    Facts::union(repr).place(fields)
+}
+
+/// The fields of a variant of enum `E`, at the offsets RFC 2195 gives them by the facts `E`
+/// states (`Layout::__FACTS`), or left unplaced where Rust does not specify them.
+pub const fn place_variant<E: crate::Layout, const N: usize>(fields: [Field; N]) -> [Field; N] {
+    E::__FACTS.place(fields)
+}
+
+impl Facts {
+    /// `fields` at the offsets the rule of these facts gives them (see [`Facts`]), or left
+    /// unplaced where Rust does not specify them.
+    const fn place<const N: usize>(self, mut fields: [Field; N]) -> [Field; N] {
+        match self.start() {
+            Some(Start::After(start)) => c_fields(fields, start, self.repr.pack()),
+            Some(Start::Overlapping) => {
+                let mut i = 0;
+                while i < N {
+                    fields[i].offset = Some(0);
+                    i += 1;
+                }
+                fields
             }
-            fields
+            None => fields,
         }
-        None => fields,
     }
 }
 

@@ -8,8 +8,7 @@
 use crate::ast::{Field, Input, Style, Variant};
 use crate::emit::Out;
 use crate::expand::{
-    facts_item, impl_header, impl_layout, kind as struct_kind, place, type_params, unplaced_list,
-    Krate,
+    facts_item, impl_header, impl_layout, kind as struct_kind, type_params, unplaced_list, Krate,
 };
 use crate::repr::Base;
 use crate::tag_copy::{self, TAG};
@@ -79,8 +78,9 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
         if needs_tag_copy {
             tag_copy::tag_enum(out, input, variants);
         }
+        // What RFC 2195's rules need besides the repr, where there is a tag type to name.
         let facts = |out: &mut Out| {
-            if tag_ty.is_none() && input.repr.is_default() {
+            if tag_ty.is_none() {
                 return;
             }
             facts_item(out, k, |out| {
@@ -175,7 +175,10 @@ fn variant(
             .text(",&");
         let fields: Vec<&Field> = v.fields.iter().collect();
         match kind {
-            Kind::Tagged => place(out, k, &fields, params),
+            Kind::Tagged => {
+                out.text(k).text("::__place_variant::<Self, _>");
+                out.parens(|out| unplaced_list(out, k, &fields, params));
+            }
             // Nothing to place them by: the fields say so with `offset: None`.
             _ => unplaced_list(out, k, &fields, params),
         }

@@ -56,40 +56,43 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, kind: Option<&str
     let params = type_params(input);
     let fields = input.all_fields();
     let union = kind.is_none();
-    let builder = if union { "::__union" } else { "::__struct" };
-    let facts = |out: &mut Out| {
-        if input.repr.is_default() {
-            return;
-        }
-        facts_item(out, k, |out| {
-            out.text(k).text(if union {
-                "::__Facts::union"
-            } else {
-                "::__Facts::new"
-            });
-            out.parens(|out| input.repr.write(out, k));
-        });
-    };
+    let builder = if union { "::__union" } else { "::__aggregate" };
     // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
     out.text("#[allow(deprecated)] const _: () = ");
     out.braces(|out| {
-        impl_layout(out, input, krate, builder, facts, |out| {
-            if let Some(kind) = kind {
-                out.text(k).text("::StructKind::").text(kind).text(",");
-            }
-            out.text("&");
-            if matches!(input.repr.base, Base::C) {
-                // Layout-core places the fields by the rule of the repr the facts state
-                // (cheaper than an `offset_of!` per field).
-                place(out, k, &fields, &params);
-            } else {
-                field_list(out, k, &fields, &params, |out, _, f| {
-                    out.text(k).text("::__offset_of!(Self,");
-                    out.text(&f.member);
-                    out.text(")");
-                });
-            }
-        });
+        impl_layout(
+            out,
+            input,
+            krate,
+            builder,
+            |_| {},
+            |out| {
+                if let Some(kind) = kind {
+                    out.text(k).text("::StructKind::").text(kind).text(",");
+                }
+                out.text("&");
+                if matches!(input.repr.base, Base::C) {
+                    // Layout-core places the fields by the rule of the repr (cheaper than an
+                    // `offset_of!` per field).
+                    out.text(k).text(if union {
+                        "::__place_union"
+                    } else {
+                        "::__place_struct"
+                    });
+                    out.parens(|out| {
+                        input.repr.write(out, k);
+                        out.text(",");
+                        unplaced_list(out, k, &fields, &params);
+                    });
+                } else {
+                    field_list(out, k, &fields, &params, |out, _, f| {
+                        out.text(k).text("::__offset_of!(Self,");
+                        out.text(&f.member);
+                        out.text(")");
+                    });
+                }
+            },
+        );
     });
     out.text(";");
 }
@@ -99,13 +102,6 @@ pub fn facts_item(out: &mut Out, k: &str, value: impl FnOnce(&mut Out)) {
     out.text("const __FACTS: ").text(k).text("::__Facts = ");
     value(out);
     out.text(";");
-}
-
-/// `__place::<Self, _>([field, ..])`: the fields, unplaced, for layout-core to place by the
-/// rule of the repr that `Self` states.
-pub fn place(out: &mut Out, k: &str, fields: &[&Field], params: &[&Ident]) {
-    out.text(k).text("::__place::<Self, _>");
-    out.parens(|out| unplaced_list(out, k, fields, params));
 }
 
 /// `[field, ..]` of fields whose offsets are not known in const.
@@ -134,9 +130,9 @@ pub fn field_list(
     });
 }
 
-/// The `impl Layout` whose items are those `facts` writes (the type's `__FACTS`, if any) and
-/// `LAYOUT`, `<krate><builder>::<Self>("Name", ..)` with the rest of the arguments written by
-/// `rest`; followed by the type's check items.
+/// The `impl Layout` whose items are those `facts` writes (an enum's `__FACTS`, if any) and
+/// `LAYOUT`, `<krate><builder>::<Self>("Name", <repr>, ..)` with the rest of the arguments
+/// written by `rest`; followed by the type's check items.
 pub fn impl_layout(
     out: &mut Out,
     input: &Input,
@@ -154,6 +150,8 @@ pub fn impl_layout(
             out.text(k).text(builder).text("::<Self>");
             out.parens(|out| {
                 out.str_lit(&unraw(input.ident)).text(",");
+                input.repr.write(out, k);
+                out.text(",");
                 rest(out);
             });
         });

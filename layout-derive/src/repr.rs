@@ -195,11 +195,6 @@ impl Base {
 }
 
 impl Repr {
-    /// Plain `repr(Rust)`, what a type states by saying nothing.
-    pub fn is_default(self) -> bool {
-        matches!(self.base, Base::Rust) && matches!(self.modifier, Modifier::None)
-    }
-
     /// Writes the `layoutscope::Repr` value for this repr; `k` is the crate path.
     pub fn write(self, out: &mut Out, k: &str) {
         out.text(k).text("::Repr::");

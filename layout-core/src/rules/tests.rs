@@ -71,16 +71,19 @@ impl Layout for Unspecified {
 #[test]
 fn structs_and_unions_are_placed_by_their_repr() {
     assert_eq!(
-        offsets(&place::<Packed, 3>(UNPLACED)),
+        offsets(&place_variant::<Packed, 3>(UNPLACED)),
         [
             offset_of!(Packed, 0),
             offset_of!(Packed, 1),
             offset_of!(Packed, 2)
         ]
     );
-    assert_eq!(offsets(&place::<Overlapping, 3>(UNPLACED)), [0, 0, 0]);
+    assert_eq!(
+        offsets(&place_variant::<Overlapping, 3>(UNPLACED)),
+        [0, 0, 0]
+    );
     // `repr(Rust)` says nothing: the fields stay unplaced (the derive measures them instead).
-    assert!(place::<Unspecified, 3>(UNPLACED)
+    assert!(place_variant::<Unspecified, 3>(UNPLACED)
         .iter()
         .all(|f| f.offset.is_none()));
 }
@@ -96,7 +99,7 @@ enum Prefixed {
 #[repr(C)]
 struct PrefixedA(u8, u32);
 
-const PREFIXED_A: [Field; 1] = place::<Prefixed, 1>([unplaced::<u32>("0", "u32")]);
+const PREFIXED_A: [Field; 1] = place_variant::<Prefixed, 1>([unplaced::<u32>("0", "u32")]);
 const PREFIXED: [Variant; 2] = [
     variant("A", 0, StructKind::TupleStruct, &PREFIXED_A),
     unit_variant("B", 1),
@@ -105,7 +108,7 @@ impl Layout for Prefixed {
     const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8))
         .tag::<u8>()
         .fields_align(&[align_of::<u32>()]);
-    const LAYOUT: TypeLayout = enumeration::<Self>("Prefixed", &PREFIXED);
+    const LAYOUT: TypeLayout = enumeration::<Self>("Prefixed", Repr::int(IntRepr::U8), &PREFIXED);
 }
 
 #[test]
@@ -144,8 +147,9 @@ struct CWhole {
     payload: CPayload,
 }
 
-const C_A: [Field; 2] = place::<C, 2>([unplaced::<u8>("0", "u8"), unplaced::<u64>("1", "u64")]);
-const C_B: [Field; 1] = place::<C, 1>([unplaced::<u16>("0", "u16")]);
+const C_A: [Field; 2] =
+    place_variant::<C, 2>([unplaced::<u8>("0", "u8"), unplaced::<u64>("1", "u64")]);
+const C_B: [Field; 1] = place_variant::<C, 1>([unplaced::<u16>("0", "u16")]);
 const C_VARIANTS: [Variant; 2] = [
     variant("A", 0, StructKind::TupleStruct, &C_A),
     variant("B", 1, StructKind::TupleStruct, &C_B),
@@ -156,7 +160,7 @@ impl Layout for C {
         align_of::<u64>(),
         align_of::<u16>(),
     ]);
-    const LAYOUT: TypeLayout = enumeration::<Self>("C", &C_VARIANTS);
+    const LAYOUT: TypeLayout = enumeration::<Self>("C", Repr::C, &C_VARIANTS);
 }
 
 #[test]
@@ -197,13 +201,14 @@ struct AlignedWhole {
     tag: AlignedTag,
     payload: u8,
 }
-const ALIGNED_A: [Field; 1] = place::<Aligned, 1>([unplaced::<u8>("0", "u8")]);
+const ALIGNED_A: [Field; 1] = place_variant::<Aligned, 1>([unplaced::<u8>("0", "u8")]);
 impl Layout for Aligned {
     const __FACTS: Facts = Facts::new(Repr::C.with_align(16))
         .tag::<AlignedTag>()
         .fields_align(&[align_of::<u8>()]);
     const LAYOUT: TypeLayout = enumeration::<Self>(
         "Aligned",
+        Repr::C.with_align(16),
         &[variant("A", 0, StructKind::TupleStruct, &ALIGNED_A)],
     );
 }
@@ -229,13 +234,14 @@ struct WideTagWhole {
     tag: u64,
     payload: u8,
 }
-const WIDE_A: [Field; 1] = place::<WideTag, 1>([unplaced::<u8>("0", "u8")]);
+const WIDE_A: [Field; 1] = place_variant::<WideTag, 1>([unplaced::<u8>("0", "u8")]);
 impl Layout for WideTag {
     const __FACTS: Facts = Facts::new(Repr::c_int(IntRepr::U64))
         .tag::<u64>()
         .fields_align(&[align_of::<u8>()]);
     const LAYOUT: TypeLayout = enumeration::<Self>(
         "WideTag",
+        Repr::c_int(IntRepr::U64),
         &[variant("A", 0, StructKind::TupleStruct, &WIDE_A)],
     );
 }
@@ -255,7 +261,7 @@ fn a_computed_layout_that_is_not_the_enums_is_refused() {
         const __FACTS: Facts = Prefixed::__FACTS;
         const LAYOUT: TypeLayout = TypeLayout::opaque::<Self>("Wrong");
     }
-    let _ = enumeration::<Wrong>("Wrong", &PREFIXED);
+    let _ = enumeration::<Wrong>("Wrong", Repr::int(IntRepr::U8), &PREFIXED);
 }
 
 // A fieldless enum is its own tag; under `align(N)` its stated tag type is the copy without
@@ -267,9 +273,9 @@ enum Fieldless {
     B = 7,
 }
 impl Layout for Fieldless {
-    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::I16));
     const LAYOUT: TypeLayout = enumeration::<Self>(
         "Fieldless",
+        Repr::int(IntRepr::I16),
         &[
             unit_variant("A", -1i16 as u16 as u128),
             unit_variant("B", 7),
@@ -286,6 +292,7 @@ impl Layout for FieldlessAligned {
     const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8).with_align(4)).tag::<u8>();
     const LAYOUT: TypeLayout = enumeration::<Self>(
         "FieldlessAligned",
+        Repr::int(IntRepr::U8).with_align(4),
         &[unit_variant("A", 0), unit_variant("B", 1)],
     );
 }
@@ -296,9 +303,9 @@ enum FieldlessAlignedUnstated {
     B,
 }
 impl Layout for FieldlessAlignedUnstated {
-    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8).with_align(4));
     const LAYOUT: TypeLayout = enumeration::<Self>(
         "FieldlessAlignedUnstated",
+        Repr::int(IntRepr::U8).with_align(4),
         &[unit_variant("A", 0), unit_variant("B", 1)],
     );
 }

@@ -4,23 +4,21 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Frame {
-        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
-            ::layoutscope::Repr::C,
-        );
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
             Self,
         >(
             "Frame",
+            ::layoutscope::Repr::C,
             ::layoutscope::StructKind::Named,
-            &::layoutscope::__place::<
-                Self,
-                _,
-            >([
-                ::layoutscope::__unplaced::<u8>("tag", "u8"),
-                ::layoutscope::__unplaced::<u8>("kind", "u8"),
-                ::layoutscope::__unplaced::<u16>("len", "u16"),
-                ::layoutscope::__unplaced::<u32>("id", "u32"),
-            ]),
+            &::layoutscope::__place_struct(
+                ::layoutscope::Repr::C,
+                [
+                    ::layoutscope::__unplaced::<u8>("tag", "u8"),
+                    ::layoutscope::__unplaced::<u8>("kind", "u8"),
+                    ::layoutscope::__unplaced::<u16>("len", "u16"),
+                    ::layoutscope::__unplaced::<u32>("id", "u32"),
+                ],
+            ),
         );
     }
     const _: () = ::layoutscope::__report!(

@@ -4,10 +4,11 @@
 const _: () = {
     #[automatically_derived]
     impl crate::reexport::layout::Layout for Renamed {
-        const LAYOUT: crate::reexport::layout::TypeLayout = crate::reexport::layout::__struct::<
+        const LAYOUT: crate::reexport::layout::TypeLayout = crate::reexport::layout::__aggregate::<
             Self,
         >(
             "Renamed",
+            crate::reexport::layout::Repr::RUST,
             crate::reexport::layout::StructKind::Named,
             &[
                 crate::reexport::layout::__field::<

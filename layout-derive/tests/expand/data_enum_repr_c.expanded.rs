@@ -32,12 +32,13 @@ const _: () = {
             Self,
         >(
             "Shape",
+            ::layoutscope::Repr::C,
             &[
                 ::layoutscope::__variant(
                     "Circle",
                     0,
                     ::layoutscope::StructKind::Named,
-                    &::layoutscope::__place::<
+                    &::layoutscope::__place_variant::<
                         Self,
                         _,
                     >([::layoutscope::__unplaced::<f32>("radius", "f32")]),
@@ -46,7 +47,7 @@ const _: () = {
                     "Rect",
                     1,
                     ::layoutscope::StructKind::TupleStruct,
-                    &::layoutscope::__place::<
+                    &::layoutscope::__place_variant::<
                         Self,
                         _,
                     >([

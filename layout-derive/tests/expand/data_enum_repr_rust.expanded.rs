@@ -15,6 +15,7 @@ const _: () = {
             Self,
         >(
             "Event",
+            ::layoutscope::Repr::RUST,
             &[
                 ::layoutscope::__variant(
                     "Key",

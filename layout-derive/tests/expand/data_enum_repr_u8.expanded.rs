@@ -32,13 +32,14 @@ const _: () = {
             Self,
         >(
             "Message",
+            ::layoutscope::Repr::int(::layoutscope::IntRepr::U8),
             &[
                 ::layoutscope::__unit_variant("Quit", __LayoutscopeTag::Quit as u128),
                 ::layoutscope::__variant(
                     "Move",
                     __LayoutscopeTag::Move as u128,
                     ::layoutscope::StructKind::Named,
-                    &::layoutscope::__place::<
+                    &::layoutscope::__place_variant::<
                         Self,
                         _,
                     >([
@@ -50,7 +51,7 @@ const _: () = {
                     "Write",
                     __LayoutscopeTag::Write as u128,
                     ::layoutscope::StructKind::TupleStruct,
-                    &::layoutscope::__place::<
+                    &::layoutscope::__place_variant::<
                         Self,
                         _,
                     >([::layoutscope::__unplaced::<String>("0", "String")]),

@@ -15,6 +15,7 @@ const _: () = {
             Self,
         >(
             "Level",
+            ::layoutscope::Repr::RUST,
             &[
                 ::layoutscope::__unit_variant("Low", Level::Low as u128),
                 ::layoutscope::__unit_variant("Mid", Level::Mid as u128),

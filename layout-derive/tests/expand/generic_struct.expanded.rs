@@ -10,10 +10,11 @@ const _: () = {
         [T; N]: ::layoutscope::Layout,
         Vec<T>: ::layoutscope::Layout,
     {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
             Self,
         >(
             "Slot",
+            ::layoutscope::Repr::RUST,
             ::layoutscope::StructKind::Named,
             &[
                 ::layoutscope::__generic_field::<

@@ -4,10 +4,11 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Handle {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
             Self,
         >(
             "Handle",
+            ::layoutscope::Repr::RUST,
             ::layoutscope::StructKind::Named,
             &[
                 ::layoutscope::__field::<

@@ -4,22 +4,20 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Packet {
-        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
-            ::layoutscope::Repr::C,
-        );
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
             Self,
         >(
             "Packet",
+            ::layoutscope::Repr::C,
             ::layoutscope::StructKind::Named,
-            &::layoutscope::__place::<
-                Self,
-                _,
-            >([
-                ::layoutscope::__unplaced::<u8>("kind", "u8"),
-                ::layoutscope::__unplaced::<u32>("len", "u32"),
-                ::layoutscope::__unplaced::<u16>("crc", "u16"),
-            ]),
+            &::layoutscope::__place_struct(
+                ::layoutscope::Repr::C,
+                [
+                    ::layoutscope::__unplaced::<u8>("kind", "u8"),
+                    ::layoutscope::__unplaced::<u32>("len", "u32"),
+                    ::layoutscope::__unplaced::<u16>("crc", "u16"),
+                ],
+            ),
         );
     }
 };

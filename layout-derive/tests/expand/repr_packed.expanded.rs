@@ -4,13 +4,11 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Wire {
-        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
-            ::layoutscope::Repr::RUST.with_packed(1),
-        );
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
             Self,
         >(
             "Wire",
+            ::layoutscope::Repr::RUST.with_packed(1),
             ::layoutscope::StructKind::Named,
             &[
                 ::layoutscope::__field::<

@@ -20,12 +20,13 @@ const _: () = {
             Self,
         >(
             "Split",
+            ::layoutscope::Repr::c_int(::layoutscope::IntRepr::U8).with_align(16),
             &[
                 ::layoutscope::__variant(
                     "A",
                     0,
                     ::layoutscope::StructKind::TupleStruct,
-                    &::layoutscope::__place::<
+                    &::layoutscope::__place_variant::<
                         Self,
                         _,
                     >([::layoutscope::__unplaced::<u16>("0", "u16")]),

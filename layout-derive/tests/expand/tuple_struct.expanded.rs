@@ -4,10 +4,11 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Pair {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
             Self,
         >(
             "Pair",
+            ::layoutscope::Repr::RUST,
             ::layoutscope::StructKind::TupleStruct,
             &[
                 ::layoutscope::__field::<

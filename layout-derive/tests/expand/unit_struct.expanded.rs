@@ -4,8 +4,8 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Marker {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
             Self,
-        >("Marker", ::layoutscope::StructKind::Unit, &[]);
+        >("Marker", ::layoutscope::Repr::RUST, ::layoutscope::StructKind::Unit, &[]);
     }
 };

@@ -15,6 +15,7 @@ const _: () = {
             Self,
         >(
             "Data",
+            ::layoutscope::Repr::RUST,
             &[
                 ::layoutscope::__unit_variant("Empty", 0),
                 ::layoutscope::__variant(

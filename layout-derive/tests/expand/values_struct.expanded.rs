@@ -7,10 +7,11 @@ const _: () = {
     where
         Vec<T>: ::layoutscope::Layout,
     {
-        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__struct::<
+        const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__aggregate::<
             Self,
         >(
             "Node",
+            ::layoutscope::Repr::RUST,
             ::layoutscope::StructKind::Named,
             &[
                 ::layoutscope::__field::<

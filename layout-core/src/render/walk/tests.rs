@@ -10,7 +10,7 @@ use crate::build::{field, unplaced};
 use crate::enums::{enumeration, unit_variant, variant};
 use crate::model::{Layout, StructKind};
 use crate::repr::{IntRepr, Repr};
-use crate::rules::{place, Facts};
+use crate::rules::{place_union, place_variant, Facts};
 use core::mem::offset_of;
 
 /// `level kind bytes`, indented by level; sections start with their title.
@@ -161,13 +161,16 @@ union Word {
 }
 
 impl Layout for Word {
-    const __FACTS: Facts = Facts::union(Repr::C.with_align(8));
     const LAYOUT: TypeLayout = crate::build::union::<Word>(
         "Word",
-        &place::<Word, 2>([
-            unplaced::<u32>("long", "u32"),
-            unplaced::<u16>("short", "u16"),
-        ]),
+        Repr::C.with_align(8),
+        &place_union(
+            Repr::C.with_align(8),
+            [
+                unplaced::<u32>("long", "u32"),
+                unplaced::<u16>("short", "u16"),
+            ],
+        ),
     );
 }
 
@@ -216,7 +219,7 @@ enum Direct {
     B,
 }
 
-const A_FIELDS: [Field; 1] = place::<Direct, 1>([unplaced::<u32>("0", "u32")]);
+const A_FIELDS: [Field; 1] = place_variant::<Direct, 1>([unplaced::<u32>("0", "u32")]);
 const VARIANTS: [Variant; 2] = [
     variant("A", 7, StructKind::TupleStruct, &A_FIELDS),
     unit_variant("B", 8),
@@ -226,7 +229,7 @@ impl Layout for Direct {
     const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8))
         .tag::<u8>()
         .fields_align(&[align_of::<u32>()]);
-    const LAYOUT: TypeLayout = enumeration::<Direct>("Direct", &VARIANTS);
+    const LAYOUT: TypeLayout = enumeration::<Direct>("Direct", Repr::int(IntRepr::U8), &VARIANTS);
 }
 
 #[test]
