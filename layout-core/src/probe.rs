@@ -3,7 +3,7 @@
 //! An enum `{ Data(T), A, B, .. }` with `k` data-less variants is as large as `T` exactly when
 //! `T`'s largest niche has `k` free values. Nesting `Option` `k` deep asks the same question
 //! for small `k` at the cost of `k` tiny layouts, so counts up to [`EXACT_MAX`] are exact;
-//! sixteen nested 16-variant probes give the next lower bound.
+//! eight nested 32-variant probes give the next lower bound.
 
 use crate::niche::NicheCount;
 use core::mem::size_of;
@@ -16,10 +16,10 @@ pub const fn option_fits<T>() -> bool {
     size_of::<Option<T>>() == size_of::<T>()
 }
 
-/// An enum that takes 16 free niche values of `T`: as large as `T` exactly when `T`'s largest
-/// niche has 16 free values, and then its own niche has 16 fewer.
+/// An enum that takes 32 free niche values of `T`: as large as `T` exactly when `T`'s largest
+/// niche has 32 free values, and then its own niche has 32 fewer.
 #[allow(dead_code)]
-enum Take16<T> {
+enum Take32<T> {
     Data(T),
     V0,
     V1,
@@ -37,14 +37,30 @@ enum Take16<T> {
     V13,
     V14,
     V15,
+    V16,
+    V17,
+    V18,
+    V19,
+    V20,
+    V21,
+    V22,
+    V23,
+    V24,
+    V25,
+    V26,
+    V27,
+    V28,
+    V29,
+    V30,
+    V31,
 }
 
-/// [`Take16`] nested sixteen times: as large as `T` exactly when `T`'s largest niche has 256
-/// free values (each level takes 16 of the niche the level inside leaves).
+/// [`Take32`] nested eight times: as large as `T` exactly when `T`'s largest niche has 256
+/// free values (each level takes 32 of the niche the level inside leaves). Eight levels of
+/// 32 cost rustc about as little as one enum of 256 variants, and less than sixteen of 16.
 type Take256<T> = Take128<Take128<T>>;
 type Take128<T> = Take64<Take64<T>>;
 type Take64<T> = Take32<Take32<T>>;
-type Take32<T> = Take16<Take16<T>>;
 
 type O1<T> = Option<T>;
 type O2<T> = Option<O1<T>>;
