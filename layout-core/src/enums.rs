@@ -209,22 +209,22 @@ const fn mask(size: usize) -> u128 {
     }
 }
 
-/// The layout of derived enum `E` with this `repr`, from its variants and the tag type it
-/// states (`Layout::__FACTS`).
+/// The layout of derived enum `E` with this `repr` and tag type `T` (its integer repr, a
+/// fieldless copy of the enum, or the enum itself when it has no fields, or when Rust leaves
+/// its tag unspecified and `T` is not read), from its variants.
 ///
-/// Where those facts give a tag type and the repr specifies the layout (fieldless enums of
-/// any repr, data enums with `repr(C)` or an integer repr: RFC 2195), the tag is exact, and
+/// Where the repr specifies the layout (fieldless enums of any repr, data enums with `repr(C)`
+/// or an integer repr: RFC 2195), the tag is exact, and
 /// size and align computed from the tag and the placed variant fields must be the compiler's,
 /// or the build fails.
-pub const fn enumeration<E: crate::Layout>(
+pub const fn enumeration<E, T>(
     name: &'static str,
     repr: Repr,
     variants: &'static [Variant],
 ) -> TypeLayout {
-    let facts = E::__FACTS;
     let size = size_of::<E>();
     let int = discriminant_type(repr);
-    let (tag, largest) = match facts.specified_tag::<E>(repr, !has_fields(variants)) {
+    let (tag, largest) = match crate::rules::specified_tag::<T>(repr, !has_fields(variants)) {
         Some(tag) => {
             let (expected_size, expected_align) =
                 crate::rules::tagged_size_align(tag, variants, repr);

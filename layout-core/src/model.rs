@@ -55,10 +55,10 @@ pub trait Layout: Sized {
     /// The layout of `Self`.
     const LAYOUT: TypeLayout;
 
-    /// What the definition of an enum states for the layout rules besides its repr (its tag
-    /// type, its fields' alignments): the derive's plumbing. Not a public API.
+    /// What the definition of a `repr(C, align(N))` enum states for the layout rules besides
+    /// its repr and tag type (its fields' alignments): the derive's plumbing. Not a public API.
     #[doc(hidden)]
-    const __FACTS: crate::rules::Facts = crate::rules::Facts::RUST;
+    const __FACTS: crate::rules::Facts = crate::rules::Facts::NONE;
 }
 
 /// The memory layout of one sized type.

@@ -1,126 +1,53 @@
-//! The layout rules of the representations whose layout Rust specifies, and the facts they
-//! are applied to.
+//! The layout rules of the representations whose layout Rust specifies.
 //!
-//! The derive states what a type's definition says ([`Facts`]: its `repr`, whether it is a
-//! union, an enum's tag type and its fields' alignments) and the field types; which rule
-//! places the fields is decided here, once, for the derive and for the impls of this crate.
-//! Every result is checked against the compiler: a struct's or union's size and align in
-//! `aggregate`/`union`, an enum's in `enumeration`, and the field offsets by the oracle's
-//! differential tests.
+//! The derive states what a type's definition says (its `repr`, an enum's tag type, the field
+//! types) and which kind of type it is; which rule places the fields is decided here, once,
+//! for the derive and for the impls of this crate. Every result is checked against the
+//! compiler: a struct's or union's size and align in `aggregate`/`union`, an enum's in
+//! `enumeration`, and the field offsets by the oracle's differential tests.
 
-use crate::model::Field;
+use crate::model::{Field, Layout};
 use crate::repr::{Repr, ReprBase};
 use core::mem::{align_of, size_of};
 
-/// What a type's definition states besides its fields, for the rules to place them by. A
-/// struct's or union's facts are its repr, which the derive passes where fields are placed;
-/// an enum whose tag type the rules need states its facts once, as `Layout::__FACTS`. Not a
-/// public API.
+/// What an enum under `align(N)` with `repr(C)` states besides its repr and tag type: the
+/// largest alignment of its fields, which the payload union has and `align(N)` hides from
+/// `align_of` the enum. Stated as `Layout::__FACTS`; not a public API.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 pub struct Facts {
-    repr: Repr,
-    kind: Kind,
-    /// Size and align of an enum's tag type: its integer repr, or a fieldless copy of the enum
-    /// (for `repr(C)`, whose tag size only the compiler picks, and under `align(N)`).
-    tag: Option<(usize, usize)>,
-    /// The largest alignment of any field of any variant (1 without fields): RFC 2195's
-    /// payload union of a `repr(C)` enum is aligned to it.
+    /// 0 where nothing is stated.
     fields_align: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Struct,
-    Union,
-    Enum,
-}
-
 impl Facts {
-    /// A `repr(Rust)` type without a stated tag type: what a type that states nothing is.
-    pub const RUST: Facts = Facts::new(Repr::RUST);
-
-    /// A struct, or an enum without a tag type, with this `repr`.
-    pub const fn new(repr: Repr) -> Facts {
-        Facts {
-            repr,
-            kind: Kind::Struct,
-            tag: None,
-            fields_align: 1,
-        }
-    }
-
-    /// A union with this `repr`.
-    pub const fn union(repr: Repr) -> Facts {
-        Facts {
-            kind: Kind::Union,
-            ..Facts::new(repr)
-        }
-    }
-
-    /// An enum whose tag has type `T`.
-    pub const fn tag<T>(self) -> Facts {
-        Facts {
-            kind: Kind::Enum,
-            tag: Some((size_of::<T>(), align_of::<T>())),
-            ..self
-        }
-    }
+    /// Nothing stated: what every type but a `repr(C, align(N))` enum with fields states.
+    pub const NONE: Facts = Facts { fields_align: 0 };
 
     /// An enum whose variants' fields have these alignments.
-    pub const fn fields_align(mut self, aligns: &[usize]) -> Facts {
+    pub const fn fields_align(aligns: &[usize]) -> Facts {
+        let mut fields_align = 1;
         let mut i = 0;
         while i < aligns.len() {
-            if aligns[i] > self.fields_align {
-                self.fields_align = aligns[i];
+            if aligns[i] > fields_align {
+                fields_align = aligns[i];
             }
             i += 1;
         }
-        self
+        Facts { fields_align }
     }
+}
 
-    /// Size and align of the tag of enum `E` where its layout is specified: fieldless enums of
-    /// any repr (Reference, type-layout.html#primitive-representations), and enums with
-    /// fields and `repr(C)` or a primitive repr (RFC 2195). `repr(Rust)` and
-    /// `repr(transparent)` leave an enum with fields unspecified. A fieldless enum is its own
-    /// tag unless `align(N)` pads it, when its stated tag type is a fieldless copy without
-    /// the `align`.
-    pub(crate) const fn specified_tag<E>(
-        self,
-        repr: Repr,
-        fieldless: bool,
-    ) -> Option<(usize, usize)> {
-        match self.tag {
-            Some(tag) if fieldless || repr.is_c() || repr.int_type().is_some() => Some(tag),
-            None if fieldless && repr.aligned().is_none() => {
-                Some((size_of::<E>(), align_of::<E>()))
-            }
-            _ => None,
-        }
-    }
-
-    /// Where the fields of the struct, union or enum variant start by the rule of its repr,
-    /// `None` where Rust does not specify it.
-    const fn start(self) -> Option<Start> {
-        match (self.kind, self.repr.base(), self.tag) {
-            // "each field at offset 0" (Reference, type-layout.html#reprc-unions).
-            (Kind::Union, ReprBase::C, _) => Some(Start::Overlapping),
-            // Fields in declaration order, each at the next multiple of its alignment
-            // (Reference, type-layout.html#reprc-structs), capped by `packed(N)`.
-            (Kind::Struct, ReprBase::C, _) => Some(Start::After(0)),
-            // RFC 2195, primitive representation: each variant is a `repr(C)` struct whose
-            // first field is the tag (Reference, type-layout.html#primitive-representation-of-enums-with-fields).
-            (Kind::Enum, ReprBase::Int(_), Some((size, _))) => Some(Start::After(size)),
-            // RFC 2195, `repr(C)` and `repr(C, u8)`: a `repr(C)` struct of the tag and a
-            // `repr(C)` union of the variants' `repr(C)` structs, which starts at the tag's
-            // size rounded up to the union's alignment (Reference,
-            // type-layout.html#reprc-enums-with-fields).
-            (Kind::Enum, ReprBase::C | ReprBase::CInt(_), Some((size, _))) => {
-                Some(Start::After(size.next_multiple_of(self.fields_align)))
-            }
-            _ => None,
-        }
-    }
+/// Which kind of type a field list belongs to.
+#[derive(Clone, Copy)]
+enum Kind {
+    Struct,
+    Union,
+    /// A variant of an enum with a tag of this size, whose payload union has this alignment.
+    Variant {
+        tag_size: usize,
+        union_align: usize,
+    },
 }
 
 /// Where a field list starts.
@@ -132,40 +59,104 @@ enum Start {
     After(usize),
 }
 
+/// Where the fields of a struct, union or enum variant with this `repr` start by its rule,
+/// `None` where Rust does not specify it.
+const fn start(kind: Kind, repr: Repr) -> Option<Start> {
+    match (kind, repr.base()) {
+        // "each field at offset 0" (Reference, type-layout.html#reprc-unions).
+        (Kind::Union, ReprBase::C) => Some(Start::Overlapping),
+        // Fields in declaration order, each at the next multiple of its alignment
+        // (Reference, type-layout.html#reprc-structs), capped by `packed(N)`.
+        (Kind::Struct, ReprBase::C) => Some(Start::After(0)),
+        // RFC 2195, primitive representation: each variant is a `repr(C)` struct whose
+        // first field is the tag (Reference,
+        // type-layout.html#primitive-representation-of-enums-with-fields).
+        (Kind::Variant { tag_size, .. }, ReprBase::Int(_)) => Some(Start::After(tag_size)),
+        // RFC 2195, `repr(C)` and `repr(C, u8)`: a `repr(C)` struct of the tag and a
+        // `repr(C)` union of the variants' `repr(C)` structs, which starts at the tag's
+        // size rounded up to the union's alignment (Reference,
+        // type-layout.html#reprc-enums-with-fields).
+        (
+            Kind::Variant {
+                tag_size,
+                union_align,
+            },
+            ReprBase::C | ReprBase::CInt(_),
+        ) => Some(Start::After(tag_size.next_multiple_of(union_align))),
+        _ => None,
+    }
+}
+
 /// The fields of a struct with this `repr`, at the offsets its rule gives them (the C rule),
 /// or left unplaced where Rust does not specify them.
 pub const fn place_struct<const N: usize>(repr: Repr, fields: [Field; N]) -> [Field; N] {
-    Facts::new(repr).place(fields)
+    place(start(Kind::Struct, repr), repr, fields)
 }
 
 /// The fields of a union with this `repr`, at the offsets its rule gives them (0 for
 /// `repr(C)`), or left unplaced where Rust does not specify them.
 pub const fn place_union<const N: usize>(repr: Repr, fields: [Field; N]) -> [Field; N] {
-    Facts::union(repr).place(fields)
+    place(start(Kind::Union, repr), repr, fields)
 }
 
-/// The fields of a variant of enum `E`, at the offsets RFC 2195 gives them by the facts `E`
-/// states (`Layout::__FACTS`), or left unplaced where Rust does not specify them.
-pub const fn place_variant<E: crate::Layout, const N: usize>(fields: [Field; N]) -> [Field; N] {
-    E::__FACTS.place(fields)
+/// The fields of a variant of enum `E` with this `repr` and tag type `T`, at the offsets
+/// RFC 2195 gives them, or left unplaced where Rust does not specify them.
+pub const fn place_variant<E: Layout, T, const N: usize>(
+    repr: Repr,
+    fields: [Field; N],
+) -> [Field; N] {
+    let kind = Kind::Variant {
+        tag_size: size_of::<T>(),
+        union_align: union_align::<E>(repr),
+    };
+    place(start(kind, repr), repr, fields)
 }
 
-impl Facts {
-    /// `fields` at the offsets the rule of these facts gives them (see [`Facts`]), or left
-    /// unplaced where Rust does not specify them.
-    const fn place<const N: usize>(self, mut fields: [Field; N]) -> [Field; N] {
-        match self.start() {
-            Some(Start::After(start)) => c_fields(fields, start, self.repr.pack()),
-            Some(Start::Overlapping) => {
-                let mut i = 0;
-                while i < N {
-                    fields[i].offset = Some(0);
-                    i += 1;
-                }
-                fields
+/// The alignment of the payload union of `repr(C)` enum `E`: the largest alignment of its
+/// fields. `E`'s own alignment is the larger of the tag's and the union's, and rounding the
+/// tag's size (a multiple of the tag's alignment) up to either gives the same offset, so it
+/// serves, except under `align(N)`, which raises `E`'s alone: there `E` states its fields'
+/// alignments.
+const fn union_align<E: Layout>(repr: Repr) -> usize {
+    if repr.aligned().is_none() || !repr.is_c() {
+        return align_of::<E>();
+    }
+    match E::__FACTS.fields_align {
+        0 => panic!("layoutscope: a repr(C, align(N)) enum must state its fields' alignments"),
+        n => n,
+    }
+}
+
+/// `fields` placed from `start`, packed as `repr` says; unchanged without a start.
+const fn place<const N: usize>(
+    start: Option<Start>,
+    repr: Repr,
+    mut fields: [Field; N],
+) -> [Field; N] {
+    match start {
+        Some(Start::After(start)) => c_fields(fields, start, repr.pack()),
+        Some(Start::Overlapping) => {
+            let mut i = 0;
+            while i < N {
+                fields[i].offset = Some(0);
+                i += 1;
             }
-            None => fields,
+            fields
         }
+        None => fields,
+    }
+}
+
+/// Size and align of the tag of an enum with this `repr` and tag type `T`, where Rust
+/// specifies the enum's layout: fieldless enums of any repr (Reference,
+/// type-layout.html#primitive-representations), and enums with fields and `repr(C)` or a
+/// primitive repr (RFC 2195). `repr(Rust)` and `repr(transparent)` leave an enum with fields
+/// unspecified.
+pub(crate) const fn specified_tag<T>(repr: Repr, fieldless: bool) -> Option<(usize, usize)> {
+    if fieldless || repr.is_c() || repr.int_type().is_some() {
+        Some((size_of::<T>(), align_of::<T>()))
+    } else {
+        None
     }
 }
 

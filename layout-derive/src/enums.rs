@@ -57,12 +57,12 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
         Kind::Fieldless => aligned || (explicit && !casts_itself),
         Kind::Tagged => explicit || int.is_none(),
     };
-    // A fieldless enum is its own tag, except under `align(N)`.
+    // The tag's type: a fieldless enum is its own tag, except under `align(N)`; where Rust
+    // leaves the tag unspecified, the enum stands in (and is not read).
     let tag_ty = match kind {
-        Kind::Fieldless if !aligned => None,
-        Kind::Fieldless => Some(TAG),
-        Kind::Tagged => Some(int.unwrap_or(TAG)),
-        Kind::Empty | Kind::Untagged => None,
+        Kind::Fieldless if aligned => TAG,
+        Kind::Tagged => int.unwrap_or(TAG),
+        Kind::Fieldless | Kind::Empty | Kind::Untagged => "Self",
     };
     let params = type_params(input);
 
@@ -78,27 +78,31 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
         if needs_tag_copy {
             tag_copy::tag_enum(out, input, variants);
         }
-        // What RFC 2195's rules need besides the repr, where there is a tag type to name.
+        // `align(N)` hides the alignment of a `repr(C)` enum's payload union from `align_of`
+        // the enum: the fields' alignments are stated instead.
         let facts = |out: &mut Out| {
-            if tag_ty.is_none() {
-                return;
+            let c = matches!(input.repr.base, Base::C | Base::CInt(..));
+            if matches!(kind, Kind::Tagged) && aligned && c {
+                facts_item(out, k, |out| fields_align(out, k, variants));
             }
-            facts_item(out, k, |out| {
-                out.text(k).text("::__Facts::new");
-                out.parens(|out| input.repr.write(out, k));
-                if let Some(tag_ty) = tag_ty {
-                    out.text(".tag::<").text(tag_ty).text(">()");
-                }
-                if matches!(kind, Kind::Tagged) {
-                    fields_align(out, variants);
-                }
-            });
         };
-        impl_layout(out, input, krate, "::__enumeration", facts, |out| {
+        let builder = format!("::__enumeration::<Self, {tag_ty}>");
+        impl_layout(out, input, krate, &builder, facts, |out| {
             out.text("&");
             out.brackets(|out| {
                 for (i, v) in variants.iter().enumerate() {
-                    variant(out, k, &kind, i, v, explicit, casts_itself, input, &params);
+                    variant(
+                        out,
+                        k,
+                        &kind,
+                        i,
+                        v,
+                        explicit,
+                        casts_itself,
+                        input,
+                        &params,
+                        tag_ty,
+                    );
                     out.text(",");
                 }
             });
@@ -114,9 +118,9 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
     out.text(";");
 }
 
-/// `.fields_align(&[align_of::<F>(), ..])` over every field of every variant.
-fn fields_align(out: &mut Out, variants: &[Variant]) {
-    out.text(".fields_align");
+/// `__Facts::fields_align(&[align_of::<F>(), ..])` over every field of every variant.
+fn fields_align(out: &mut Out, k: &str, variants: &[Variant]) {
+    out.text(k).text("::__Facts::fields_align");
     out.parens(|out| {
         out.text("&");
         out.brackets(|out| {
@@ -140,6 +144,7 @@ fn variant(
     casts_itself: bool,
     input: &Input,
     params: &[&syn::Ident],
+    tag_ty: &str,
 ) {
     let unit = v.style == Style::Unit;
     out.text(k).text(if unit {
@@ -176,8 +181,15 @@ fn variant(
         let fields: Vec<&Field> = v.fields.iter().collect();
         match kind {
             Kind::Tagged => {
-                out.text(k).text("::__place_variant::<Self, _>");
-                out.parens(|out| unplaced_list(out, k, &fields, params));
+                out.text(k)
+                    .text("::__place_variant::<Self, ")
+                    .text(tag_ty)
+                    .text(", _>");
+                out.parens(|out| {
+                    input.repr.write(out, k);
+                    out.text(",");
+                    unplaced_list(out, k, &fields, params);
+                });
             }
             // Nothing to place them by: the fields say so with `offset: None`.
             _ => unplaced_list(out, k, &fields, params),

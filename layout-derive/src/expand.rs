@@ -56,7 +56,11 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, kind: Option<&str
     let params = type_params(input);
     let fields = input.all_fields();
     let union = kind.is_none();
-    let builder = if union { "::__union" } else { "::__aggregate" };
+    let builder = if union {
+        "::__union::<Self>"
+    } else {
+        "::__aggregate::<Self>"
+    };
     // `deprecated`: naming a user's `#[deprecated]` type or field is not a use by the user.
     out.text("#[allow(deprecated)] const _: () = ");
     out.braces(|out| {
@@ -131,8 +135,8 @@ pub fn field_list(
 }
 
 /// The `impl Layout` whose items are those `facts` writes (an enum's `__FACTS`, if any) and
-/// `LAYOUT`, `<krate><builder>::<Self>("Name", <repr>, ..)` with the rest of the arguments
-/// written by `rest`; followed by the type's check items.
+/// `LAYOUT`, `<krate><builder>("Name", <repr>, ..)` (`builder` with its turbofish) with the
+/// rest of the arguments written by `rest`; followed by the type's check items.
 pub fn impl_layout(
     out: &mut Out,
     input: &Input,
@@ -147,7 +151,7 @@ pub fn impl_layout(
         facts(out);
         out.text("const LAYOUT: ").text(k).text("::TypeLayout = ");
         checks::wrap(out, input, krate, |out| {
-            out.text(k).text(builder).text("::<Self>");
+            out.text(k).text(builder);
             out.parens(|out| {
                 out.str_lit(&unraw(input.ident)).text(",");
                 input.repr.write(out, k);

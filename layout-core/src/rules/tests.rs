@@ -45,47 +45,26 @@ const UNPLACED: [Field; 3] = [
 #[allow(dead_code)]
 #[repr(C, packed(2))]
 struct Packed(u8, u32, u16);
-impl Layout for Packed {
-    const __FACTS: Facts = Facts::new(Repr::C.with_packed(2));
-    const LAYOUT: TypeLayout = TypeLayout::opaque::<Self>("Packed");
-}
-
-#[allow(dead_code)]
-#[repr(C)]
-union Overlapping {
-    a: u8,
-    b: u32,
-    c: u16,
-}
-impl Layout for Overlapping {
-    const __FACTS: Facts = Facts::union(Repr::C);
-    const LAYOUT: TypeLayout = TypeLayout::opaque::<Self>("Overlapping");
-}
-
-#[allow(dead_code)]
-struct Unspecified(u8, u32, u16);
-impl Layout for Unspecified {
-    const LAYOUT: TypeLayout = TypeLayout::opaque::<Self>("Unspecified");
-}
 
 #[test]
 fn structs_and_unions_are_placed_by_their_repr() {
+    let packed = Repr::C.with_packed(2);
     assert_eq!(
-        offsets(&place_variant::<Packed, 3>(UNPLACED)),
+        offsets(&place_struct(packed, UNPLACED)),
         [
             offset_of!(Packed, 0),
             offset_of!(Packed, 1),
             offset_of!(Packed, 2)
         ]
     );
-    assert_eq!(
-        offsets(&place_variant::<Overlapping, 3>(UNPLACED)),
-        [0, 0, 0]
-    );
+    assert_eq!(offsets(&place_union(Repr::C, UNPLACED)), [0, 0, 0]);
     // `repr(Rust)` says nothing: the fields stay unplaced (the derive measures them instead).
-    assert!(place_variant::<Unspecified, 3>(UNPLACED)
-        .iter()
-        .all(|f| f.offset.is_none()));
+    for fields in [
+        place_struct(Repr::RUST, UNPLACED),
+        place_union(Repr::RUST, UNPLACED),
+    ] {
+        assert!(fields.iter().all(|f| f.offset.is_none()));
+    }
 }
 
 // RFC 2195's primitive representation: `A` is `#[repr(C)] struct { tag: u8, 0: u32 }`.
@@ -99,16 +78,15 @@ enum Prefixed {
 #[repr(C)]
 struct PrefixedA(u8, u32);
 
-const PREFIXED_A: [Field; 1] = place_variant::<Prefixed, 1>([unplaced::<u32>("0", "u32")]);
+const PREFIXED_A: [Field; 1] =
+    place_variant::<Prefixed, u8, 1>(Repr::int(IntRepr::U8), [unplaced::<u32>("0", "u32")]);
 const PREFIXED: [Variant; 2] = [
     variant("A", 0, StructKind::TupleStruct, &PREFIXED_A),
     unit_variant("B", 1),
 ];
 impl Layout for Prefixed {
-    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8))
-        .tag::<u8>()
-        .fields_align(&[align_of::<u32>()]);
-    const LAYOUT: TypeLayout = enumeration::<Self>("Prefixed", Repr::int(IntRepr::U8), &PREFIXED);
+    const LAYOUT: TypeLayout =
+        enumeration::<Self, u8>("Prefixed", Repr::int(IntRepr::U8), &PREFIXED);
 }
 
 #[test]
@@ -147,20 +125,17 @@ struct CWhole {
     payload: CPayload,
 }
 
-const C_A: [Field; 2] =
-    place_variant::<C, 2>([unplaced::<u8>("0", "u8"), unplaced::<u64>("1", "u64")]);
-const C_B: [Field; 1] = place_variant::<C, 1>([unplaced::<u16>("0", "u16")]);
+const C_A: [Field; 2] = place_variant::<C, CTag, 2>(
+    Repr::C,
+    [unplaced::<u8>("0", "u8"), unplaced::<u64>("1", "u64")],
+);
+const C_B: [Field; 1] = place_variant::<C, CTag, 1>(Repr::C, [unplaced::<u16>("0", "u16")]);
 const C_VARIANTS: [Variant; 2] = [
     variant("A", 0, StructKind::TupleStruct, &C_A),
     variant("B", 1, StructKind::TupleStruct, &C_B),
 ];
 impl Layout for C {
-    const __FACTS: Facts = Facts::new(Repr::C).tag::<CTag>().fields_align(&[
-        align_of::<u8>(),
-        align_of::<u64>(),
-        align_of::<u16>(),
-    ]);
-    const LAYOUT: TypeLayout = enumeration::<Self>("C", Repr::C, &C_VARIANTS);
+    const LAYOUT: TypeLayout = enumeration::<Self, CTag>("C", Repr::C, &C_VARIANTS);
 }
 
 #[test]
@@ -201,12 +176,11 @@ struct AlignedWhole {
     tag: AlignedTag,
     payload: u8,
 }
-const ALIGNED_A: [Field; 1] = place_variant::<Aligned, 1>([unplaced::<u8>("0", "u8")]);
+const ALIGNED_A: [Field; 1] =
+    place_variant::<Aligned, AlignedTag, 1>(Repr::C.with_align(16), [unplaced::<u8>("0", "u8")]);
 impl Layout for Aligned {
-    const __FACTS: Facts = Facts::new(Repr::C.with_align(16))
-        .tag::<AlignedTag>()
-        .fields_align(&[align_of::<u8>()]);
-    const LAYOUT: TypeLayout = enumeration::<Self>(
+    const __FACTS: Facts = Facts::fields_align(&[align_of::<u8>()]);
+    const LAYOUT: TypeLayout = enumeration::<Self, AlignedTag>(
         "Aligned",
         Repr::C.with_align(16),
         &[variant("A", 0, StructKind::TupleStruct, &ALIGNED_A)],
@@ -234,12 +208,10 @@ struct WideTagWhole {
     tag: u64,
     payload: u8,
 }
-const WIDE_A: [Field; 1] = place_variant::<WideTag, 1>([unplaced::<u8>("0", "u8")]);
+const WIDE_A: [Field; 1] =
+    place_variant::<WideTag, u64, 1>(Repr::c_int(IntRepr::U64), [unplaced::<u8>("0", "u8")]);
 impl Layout for WideTag {
-    const __FACTS: Facts = Facts::new(Repr::c_int(IntRepr::U64))
-        .tag::<u64>()
-        .fields_align(&[align_of::<u8>()]);
-    const LAYOUT: TypeLayout = enumeration::<Self>(
+    const LAYOUT: TypeLayout = enumeration::<Self, u64>(
         "WideTag",
         Repr::c_int(IntRepr::U64),
         &[variant("A", 0, StructKind::TupleStruct, &WIDE_A)],
@@ -257,15 +229,11 @@ fn a_tag_more_aligned_than_the_payload_is_where_the_payload_starts() {
 fn a_computed_layout_that_is_not_the_enums_is_refused() {
     // `Wrong` is 0 bytes; the variants of `Prefixed` need 8.
     struct Wrong;
-    impl Layout for Wrong {
-        const __FACTS: Facts = Prefixed::__FACTS;
-        const LAYOUT: TypeLayout = TypeLayout::opaque::<Self>("Wrong");
-    }
-    let _ = enumeration::<Wrong>("Wrong", Repr::int(IntRepr::U8), &PREFIXED);
+    let _ = enumeration::<Wrong, u8>("Wrong", Repr::int(IntRepr::U8), &PREFIXED);
 }
 
-// A fieldless enum is its own tag; under `align(N)` its stated tag type is the copy without
-// the `align`.
+// A fieldless enum is its own tag; under `align(N)` the derive names the copy without the
+// `align` as the tag type.
 #[allow(dead_code)]
 #[repr(i16)]
 enum Fieldless {
@@ -273,7 +241,7 @@ enum Fieldless {
     B = 7,
 }
 impl Layout for Fieldless {
-    const LAYOUT: TypeLayout = enumeration::<Self>(
+    const LAYOUT: TypeLayout = enumeration::<Self, Self>(
         "Fieldless",
         Repr::int(IntRepr::I16),
         &[
@@ -289,34 +257,35 @@ enum FieldlessAligned {
     B,
 }
 impl Layout for FieldlessAligned {
-    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8).with_align(4)).tag::<u8>();
-    const LAYOUT: TypeLayout = enumeration::<Self>(
+    const LAYOUT: TypeLayout = enumeration::<Self, u8>(
         "FieldlessAligned",
         Repr::int(IntRepr::U8).with_align(4),
         &[unit_variant("A", 0), unit_variant("B", 1)],
     );
 }
-#[allow(dead_code)]
-#[repr(u8, align(4))]
-enum FieldlessAlignedUnstated {
-    A,
-    B,
-}
-impl Layout for FieldlessAlignedUnstated {
-    const LAYOUT: TypeLayout = enumeration::<Self>(
-        "FieldlessAlignedUnstated",
-        Repr::int(IntRepr::U8).with_align(4),
-        &[unit_variant("A", 0), unit_variant("B", 1)],
-    );
-}
-
 #[test]
-fn a_fieldless_enum_is_its_own_tag_unless_aligned() {
+fn a_fieldless_enum_s_tag_is_the_stated_type() {
     assert_eq!(Fieldless::LAYOUT.tag(), Tag::Direct { offset: 0, size: 2 });
     assert_eq!(
         FieldlessAligned::LAYOUT.tag(),
         Tag::Direct { offset: 0, size: 1 }
     );
-    // Without the stated tag type, the 4 padded bytes are not taken for a 4-byte tag.
-    assert_eq!(FieldlessAlignedUnstated::LAYOUT.tag(), Tag::Unknown);
+}
+
+#[allow(dead_code)]
+#[repr(C, align(16))]
+enum AlignedUnstated {
+    A(u8),
+}
+impl Layout for AlignedUnstated {
+    const LAYOUT: TypeLayout = TypeLayout::opaque::<Self>("AlignedUnstated");
+}
+
+#[test]
+#[should_panic(expected = "must state its fields' alignments")]
+fn a_repr_c_enum_under_align_n_must_state_its_fields_alignments() {
+    let _ = place_variant::<AlignedUnstated, AlignedTag, 1>(
+        Repr::C.with_align(16),
+        [unplaced::<u8>("0", "u8")],
+    );
 }

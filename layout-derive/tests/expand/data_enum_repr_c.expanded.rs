@@ -17,19 +17,9 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::layoutscope::Layout for Shape {
-        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
-                ::layoutscope::Repr::C,
-            )
-            .tag::<__LayoutscopeTag>()
-            .fields_align(
-                &[
-                    ::core::mem::align_of::<f32>(),
-                    ::core::mem::align_of::<u16>(),
-                    ::core::mem::align_of::<u16>(),
-                ],
-            );
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
+            __LayoutscopeTag,
         >(
             "Shape",
             ::layoutscope::Repr::C,
@@ -40,8 +30,12 @@ const _: () = {
                     ::layoutscope::StructKind::Named,
                     &::layoutscope::__place_variant::<
                         Self,
+                        __LayoutscopeTag,
                         _,
-                    >([::layoutscope::__unplaced::<f32>("radius", "f32")]),
+                    >(
+                        ::layoutscope::Repr::C,
+                        [::layoutscope::__unplaced::<f32>("radius", "f32")],
+                    ),
                 ),
                 ::layoutscope::__variant(
                     "Rect",
@@ -49,11 +43,15 @@ const _: () = {
                     ::layoutscope::StructKind::TupleStruct,
                     &::layoutscope::__place_variant::<
                         Self,
+                        __LayoutscopeTag,
                         _,
-                    >([
-                        ::layoutscope::__unplaced::<u16>("0", "u16"),
-                        ::layoutscope::__unplaced::<u16>("1", "u16"),
-                    ]),
+                    >(
+                        ::layoutscope::Repr::C,
+                        [
+                            ::layoutscope::__unplaced::<u16>("0", "u16"),
+                            ::layoutscope::__unplaced::<u16>("1", "u16"),
+                        ],
+                    ),
                 ),
                 ::layoutscope::__unit_variant("Empty", 2),
             ],

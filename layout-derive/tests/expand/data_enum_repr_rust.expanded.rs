@@ -13,6 +13,7 @@ const _: () = {
     impl ::layoutscope::Layout for Event {
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
+            Self,
         >(
             "Event",
             ::layoutscope::Repr::RUST,

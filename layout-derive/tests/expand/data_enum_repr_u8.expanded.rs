@@ -17,19 +17,9 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::layoutscope::Layout for Message {
-        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
-                ::layoutscope::Repr::int(::layoutscope::IntRepr::U8),
-            )
-            .tag::<u8>()
-            .fields_align(
-                &[
-                    ::core::mem::align_of::<i32>(),
-                    ::core::mem::align_of::<i32>(),
-                    ::core::mem::align_of::<String>(),
-                ],
-            );
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
+            u8,
         >(
             "Message",
             ::layoutscope::Repr::int(::layoutscope::IntRepr::U8),
@@ -41,11 +31,15 @@ const _: () = {
                     ::layoutscope::StructKind::Named,
                     &::layoutscope::__place_variant::<
                         Self,
+                        u8,
                         _,
-                    >([
-                        ::layoutscope::__unplaced::<i32>("x", "i32"),
-                        ::layoutscope::__unplaced::<i32>("y", "i32"),
-                    ]),
+                    >(
+                        ::layoutscope::Repr::int(::layoutscope::IntRepr::U8),
+                        [
+                            ::layoutscope::__unplaced::<i32>("x", "i32"),
+                            ::layoutscope::__unplaced::<i32>("y", "i32"),
+                        ],
+                    ),
                 ),
                 ::layoutscope::__variant(
                     "Write",
@@ -53,8 +47,12 @@ const _: () = {
                     ::layoutscope::StructKind::TupleStruct,
                     &::layoutscope::__place_variant::<
                         Self,
+                        u8,
                         _,
-                    >([::layoutscope::__unplaced::<String>("0", "String")]),
+                    >(
+                        ::layoutscope::Repr::int(::layoutscope::IntRepr::U8),
+                        [::layoutscope::__unplaced::<String>("0", "String")],
+                    ),
                 ),
             ],
         );

@@ -13,6 +13,7 @@ const _: () = {
     impl ::layoutscope::Layout for Level {
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
+            Self,
         >(
             "Level",
             ::layoutscope::Repr::RUST,

@@ -11,13 +11,12 @@
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::Layout for Split {
-        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::new(
-                ::layoutscope::Repr::c_int(::layoutscope::IntRepr::U8).with_align(16),
-            )
-            .tag::<u8>()
-            .fields_align(&[::core::mem::align_of::<u16>()]);
+        const __FACTS: ::layoutscope::__Facts = ::layoutscope::__Facts::fields_align(
+            &[::core::mem::align_of::<u16>()],
+        );
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
+            u8,
         >(
             "Split",
             ::layoutscope::Repr::c_int(::layoutscope::IntRepr::U8).with_align(16),
@@ -28,8 +27,13 @@ const _: () = {
                     ::layoutscope::StructKind::TupleStruct,
                     &::layoutscope::__place_variant::<
                         Self,
+                        u8,
                         _,
-                    >([::layoutscope::__unplaced::<u16>("0", "u16")]),
+                    >(
+                        ::layoutscope::Repr::c_int(::layoutscope::IntRepr::U8)
+                            .with_align(16),
+                        [::layoutscope::__unplaced::<u16>("0", "u16")],
+                    ),
                 ),
                 ::layoutscope::__unit_variant("B", 1),
             ],

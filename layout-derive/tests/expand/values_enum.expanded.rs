@@ -13,6 +13,7 @@ const _: () = {
     impl ::layoutscope::Layout for Data {
         const LAYOUT: ::layoutscope::TypeLayout = ::layoutscope::__enumeration::<
             Self,
+            Self,
         >(
             "Data",
             ::layoutscope::Repr::RUST,

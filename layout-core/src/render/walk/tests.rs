@@ -10,7 +10,7 @@ use crate::build::{field, unplaced};
 use crate::enums::{enumeration, unit_variant, variant};
 use crate::model::{Layout, StructKind};
 use crate::repr::{IntRepr, Repr};
-use crate::rules::{place_union, place_variant, Facts};
+use crate::rules::{place_union, place_variant};
 use core::mem::offset_of;
 
 /// `level kind bytes`, indented by level; sections start with their title.
@@ -219,17 +219,16 @@ enum Direct {
     B,
 }
 
-const A_FIELDS: [Field; 1] = place_variant::<Direct, 1>([unplaced::<u32>("0", "u32")]);
+const A_FIELDS: [Field; 1] =
+    place_variant::<Direct, u8, 1>(Repr::int(IntRepr::U8), [unplaced::<u32>("0", "u32")]);
 const VARIANTS: [Variant; 2] = [
     variant("A", 7, StructKind::TupleStruct, &A_FIELDS),
     unit_variant("B", 8),
 ];
 
 impl Layout for Direct {
-    const __FACTS: Facts = Facts::new(Repr::int(IntRepr::U8))
-        .tag::<u8>()
-        .fields_align(&[align_of::<u32>()]);
-    const LAYOUT: TypeLayout = enumeration::<Direct>("Direct", Repr::int(IntRepr::U8), &VARIANTS);
+    const LAYOUT: TypeLayout =
+        enumeration::<Direct, u8>("Direct", Repr::int(IntRepr::U8), &VARIANTS);
 }
 
 #[test]
