@@ -217,15 +217,18 @@ impl Tallied {
         self.fields += size;
         self.any = true;
         for tally in tallies {
-            if let Tally::Buffer { used, allocated } = tally {
-                // 0 bytes is no allocation (`String::new()`), as for `Visitor::pointer`; its
-                // `used` is 0 too. Counted without a branch: this runs once per element.
-                self.blocks.merge(Bytes {
-                    blocks: usize::from(allocated > 0),
-                    used,
-                    allocated,
-                });
-            }
+            // A leaf adds no block; 0 bytes is no allocation (`String::new()`), as for
+            // `Visitor::pointer`, and its `used` is 0 too. Counted without a branch: this
+            // runs once per element.
+            let (used, allocated) = match tally {
+                Tally::Buffer { used, allocated } => (used, allocated),
+                Tally::Leaf => (0, 0),
+            };
+            self.blocks.merge(Bytes {
+                blocks: usize::from(allocated > 0),
+                used,
+                allocated,
+            });
         }
     }
 }
