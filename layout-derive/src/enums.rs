@@ -8,7 +8,7 @@
 use crate::ast::{Field, Input, Style, Variant};
 use crate::emit::Out;
 use crate::expand::{
-    facts_item, impl_header, impl_layout, kind as struct_kind, type_params, unplaced_list, Krate,
+    impl_header, impl_layout, kind as struct_kind, type_params, unplaced_list, Krate,
 };
 use crate::repr::Base;
 use crate::tag_copy::{self, TAG};
@@ -83,7 +83,7 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
         let facts = |out: &mut Out| {
             let c = matches!(input.repr.base, Base::C | Base::CInt(..));
             if matches!(kind, Kind::Tagged) && aligned && c {
-                facts_item(out, k, |out| fields_align(out, k, variants));
+                facts(out, k, variants);
             }
         };
         let builder = format!("::__enumeration::<Self, {tag_ty}>");
@@ -118,8 +118,10 @@ pub fn expand(out: &mut Out, input: &Input, variants: &[Variant], krate: &Krate)
     out.text(";");
 }
 
-/// `__Facts::fields_align(&[align_of::<F>(), ..])` over every field of every variant.
-fn fields_align(out: &mut Out, k: &str, variants: &[Variant]) {
+/// `const __FACTS: __Facts = __Facts::fields_align(&[align_of::<F>(), ..]);` over every
+/// field of every variant.
+fn facts(out: &mut Out, k: &str, variants: &[Variant]) {
+    out.text("const __FACTS: ").text(k).text("::__Facts = ");
     out.text(k).text("::__Facts::fields_align");
     out.parens(|out| {
         out.text("&");
@@ -131,6 +133,7 @@ fn fields_align(out: &mut Out, k: &str, variants: &[Variant]) {
             }
         });
     });
+    out.text(";");
 }
 
 #[allow(clippy::too_many_arguments)] // the enum's facts, passed down once per variant

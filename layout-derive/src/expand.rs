@@ -101,13 +101,6 @@ fn impl_aggregate(out: &mut Out, input: &Input, krate: &Krate, kind: Option<&str
     out.text(";");
 }
 
-/// `const __FACTS: __Facts = <value>;`, the value written by `value`.
-pub fn facts_item(out: &mut Out, k: &str, value: impl FnOnce(&mut Out)) {
-    out.text("const __FACTS: ").text(k).text("::__Facts = ");
-    value(out);
-    out.text(";");
-}
-
 /// `[field, ..]` of fields whose offsets are not known in const.
 pub fn unplaced_list(out: &mut Out, k: &str, fields: &[&Field], params: &[&Ident]) {
     out.brackets(|out| {
