@@ -364,6 +364,10 @@ impl<T: Visit> Visit for Vec<T> {
     fn tally(&self) -> Option<Tally> {
         T::is_leaf().then(|| buffer_tally::<T>((self.len(), self.capacity())))
     }
+
+    fn tallies() -> bool {
+        T::is_leaf()
+    }
 }
 
 impl Visit for String {
@@ -380,6 +384,10 @@ impl Visit for String {
     #[inline]
     fn tally(&self) -> Option<Tally> {
         Some(buffer_tally::<u8>((self.len(), self.capacity())))
+    }
+
+    fn tallies() -> bool {
+        true
     }
 }
 

@@ -102,3 +102,22 @@ fn shared_and_borrowed_buffers() {
     same(&both);
     assert_eq!(totals(&both).borrowed.allocated, size_of::<String>() + 3);
 }
+
+/// A type that promises a tally for every value and does not give one.
+struct Broken(u8);
+
+impl Visit for Broken {
+    fn visit(&self, v: &mut layoutscope::values::Visitor<'_>) {
+        v.value(self.0);
+    }
+
+    fn tallies() -> bool {
+        true
+    }
+}
+
+#[test]
+#[should_panic(expected = "says `Visit::tallies()` but its `Visit::tally` returned `None`")]
+fn a_broken_tally_promise_is_reported() {
+    totals(&vec![Broken(1), Broken(2)]);
+}
