@@ -17,6 +17,8 @@ static GLOBAL: Counting = Counting;
 fn checked<T: Visit + MemSize>(value: &T) -> Counts {
     let c = counts(value);
     assert_eq!(c.layoutscope, layoutscope_totals(value));
+    assert_eq!(c.heap_bytes.allocated, c.layoutscope.heap());
+    assert_eq!(c.heap_bytes.estimated, c.layoutscope.estimated.allocated);
     assert_eq!(c.mem_dbg_capacity, value.mem_size(SizeFlags::CAPACITY));
     assert_eq!(c.mem_dbg_default, mem_dbg(value, SizeFlags::default()));
     c

@@ -49,6 +49,8 @@ mod text;
 mod theme;
 mod visit;
 
-pub use picture::{Basis, Block, BlockKind, Bytes, Picture, Row, RowKind, Target, Totals};
-pub use show::{show, totals, Show};
+pub use picture::{
+    Basis, Block, BlockKind, Bytes, HeapBytes, Picture, Row, RowKind, Target, Totals,
+};
+pub use show::{heap_bytes, show, totals, Show};
 pub use visit::{Access, Allocation, Metadata, Tally, Visit, Visitor};

@@ -156,6 +156,15 @@ pub struct Totals {
     pub estimated: Bytes,
 }
 
+/// The heap bytes a value keeps allocated, as [`heap_bytes`](crate::heap_bytes) sums them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HeapBytes {
+    /// Bytes of the heap blocks the value owns or shares, each counted once: [`Totals::heap`].
+    pub allocated: usize,
+    /// The part of `allocated` that is an estimate ([`Basis::Estimate`]).
+    pub estimated: usize,
+}
+
 /// Byte counts of a set of blocks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Bytes {

@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Display, Formatter};
 
-use crate::picture::{Picture, Totals};
+use crate::picture::{HeapBytes, Picture, Totals};
 use crate::svg::{Svg, SvgOptions};
 use crate::text::{Text, TextOptions};
 use crate::theme::{ASCII, UNICODE};
@@ -40,11 +40,44 @@ pub fn show<T: Visit + ?Sized>(value: &T) -> Show<'_, T> {
 pub fn totals<T: Visit + ?Sized>(value: &T) -> Totals {
     let limits = Limits {
         draw: false,
+        heap_only: false,
         depth: 0,
         max_elements: 0,
         value_width: 0,
     };
     Visitor::run(value, "", &limits).totals
+}
+
+/// The heap bytes `value` keeps allocated, and nothing else: [`Totals::heap`] and the
+/// estimated part of it, as [`totals`] counts them, in less time. Where a buffer's items all
+/// [tally](Visit::tallies), one sum runs over them instead of the four the totals need
+/// (blocks, used and allocated bytes, and the items' own bytes).
+///
+/// ```
+/// # mod layoutscope {
+/// #     pub mod values { pub use layout_values::*; }
+/// # }
+/// use layoutscope::values::{heap_bytes, totals};
+///
+/// let names: Vec<String> = vec!["ferris".into(), String::with_capacity(10)];
+/// let heap = heap_bytes(&names);
+/// assert_eq!(heap.allocated, 2 * size_of::<String>() + 6 + 10);
+/// assert_eq!(heap.allocated, totals(&names).heap());
+/// assert_eq!(heap.estimated, 0);
+/// ```
+pub fn heap_bytes<T: Visit + ?Sized>(value: &T) -> HeapBytes {
+    let limits = Limits {
+        draw: false,
+        heap_only: true,
+        depth: 0,
+        max_elements: 0,
+        value_width: 0,
+    };
+    let totals = Visitor::run(value, "", &limits).totals;
+    HeapBytes {
+        allocated: totals.heap(),
+        estimated: totals.estimated.allocated,
+    }
 }
 
 /// A value's picture, configured with builder methods; see [`show`].
@@ -121,6 +154,7 @@ impl<'a, T: Visit + ?Sized> Show<'a, T> {
     pub fn picture(&self) -> Picture {
         let limits = Limits {
             draw: true,
+            heap_only: false,
             depth: self.depth,
             max_elements: self.max_elements,
             // What is left of the width after offset, size, name and type columns.

@@ -1,6 +1,7 @@
 //! The heap totals of `layoutscope::values` against a counting global allocator: for every
 //! std type with a `Visit` impl and for derived types nesting them, the bytes a value keeps
-//! allocated (measured as the live-byte delta of building it) equal `totals(&value).heap()`.
+//! allocated (measured as the live-byte delta of building it) equal `totals(&value).heap()`
+//! and `heap_bytes(&value).allocated`.
 //! Blocks whose size std does not specify (hash tables, B-trees) are estimates: they are
 //! excluded from the equality and printed with the measured size (`--nocapture`).
 
@@ -11,7 +12,7 @@ use std::rc::{self, Rc};
 use std::sync::{Arc, Mutex};
 
 use layout_testkit::{measure, Counting};
-use layoutscope::values::{totals, Visit};
+use layoutscope::values::{heap_bytes, totals, Visit};
 use layoutscope::Layout;
 
 #[global_allocator]
@@ -24,6 +25,8 @@ fn exact<T: Visit>(what: &str, make: impl FnOnce() -> T) {
     let t = totals(&value);
     assert_eq!(t.estimated.blocks, 0, "{what}: nothing should be estimated");
     assert_eq!(t.heap(), measured, "{what}: totals {t:?}");
+    assert_eq!(heap_bytes(&value).allocated, measured, "{what}: heap_bytes");
+    assert_eq!(heap_bytes(&value).estimated, 0, "{what}: heap_bytes");
 }
 
 #[test]
@@ -225,6 +228,11 @@ fn estimates_are_listed() {
         let (value, measured) = measure(make);
         let t = totals(&value);
         assert!(t.estimated.blocks > 0, "{what}: expected an estimate");
+        let heap = heap_bytes(&value);
+        assert_eq!(
+            (heap.allocated, heap.estimated),
+            (t.heap(), t.estimated.allocated)
+        );
         let actual = measured - t.heap_exact();
         println!(
             "{what}: estimated {} B, measured {actual} B ({:+})",

@@ -1,12 +1,12 @@
-//! `totals` counts leaves, `String`s and `Vec`s of leaves from their tally wherever nothing is
-//! drawn; a picture drawn in full visits every value. Both must give the same totals, padding,
-//! blocks and borrowed bytes included.
+//! `totals` and `heap_bytes` count leaves, `String`s and `Vec`s of leaves from their tally
+//! wherever nothing is drawn; a picture drawn in full visits every value. All must give the
+//! same totals, padding, blocks and borrowed bytes included.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fmt::Debug;
 use std::rc::Rc;
 
-use layoutscope::values::{show, totals, Totals, Visit};
+use layoutscope::values::{heap_bytes, show, totals, Totals, Visit};
 use layoutscope::Layout;
 
 /// The totals of a picture in which every value is drawn, so none is tallied.
@@ -22,6 +22,9 @@ fn visited<T: Visit + ?Sized>(value: &T) -> Totals {
 fn same<T: Visit + Debug + ?Sized>(value: &T) {
     let tallied = totals(value);
     assert_eq!(tallied, visited(value), "{value:?}");
+    let heap = heap_bytes(value);
+    assert_eq!(heap.allocated, tallied.heap(), "{value:?}: heap_bytes");
+    assert_eq!(heap.estimated, tallied.estimated.allocated, "{value:?}");
     // A picture cut short tallies what it does not draw: the same totals again.
     let cut = show(value).depth(1).max_elements(2).picture().totals;
     assert_eq!(cut, tallied, "{value:?}, drawn in part");

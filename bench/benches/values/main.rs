@@ -1,15 +1,17 @@
-//! The time to total a live value: `layoutscope::values::totals` against `mem_dbg`'s
-//! `mem_size` on the same values in one run, with the byte counts of both and of a counting
-//! allocator (the truth for everything std allocates).
+//! The time to total a live value: `layoutscope::values::heap_bytes` and `totals` against
+//! `mem_dbg`'s `mem_size` on the same values in one run, with the byte counts of both and of a
+//! counting allocator (the truth for everything std allocates).
 //!
 //! ```sh
 //! cargo bench -p layout-bench --bench values
 //! ```
 //!
 //! Each round times every tool once on a value, in an order reversed every other round, and
-//! the report gives the median and fastest time of each and the median of the per-round
-//! ratios (layoutscope / mem_dbg: below 1 is faster), so that a slow moment of the machine
-//! moves one round rather than one tool. The figures and their discussion are in
+//! the report gives the median and fastest time of each and the medians of three per-round
+//! ratios, so that a slow moment of the machine moves one round rather than one tool:
+//! `heap_bytes` against `mem_size(CAPACITY)` (the same number, allocated heap bytes),
+//! `totals` against `mem_size(CAPACITY)`, and `totals` against both `mem_size` calls (the
+//! allocated and used bytes that one `totals` gives). The figures and their discussion are in
 //! `docs/performance.md`.
 
 mod subjects;
@@ -26,8 +28,10 @@ use std::time::Instant;
 use layout_testkit::Counting;
 use layoutscope::values::{Totals, Visit};
 use mem_dbg::{MemSize, SizeFlags};
-use stats::Pairs;
-use subjects::{byte_map, counts, layoutscope_totals, mem_dbg, Counts, ENTRIES, STRINGS};
+use stats::median;
+use subjects::{
+    byte_map, counts, layoutscope_heap_bytes, layoutscope_totals, mem_dbg, Counts, ENTRIES, STRINGS,
+};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
@@ -66,9 +70,8 @@ fn main() -> ExitCode {
     let wanted = |value: &str| only.as_deref().is_none_or(|only| only == value);
 
     println!(
-        "The time to total a value: layoutscope::values::totals against mem_dbg's mem_size \
-         (0.4.4),\nmedians of {rounds} alternating rounds; ratio = layoutscope / mem_dbg, \
-         below 1 is faster.\n"
+        "The time to total a value: layoutscope::values::{{heap_bytes, totals}} against \
+         mem_dbg's mem_size (0.4.4),\nmedians of {rounds} alternating rounds.\n"
     );
     if wanted("strings") {
         vec_of_strings(rounds);
@@ -125,24 +128,30 @@ fn map_of_bytes(rounds: usize) {
     println!();
 }
 
-/// Times the tools on `value`, alternating, and prints the medians.
+/// One round's ratio of layoutscope's time to mem_dbg's, from the round's four times
+/// (`heap_bytes`, `totals`, `mem_size(CAPACITY)`, `mem_size(default)`).
+type Ratio = fn(&[f64; 4]) -> f64;
+
+/// Times the tools on `value`, alternating, and prints the medians and the ratios.
 fn report<T: Visit + MemSize>(value: &T, rounds: usize) {
-    let mut capacity = Pairs::default();
-    let mut default = Pairs::default();
+    // Per round: layoutscope's heap_bytes and totals, mem_dbg's CAPACITY and default.
+    let mut times: Vec<[f64; 4]> = Vec::with_capacity(rounds);
     // Warm caches and code once.
     let _ = counts(value);
     for round in 0..rounds {
-        let mut ls = 0.0;
-        let mut cap = 0.0;
-        let mut len = 0.0;
-        let mut tools: [(&mut f64, &dyn Fn()); 3] = [
-            (&mut ls, &|| {
+        let mut time = [0.0; 4];
+        let [heap, all, cap, len] = &mut time;
+        let mut tools: [(&mut f64, &dyn Fn()); 4] = [
+            (heap, &|| {
+                black_box(layoutscope_heap_bytes::<T>(black_box(value)));
+            }),
+            (all, &|| {
                 black_box(layoutscope_totals::<T>(black_box(value)));
             }),
-            (&mut cap, &|| {
+            (cap, &|| {
                 black_box(mem_dbg(black_box(value), SizeFlags::CAPACITY));
             }),
-            (&mut len, &|| {
+            (len, &|| {
                 black_box(mem_dbg(black_box(value), SizeFlags::default()));
             }),
         ];
@@ -154,25 +163,45 @@ fn report<T: Visit + MemSize>(value: &T, rounds: usize) {
             run();
             *time = start.elapsed().as_secs_f64() * 1e3;
         }
-        capacity.push(cap, ls);
-        default.push(len, ls);
+        times.push(time);
     }
-    let fastest = |times: &mut dyn Iterator<Item = f64>| times.reduce(f64::min).unwrap_or(f64::NAN);
-    println!("  time (ms)                      median  fastest   ratio: median  range");
-    println!(
-        "    layoutscope totals          {:7.3}  {:7.3}",
-        capacity.variant().unwrap_or(f64::NAN),
-        fastest(&mut capacity.pairs.iter().map(|p| p.1)),
-    );
-    for (name, pairs) in [("CAPACITY", &capacity), ("default ", &default)] {
-        let ratios = || pairs.pairs.iter().map(|p| p.1 / p.0);
+    let column = |i: usize| times.iter().map(move |t| t[i]);
+    let fastest = |i: usize| column(i).reduce(f64::min).unwrap_or(f64::NAN);
+    println!("  time (ms)                                 median  fastest");
+    for (i, name) in [
+        "layoutscope heap_bytes     ",
+        "layoutscope totals         ",
+        "mem_dbg mem_size(CAPACITY) ",
+        "mem_dbg mem_size(default)  ",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let median = median(&column(i).collect::<Vec<_>>()).unwrap_or(f64::NAN);
+        println!("    {name}             {median:7.3}  {:7.3}", fastest(i));
+    }
+    println!("  ratio, per round (below 1: layoutscope is faster)        median  range");
+    let ratios: [(&str, Ratio); 3] = [
+        (
+            "heap_bytes / mem_size(CAPACITY), the same number     ",
+            |t| t[0] / t[2],
+        ),
+        (
+            "totals / mem_size(CAPACITY), one call each           ",
+            |t| t[1] / t[2],
+        ),
+        (
+            "totals / both mem_size calls, allocated and used     ",
+            |t| t[1] / (t[2] + t[3]),
+        ),
+    ];
+    for (name, ratio) in ratios {
+        let r: Vec<f64> = times.iter().map(ratio).collect();
         println!(
-            "    mem_dbg mem_size {name}    {:7.3}  {:7.3}          {:5.2}  {:.2} to {:.2}",
-            pairs.baseline().unwrap_or(f64::NAN),
-            fastest(&mut pairs.pairs.iter().map(|p| p.0)),
-            pairs.ratio().unwrap_or(f64::NAN),
-            ratios().reduce(f64::min).unwrap_or(f64::NAN),
-            ratios().reduce(f64::max).unwrap_or(f64::NAN),
+            "    {name}  {:5.2}  {:.2} to {:.2}",
+            median(&r).unwrap_or(f64::NAN),
+            r.iter().copied().reduce(f64::min).unwrap_or(f64::NAN),
+            r.iter().copied().reduce(f64::max).unwrap_or(f64::NAN),
         );
     }
 }
@@ -187,6 +216,11 @@ fn bytes(c: &Counts, header: usize) {
         group(t.owned.used + t.shared.used),
         group(t.owned.blocks + t.shared.blocks),
         group(t.estimated.allocated),
+    );
+    println!(
+        "         layoutscope  heap_bytes {} B allocated ({} B estimated)",
+        group(c.heap_bytes.allocated),
+        group(c.heap_bytes.estimated),
     );
     println!(
         "         mem_dbg      CAPACITY {} B (heap {} B); default {} B (heap {} B)",

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use layout_testkit::measure;
-use layoutscope::values::{totals, Totals, Visit};
+use layoutscope::values::{heap_bytes, totals, HeapBytes, Totals, Visit};
 use mem_dbg::{MemSize, SizeFlags};
 
 /// Strings in the benchmark's `Vec<String>`.
@@ -64,6 +64,8 @@ pub struct Heap {
 pub struct Counts {
     /// `layoutscope::values::totals`.
     pub layoutscope: Totals,
+    /// `layoutscope::values::heap_bytes`.
+    pub heap_bytes: HeapBytes,
     /// `mem_size(SizeFlags::CAPACITY)`: allocated bytes, the value's own `size_of` included.
     pub mem_dbg_capacity: usize,
     /// `mem_size(SizeFlags::default())`: bytes in use, the value's own `size_of` included.
@@ -74,6 +76,7 @@ pub struct Counts {
 pub fn counts<T: Visit + MemSize>(value: &T) -> Counts {
     Counts {
         layoutscope: layoutscope_totals(value),
+        heap_bytes: layoutscope_heap_bytes(value),
         mem_dbg_capacity: mem_dbg(value, SizeFlags::CAPACITY),
         mem_dbg_default: mem_dbg(value, SizeFlags::default()),
     }
@@ -84,6 +87,12 @@ pub fn counts<T: Visit + MemSize>(value: &T) -> Counts {
 #[inline(never)]
 pub fn layoutscope_totals<T: Visit>(value: &T) -> Totals {
     totals(value)
+}
+
+/// The other function the benchmark times for layoutscope: the heap bytes alone.
+#[inline(never)]
+pub fn layoutscope_heap_bytes<T: Visit>(value: &T) -> HeapBytes {
+    heap_bytes(value)
 }
 
 /// What the benchmark times for mem_dbg.
