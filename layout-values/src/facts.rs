@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::string::String;
 use std::vec::Vec;
 
-use crate::picture::{Basis, Block, BlockKind, Row, Target, Totals};
+use crate::picture::{Basis, Block, BlockKind, Padding, Row, Target, Totals};
 use crate::theme::Theme;
 
 /// A block's stable name: its index in the picture.
@@ -114,15 +114,24 @@ pub(crate) fn totals(t: &Totals, sep: &str) -> Vec<String> {
         let _ = write!(line, "{sep}borrowed {} B", t.borrowed.allocated);
     }
     lines.push(line);
-    let mut line = format!(
-        "padding: stack {} B{sep}heap {} B",
-        t.stack_padding, t.heap_padding
-    );
-    if t.stack_tag_or_padding + t.heap_tag_or_padding > 0 {
+    // Padding where the value has bytes: always the stack and the owned heap, shared and
+    // borrowed blocks where there are any.
+    let by_place = |p: &Padding, sep: &str| {
+        let mut text = format!("stack {} B{sep}owned {} B", p.stack, p.owned);
+        if t.shared.blocks > 0 {
+            let _ = write!(text, "{sep}shared {} B", p.shared);
+        }
+        if t.borrowed.blocks > 0 {
+            let _ = write!(text, "{sep}borrowed {} B", p.borrowed);
+        }
+        text
+    };
+    let mut line = format!("padding: {}", by_place(&t.padding, sep));
+    if t.tag_or_padding != Padding::default() {
         let _ = write!(
             line,
-            "{sep}enum tag or padding: stack {} B, heap {} B",
-            t.stack_tag_or_padding, t.heap_tag_or_padding
+            "{sep}enum tag or padding: {}",
+            by_place(&t.tag_or_padding, ", ")
         );
     }
     lines.push(line);

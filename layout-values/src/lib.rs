@@ -50,7 +50,7 @@ mod theme;
 mod visit;
 
 pub use picture::{
-    Basis, Block, BlockKind, Bytes, HeapBytes, Picture, Row, RowKind, Target, Totals,
+    Basis, Block, BlockKind, Bytes, HeapBytes, Padding, Picture, Row, RowKind, Target, Totals,
 };
 pub use show::{heap_bytes, show, totals, Show};
 pub use visit::{Access, Allocation, Metadata, Tally, Visit, Visitor};

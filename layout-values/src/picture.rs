@@ -138,22 +138,34 @@ pub enum Target {
 pub struct Totals {
     /// `size_of_val` of the value itself.
     pub stack: usize,
-    /// Bytes of the value itself that belong to no field of a struct or tuple.
-    pub stack_padding: usize,
-    /// Bytes of the value's enums outside the live variant's fields (tag and padding).
-    pub stack_tag_or_padding: usize,
     /// Heap blocks only this value owns.
     pub owned: Bytes,
     /// Heap blocks behind `Rc`/`Arc`, and the blocks their values own.
     pub shared: Bytes,
     /// Bytes behind references (not the value's own).
     pub borrowed: Bytes,
-    /// Padding (struct and tuple) inside the owned and shared heap blocks' values.
-    pub heap_padding: usize,
-    /// Enum tag and padding bytes inside the owned and shared heap blocks' values.
-    pub heap_tag_or_padding: usize,
+    /// Bytes of structs and tuples that belong to no field, in the value and in each kind of
+    /// block.
+    pub padding: Padding,
+    /// Bytes of enums outside the live variant's fields (the tag, or padding: Rust does not
+    /// say which), in the value and in each kind of block.
+    pub tag_or_padding: Padding,
     /// The part of `owned` and `shared` whose size is an estimate ([`Basis::Estimate`]).
     pub estimated: Bytes,
+}
+
+/// Bytes that hold no value, by where they are: the counterparts of [`Totals::stack`],
+/// [`Totals::owned`], [`Totals::shared`] and [`Totals::borrowed`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Padding {
+    /// In the value itself.
+    pub stack: usize,
+    /// In the heap blocks only this value owns.
+    pub owned: usize,
+    /// In the blocks behind `Rc`/`Arc`, and the blocks their values own.
+    pub shared: usize,
+    /// In the bytes behind references.
+    pub borrowed: usize,
 }
 
 /// The heap bytes a value keeps allocated, as [`heap_bytes`](crate::heap_bytes) sums them.

@@ -621,16 +621,16 @@ impl<'a> Visitor<'a> {
             block.tag_or_padding += tag_or_padding;
         }
         let totals = &mut self.picture.totals;
-        match self.cursor.owner {
-            Owner::Value => {
-                totals.stack_padding += padding;
-                totals.stack_tag_or_padding += tag_or_padding;
-            }
-            Owner::Owned | Owner::Shared => {
-                totals.heap_padding += padding;
-                totals.heap_tag_or_padding += tag_or_padding;
-            }
-            Owner::Borrowed => {}
+        for (sum, bytes) in [
+            (&mut totals.padding, padding),
+            (&mut totals.tag_or_padding, tag_or_padding),
+        ] {
+            *match self.cursor.owner {
+                Owner::Value => &mut sum.stack,
+                Owner::Owned => &mut sum.owned,
+                Owner::Shared => &mut sum.shared,
+                Owner::Borrowed => &mut sum.borrowed,
+            } += bytes;
         }
     }
 

@@ -220,6 +220,56 @@ fn borrowed_bytes_are_not_the_values_own() {
     assert_eq!(t.borrowed.blocks, 4);
 }
 
+/// A struct with 3 bytes of padding: `size_of` 8, fields 1 + 4 bytes.
+#[derive(Layout, Debug, Clone, Copy)]
+#[layout(values)]
+struct Gap {
+    small: u8,
+    wide: u32,
+}
+
+/// An enum whose live variant leaves bytes to its tag or padding.
+#[derive(Layout, Debug)]
+#[layout(values)]
+#[allow(dead_code)] // only `Byte` is built: the other variant makes the enum wide
+enum Either {
+    Byte(u8),
+    Word(u64),
+}
+
+#[test]
+fn padding_is_counted_where_it_lies() {
+    use layoutscope::values::Padding;
+    let gap = Gap { small: 1, wide: 2 };
+    let fields = size_of::<u8>() + size_of::<u32>();
+    let pad = size_of::<Gap>() - fields;
+    assert_eq!(pad, 3);
+    let only = |place: fn(&mut Padding) -> &mut usize, bytes: usize| {
+        let mut p = Padding::default();
+        *place(&mut p) = bytes;
+        p
+    };
+    assert_eq!(totals(&gap).padding, only(|p| &mut p.stack, pad));
+    assert_eq!(totals(&Box::new(gap)).padding, only(|p| &mut p.owned, pad));
+    assert_eq!(
+        totals(&vec![gap; 4]).padding,
+        only(|p| &mut p.owned, 4 * pad)
+    );
+    let rc = Rc::new(gap);
+    assert_eq!(
+        totals(&(rc.clone(), rc)).padding,
+        only(|p| &mut p.shared, pad)
+    );
+    assert_eq!(totals(&&gap).padding, only(|p| &mut p.borrowed, pad));
+    // Inside the live variant's field the byte is a field; the rest of the enum is its tag or
+    // padding.
+    let either = Either::Byte(7);
+    let rest = size_of::<Either>() - size_of::<u8>();
+    let t = totals(&Box::new(either));
+    assert_eq!(t.tag_or_padding, only(|p| &mut p.owned, rest));
+    assert_eq!(t.padding, Padding::default());
+}
+
 /// The estimated blocks, each with the size the allocator measured, printed as a list; the
 /// exact part of the same values still matches.
 #[test]
