@@ -20,9 +20,13 @@
 //! `Arc`), the gallery derives `Layout` on a `#[repr(C)]` mirror and asserts that its size is
 //! exactly what the allocator was asked for.
 //!
-//! Part 3 redraws the articles' pictures of values (`String` "slop", `Vec<i32>` 65/54/57,
-//! `Box::new(5)`, `Rc<Vec<String>>`, a `&str` literal, `&mut dyn Write`) from the live values
-//! with `layoutscope::show`, and checks its heap totals against the counting allocator.
+//! Part 3 redraws the articles' pictures of values from the live values with
+//! `layoutscope::show` (`String` "slop", `Vec<i32>` 65/54/57, `Box::new(5)`,
+//! `Rc<Vec<String>>` and its clone, a `&str` literal, `&mut dyn Write`, the three locals of
+//! the stack frame, a move, a borrow, slices of an array, a vector and a `String`, `Data` with
+//! its vector inline and boxed, `Some(Box::new(42))`, a `Vec<String>` and its clone,
+//! `Arc<Mutex<i32>>`, and two `Rc<RefCell<Node>>` pointing at each other), and checks each
+//! heap total against the counting allocator.
 //!
 //! Run with `cargo run --example gallery`.
 
@@ -252,6 +256,7 @@ fn live_offsets<T: LayoutOfVal>(label: &str, value: &T) {
 /// let point: f64 = 0.5;` — rustc does not lay out locals like a struct (their slots are
 /// unspecified), but a struct of the same three is the closest thing that has a layout.
 #[derive(Layout)]
+#[layout(values)]
 #[allow(dead_code)]
 struct StackFrame {
     x: i32,
@@ -269,6 +274,7 @@ struct HeapFrame {
 
 /// The article's leaking node: two of these pointing at each other never reach count 0.
 #[derive(Layout)]
+#[layout(values)]
 #[allow(dead_code)]
 struct Node {
     next: Option<Rc<RefCell<Node>>>,
@@ -534,6 +540,7 @@ mod with_values {
 /// The article's data enum, with the vector stored inline.
 mod inline {
     #[derive(layoutscope::Layout)]
+    #[layout(values)]
     #[allow(dead_code)]
     pub enum Data {
         Empty,
@@ -545,6 +552,7 @@ mod inline {
 /// The article's data enum, with the vector behind a `Box`.
 mod boxed {
     #[derive(layoutscope::Layout)]
+    #[layout(values)]
     #[allow(dead_code, clippy::box_collection)] // the article's example, on purpose
     pub enum Data {
         Empty,
@@ -1114,6 +1122,170 @@ fn value_pictures() {
     );
 }
 
+fn more_value_pictures() {
+    topic("3.7 let x: i32 = 100; let flag: bool = true; let point: f64 = 0.5;");
+    says("point f64 (8 bytes), flag bool (1 byte + padding), x i32 (4 bytes)");
+    let (frame, heap) = measure(|| StackFrame {
+        x: 100,
+        flag: true,
+        point: 0.5,
+    });
+    picture("frame", &frame, heap);
+    let t = layoutscope::show(&frame).totals();
+    verdict(
+        "padding after flag (bytes of the frame in no field)",
+        size_of::<StackFrame>() - 8 - 1 - 4,
+        t.padding.stack,
+    );
+    note("the three locals as one struct, as in 1.2: rustc picks the order of its fields");
+
+    topic("3.8 let x = String::from(\"x\"); let y = x;");
+    says("x is moved to y: y gets the same ptr/len/capacity, the heap \"x\" (1B) is not copied");
+    let (x, heap) = measure(|| String::from("x"));
+    let before = x.as_ptr() as usize;
+    let (y, moved) = measure(|| x);
+    picture("y", &y, heap);
+    measured("bytes allocated by the move", 0, moved.bytes);
+    if y.as_ptr() as usize == before {
+        wrapped(
+            "  ✓ ",
+            "y points to the very bytes x pointed to: nothing was copied, as the article says",
+        );
+    } else {
+        wrapped("  ≠ ", "y points elsewhere than x did");
+    }
+
+    topic("3.9 let x = String::from(\"tpot\"); let y = &x;");
+    says("y: &String is just a ptr to x; it does not own the data");
+    let x = String::from("tpot");
+    let (y, heap) = measure(|| &x);
+    picture("y", &y, heap);
+    let t = layoutscope::show(&y).totals();
+    verdict("stack words of y", 1, t.stack / WORD);
+    measured("heap bytes y owns", 0, t.heap());
+    measured(
+        "bytes it reaches without owning them: x's header and \"tpot\"",
+        3 * WORD + 4,
+        t.borrowed.allocated,
+    );
+
+    topic("3.10 let a = [55, 66, 77]; let v = vec![55, 66, 77]; let s1 = &a[0..2]; let s2 = &v[0..2];");
+    says("s1 and s2 are fat pointers (ptr + len) into the array and into the vector's heap buffer");
+    let a: [i32; 3] = [55, 66, 77];
+    let v: Vec<i32> = vec![55, 66, 77];
+    let (slices, heap) = measure(|| (&a[0..2], &v[0..2]));
+    picture("(s1, s2)", &slices, heap);
+    let t = layoutscope::show(&slices.0).totals();
+    verdict("stack words of s1", 2, t.stack / WORD);
+    measured("bytes s1 borrows (two i32s)", 8, t.borrowed.allocated);
+    if slices.1.as_ptr() == v.as_ptr() && slices.0.as_ptr() == a.as_ptr() {
+        wrapped("  ✓ ", "s1 starts at a's first byte and s2 at the first byte of v's heap buffer: nothing was copied, as the article says");
+    } else {
+        wrapped("  ≠ ", "a slice does not start where its source does");
+    }
+
+    topic("3.11 let s = String::from(\"hello\"); let s1: &str = &s[1..3];");
+    says("a slice of the String does not copy the data, it references it with its length");
+    let s = String::from("hello");
+    let (s1, heap) = measure(|| &s[1..3]);
+    picture("s1", &s1, heap);
+    let t = layoutscope::show(&s1).totals();
+    verdict("stack words of s1", 2, t.stack / WORD);
+    measured("bytes s1 borrows (\"el\")", 2, t.borrowed.allocated);
+    measured(
+        "bytes from the String's first byte to the slice's",
+        1,
+        s1.as_ptr() as usize - s.as_ptr() as usize,
+    );
+
+    topic("3.12 Data::Array(vec![1, 2, 3]) and Data::Array(Box::new(vec![1, 2, 3]))");
+    says("Data takes 8 bytes for the tag and 24 for the Vec<i32>: 32 bytes; boxing the vector halves that, and the heap then holds the vector's header");
+    let (inline, heap) = measure(|| inline::Data::Array(vec![1, 2, 3]));
+    picture("inline", &inline, heap);
+    verdict(
+        "bytes of the inline Data",
+        32,
+        layoutscope::show(&inline).totals().stack,
+    );
+    let (boxed, heap) = measure(|| boxed::Data::Array(Box::new(vec![1, 2, 3])));
+    picture("boxed", &boxed, heap);
+    let t = layoutscope::show(&boxed).totals();
+    verdict("bytes of the boxed Data", 16, t.stack);
+    measured(
+        "heap bytes: the vector's header and its three i32s",
+        3 * WORD + 12,
+        t.heap(),
+    );
+    let (number, heap) = measure(|| boxed::Data::Number(7));
+    picture("number", &number, heap);
+
+    topic("3.13 let o: Option<Box<i32>> = Some(Box::new(42));");
+    says("Some(Box::new(42)) is a single ptr, without an integer tag; None is the null pointer");
+    let (o, heap) = measure(|| Some(Box::new(42)));
+    picture("o", &o, heap);
+    let t = layoutscope::show(&o).totals();
+    verdict("stack words of o", 1, t.stack / WORD);
+    measured(
+        "bytes of o left to a tag (or padding)",
+        0,
+        t.tag_or_padding.stack,
+    );
+
+    topic("3.14 let v = vec![\"Odin\", \"Thor\", \"Loki\"] as Strings; let v2 = v.clone();");
+    says("the heap holds the three String headers one after another, each pointing to its own bytes; after clone() each variable owns its own memory with the same data");
+    let ((pair, cloned), heap) = measure(|| {
+        let v: Vec<String> = vec!["Odin".into(), "Thor".into(), "Loki".into()];
+        let (v2, cloned) = measure(|| v.clone());
+        ((v, v2), cloned)
+    });
+    picture("(v, v2)", &pair, heap);
+    let one = layoutscope::show(&pair.0).totals();
+    measured(
+        "heap bytes allocated by clone(), as many as v's own",
+        one.heap(),
+        cloned.bytes,
+    );
+    measured(
+        "blocks v owns: its buffer and three strings",
+        4,
+        one.owned.blocks,
+    );
+
+    topic("3.15 let data: Arc<Mutex<i32>> = Arc::new(Mutex::new(0));");
+    says("Arc works as Rc with an atomic counter; the Mutex inside it guards the i32");
+    let (data, heap) = measure(|| Arc::new(Mutex::new(0)));
+    *data.lock().unwrap() += 1;
+    picture("data", &data, heap);
+    let t = layoutscope::show(&data).totals();
+    verdict("stack words of data", 1, t.stack / WORD);
+    remark(&format!(
+        "the Arc block holds two counts ({} B) before the {}-byte Mutex<i32>, and {} B of padding: {} B in all",
+        2 * WORD,
+        size_of::<Mutex<i32>>(),
+        t.padding.shared,
+        t.shared.allocated
+    ));
+
+    topic("3.16 struct Node { next: Option<Rc<RefCell<Node>>> }: a points to b, b to a");
+    says("two Rc pointers referencing each other never reach count zero");
+    let (a, heap) = measure(|| {
+        let a = Rc::new(RefCell::new(Node { next: None }));
+        let b = Rc::new(RefCell::new(Node {
+            next: Some(a.clone()),
+        }));
+        a.borrow_mut().next = Some(b);
+        a
+    });
+    picture("a", &a, heap);
+    measured(
+        "strong count of a while the cycle stands",
+        2,
+        Rc::strong_count(&a),
+    );
+    // Break the cycle so that both blocks are freed.
+    a.borrow_mut().next = None;
+}
+
 fn main() {
     part("Part 1 · \"Understanding Rust's Memory Model\"");
     memory_is_bytes();
@@ -1143,4 +1315,5 @@ fn main() {
 
     part("Part 3 · The articles' pictures of values, drawn from the live values");
     value_pictures();
+    more_value_pictures();
 }

@@ -500,7 +500,8 @@ macro_rules! counted_pointers {
                 let counts = ($strong::strong_count(self), $strong::weak_count(self));
                 let (whole, offset) = heap_layout::counted(Layout::for_value(value));
                 pointer_text(v, value);
-                counted::<T>(v, address(value) - offset, whole, counts, $inner, |v| {
+                let block = (address(value) - offset, whole, size_of_val(value));
+                counted::<T>(v, block, counts, $inner, |v| {
                     v.field("value", value);
                 });
             }
@@ -521,7 +522,8 @@ macro_rules! counted_pointers {
                 }
                 let counts = (self.strong_count(), self.weak_count());
                 let start = self.as_ptr().cast::<u8>() as usize - offset;
-                counted::<T>(v, start, whole, counts, $inner, |v| match self.upgrade() {
+                let block = (start, whole, size_of::<T>());
+                counted::<T>(v, block, counts, $inner, |v| match self.upgrade() {
                     Some(value) => v.field("value", &*value),
                     None => v.unused(Some(offset), size_of::<T>(), "value dropped"),
                 });
@@ -535,8 +537,7 @@ counted_pointers!(Arc, sync_::Weak<T>, "ArcInner");
 
 fn counted<T: ?Sized>(
     v: &mut Visitor<'_>,
-    start: usize,
-    whole: Layout,
+    (start, whole, value_size): (usize, Layout, usize),
     (strong, weak): (usize, usize),
     inner: &str,
     value: impl FnOnce(&mut Visitor<'_>),
@@ -561,6 +562,9 @@ fn counted<T: ?Sized>(
             v.header("strong_count", 0, word, strong);
             v.header("weak_count", word, word, weak);
             value(v);
+            // Between the counts and a value aligned to more than a word, and after the
+            // value up to the block's alignment.
+            v.block_padding(whole.size() - 2 * word - value_size);
         },
     );
 }

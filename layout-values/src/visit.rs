@@ -614,6 +614,14 @@ impl<'a> Visitor<'a> {
         }
     }
 
+    /// Bytes of the current block that hold no value by the layout of the block itself (an
+    /// `Rc`'s block after its value): padding, counted as a struct's is.
+    pub(crate) fn block_padding(&mut self, bytes: usize) {
+        if bytes > 0 {
+            self.add_uncovered(bytes, 0);
+        }
+    }
+
     fn add_uncovered(&mut self, padding: usize, tag_or_padding: usize) {
         if let Some(b) = self.cursor.block {
             let block = &mut self.picture.blocks[b];

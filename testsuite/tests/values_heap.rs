@@ -261,6 +261,13 @@ fn padding_is_counted_where_it_lies() {
         only(|p| &mut p.shared, pad)
     );
     assert_eq!(totals(&&gap).padding, only(|p| &mut p.borrowed, pad));
+    // An `Rc`'s block is two counts and the value, padded to a whole number of words.
+    let counts = 2 * size_of::<usize>();
+    let (rc_block, measured) = measure(|| Rc::new([1u8, 2, 3]));
+    let rc_pad = measured - counts - 3;
+    assert_eq!(measured % size_of::<usize>(), 0, "a whole number of words");
+    assert!(rc_pad > 0);
+    assert_eq!(totals(&rc_block).padding, only(|p| &mut p.shared, rc_pad));
     // Inside the live variant's field the byte is a field; the rest of the enum is its tag or
     // padding.
     let either = Either::Byte(7);
