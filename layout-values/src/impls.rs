@@ -16,6 +16,8 @@ use std::sync::{self as sync_, Arc, Mutex, RwLock};
 
 use crate::heap_layout;
 use crate::picture::Basis;
+
+mod wrappers;
 use crate::visit::{short, Access, Allocation, Metadata, Tally, Visit, Visitor};
 
 fn address<T: ?Sized>(value: &T) -> usize {

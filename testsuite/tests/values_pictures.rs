@@ -1,6 +1,7 @@
 //! Golden pictures of live values (`layoutscope::show`), with the blocks named `#1`, `#2`, …
 //! so that the text is the same in every run: the seed articles' values, a derived type with
-//! a live enum variant, a cycle, a cut-short buffer, ASCII and a drawing depth, as text and
+//! a live enum variant, a cycle, pointers that are not followed and std's wrappers, a
+//! cut-short buffer, ASCII and a drawing depth, as text and
 //! as SVG. Every SVG is also parsed as XML and checked for text that overlaps other text,
 //! leaves its block, or lies under an arrow. Expected files live in
 //! `tests/snapshots/values/`; after an intended change:
@@ -223,6 +224,47 @@ fn a_cycle_ends_with_an_arrow_back() {
     golden_svg("cycle", show(&a).name("a"));
     // Break the cycle so the test does not leak.
     a.next.borrow_mut().take();
+}
+
+/// Every std pointer that is not followed and every small std wrapper, as a field.
+#[derive(Layout)]
+#[layout(values)]
+struct Wrappers {
+    raw: *const u8,
+    null: *mut [u16],
+    non_null: std::ptr::NonNull<u8>,
+    function: fn(u8) -> u8,
+    order: std::cmp::Ordering,
+    manual: std::mem::ManuallyDrop<String>,
+    wrapping: std::num::Wrapping<u16>,
+    reverse: std::cmp::Reverse<Vec<u8>>,
+    uninit: std::mem::MaybeUninit<Vec<u8>>,
+    duration: std::time::Duration,
+}
+
+#[test]
+fn pointers_not_followed_and_std_wrappers() {
+    let byte = 5u8;
+    let w = Wrappers {
+        raw: &byte,
+        null: std::ptr::null_mut::<[u16; 2]>() as *mut [u16],
+        non_null: std::ptr::NonNull::from(&byte),
+        function: |x| x.wrapping_add(1),
+        order: std::cmp::Ordering::Less,
+        manual: std::mem::ManuallyDrop::new(String::from("kept")),
+        wrapping: std::num::Wrapping(7),
+        reverse: std::cmp::Reverse(vec![1, 2]),
+        uninit: std::mem::MaybeUninit::uninit(),
+        duration: std::time::Duration::from_millis(1500),
+    };
+    golden("wrappers", show(&w).name("w"));
+    let t = layoutscope::values::totals(&w);
+    // The String in `ManuallyDrop` and the vector in `Reverse`; the bytes that may be
+    // uninitialised are not read.
+    assert_eq!(t.owned.blocks, 2);
+    assert_eq!(t.owned.allocated, 4 + 2);
+    assert_eq!(t.tag_or_padding.stack, 1, "Ordering's byte is its tag");
+    drop(std::mem::ManuallyDrop::into_inner(w.manual));
 }
 
 #[test]
