@@ -82,6 +82,7 @@ impl Layout {
             let dir = self.variant_dir(v);
             let deps = match v {
                 Variant::Peer(p) => format!("{deps}{}", p.dependency()),
+                Variant::LayoutValues => self.layoutscope_dependency_with("values"),
                 _ => deps.clone(),
             };
             write_if_changed(
@@ -116,6 +117,14 @@ impl Layout {
     fn layoutscope_dependency(&self) -> String {
         format!(
             "layoutscope = {{ path = \"{}\" }}\n",
+            toml_escape(&self.layoutscope.display().to_string())
+        )
+    }
+
+    /// The same, with `feature` on.
+    fn layoutscope_dependency_with(&self, feature: &str) -> String {
+        format!(
+            "layoutscope = {{ path = \"{}\", features = [\"{feature}\"] }}\n",
             toml_escape(&self.layoutscope.display().to_string())
         )
     }

@@ -24,6 +24,9 @@ pub enum Variant {
     Layout,
     /// `#[derive(Layout)]` on every type, and every `LAYOUT` evaluated in one `const`.
     LayoutEval,
+    /// `#[derive(Layout)]` with `#[layout(values)]` on every type (the `Visit` impl of value
+    /// pictures as well); nothing is used.
+    LayoutValues,
     /// `#[derive(Debug, Clone, PartialEq)]` on every type.
     Trio,
     /// No derive; per type, one associated `const` that adds up `offset_of!` of every field of
@@ -137,10 +140,11 @@ impl Peer {
 
 impl Variant {
     /// Every variant, baseline first.
-    pub const ALL: [Variant; 9] = [
+    pub const ALL: [Variant; 10] = [
         Variant::NoDerive,
         Variant::Layout,
         Variant::LayoutEval,
+        Variant::LayoutValues,
         Variant::Trio,
         Variant::Floor,
         Variant::Peer(Peer::TypeLayout),
@@ -155,6 +159,7 @@ impl Variant {
             Variant::NoDerive => "no-derive",
             Variant::Layout => "layout",
             Variant::LayoutEval => "layout-eval",
+            Variant::LayoutValues => "layout-values",
             Variant::Trio => "std-trio",
             Variant::Floor => "floor",
             Variant::Peer(p) => p.name(),
@@ -174,6 +179,7 @@ impl Variant {
             Variant::NoDerive => "no derive",
             Variant::Layout => "derive(Layout), no LAYOUT used",
             Variant::LayoutEval => "derive(Layout), every LAYOUT evaluated in a const",
+            Variant::LayoutValues => "derive(Layout) + #[layout(values)], nothing used",
             Variant::Trio => "derive(Debug, Clone, PartialEq)",
             Variant::Floor => "floor: offset_of!, size_of by hand, no macro",
             Variant::Peer(Peer::TypeLayout) => "type-layout 0.2: derive(TypeLayout)",
@@ -195,8 +201,18 @@ impl Variant {
     pub fn derives_on(self, item: &Item) -> bool {
         match self {
             Variant::NoDerive | Variant::Floor => false,
-            Variant::Layout | Variant::LayoutEval | Variant::Trio => true,
+            Variant::Layout | Variant::LayoutEval | Variant::LayoutValues | Variant::Trio => true,
             Variant::Peer(p) | Variant::LayoutOn(p) => p.accepts(item),
+        }
+    }
+
+    /// The derive attribute for `item` (`derive` gives the usual one and the `use`): a packed
+    /// type's fields cannot be borrowed, so `#[layout(values)]` refuses it and its `Visit`
+    /// is written by hand, as the error says ([`render_visit_by_hand`]).
+    fn derive_for(self, item: &Item) -> Option<&'static str> {
+        match self {
+            Variant::LayoutValues if item.repr.packed().is_some() => Some("#[derive(Layout)]"),
+            _ => self.derive().map(|(derive, _)| derive),
         }
     }
 
@@ -207,6 +223,10 @@ impl Variant {
             Variant::Layout | Variant::LayoutEval | Variant::LayoutOn(_) => {
                 Some(("#[derive(Layout)]", "use layoutscope::Layout;\n"))
             }
+            Variant::LayoutValues => Some((
+                "#[derive(Layout)] #[layout(values)]",
+                "use layoutscope::Layout;\n",
+            )),
             Variant::Trio => Some(("#[derive(Debug, Clone, PartialEq)]", "")),
             Variant::Peer(p) => Some((p.derive(), p.import())),
         }
@@ -312,7 +332,7 @@ fn render_item(out: &mut String, g: &Generated, variant: Variant, outside: &BTre
     let mut item = g.item.clone();
     item.vis = "pub ".into();
     let derived = variant.derives_on(&item);
-    if let (Some((derive, _)), true) = (variant.derive(), derived) {
+    if let (Some(derive), true) = (variant.derive_for(&item), derived) {
         item.attrs.insert(0, derive.to_owned());
     }
     let opaque = variant.opaque().filter(|_| derived);
@@ -344,6 +364,26 @@ fn render_item(out: &mut String, g: &Generated, variant: Variant, outside: &BTre
     let _ = write!(out, "{item}");
 }
 
+/// `Visit` for the packed types, which `#[layout(values)]` refuses: values with no fields.
+fn render_visit_by_hand(out: &mut String, model: &Batch) {
+    out.push_str(
+        "\n/// `Visit` by hand for the packed types, which `#[layout(values)]` refuses.\n",
+    );
+    for item in model.items.iter().map(|g| &g.item) {
+        if item.repr.packed().is_none() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "impl{} layoutscope::values::Visit for {} {{\n    \
+         fn visit(&self, v: &mut layoutscope::values::Visitor<'_>) {{\n        \
+         v.value(\"packed\");\n    }}\n}}",
+            item.generics(),
+            item.self_ty()
+        );
+    }
+}
+
 /// The generated crate's `src/lib.rs` for `variant`.
 pub fn render(model: &Batch, variant: Variant) -> String {
     let mut out = String::with_capacity(model.items.len() * 400);
@@ -373,6 +413,9 @@ pub fn render(model: &Batch, variant: Variant) -> String {
     }
     if variant == Variant::Floor {
         render_floor(&mut out, model);
+    }
+    if variant == Variant::LayoutValues {
+        render_visit_by_hand(&mut out, model);
     }
     if variant == Variant::LayoutEval {
         let used: Vec<&str> = model.instances().map(|(_, i)| i.src.as_str()).collect();
