@@ -6,7 +6,8 @@
 //!
 //! It generates a crate of `--types` types (one deterministic mix for every variant, see
 //! [`gen`]) in several variants — no derive, `derive(Layout)` with no `LAYOUT` used,
-//! `derive(Layout)` with every `LAYOUT` evaluated in a `const`,
+//! `derive(Layout)` with every `LAYOUT` evaluated in a `const`, `derive(Layout)` with
+//! `#[layout(values)]`,
 //! `derive(Debug, Clone, PartialEq)`, the floor of any exact derive, and each peer
 //! (`type-layout`, `facet`) on the types it accepts next to `derive(Layout)` on the same
 //! types — under `target/layout-bench/`, and measures:
@@ -62,7 +63,7 @@ usage: cargo run --release -p layout-bench -- [options]
   --seed N           generator seed (default 1)
   --clean-pairs N    pairs of clean dependency-tree builds (default: --pairs)
   --only LIST        compare only these variants with no-derive, comma-separated from
-                     layout, layout-eval, std-trio, floor, type-layout,
+                     layout, layout-eval, layout-values, std-trio, floor, type-layout,
                      layout-on-type-layout, facet, layout-on-facet (default: all)
   --skip-incremental skip the incremental rebuilds
   --skip-full        skip the CARGO_INCREMENTAL=0 rebuilds

@@ -57,6 +57,7 @@ const _: () = {
 const _: () = {
     #[automatically_derived]
     impl ::layoutscope::values::Visit for Data {
+        #[inline]
         fn visit(&self, v: &mut ::layoutscope::values::Visitor<'_>) {
             match self {
                 Self::Empty => {

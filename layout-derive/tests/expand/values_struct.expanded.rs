@@ -34,6 +34,7 @@ const _: () = {
     where
         Vec<T>: ::layoutscope::values::Visit,
     {
+        #[inline]
         fn visit(&self, v: &mut ::layoutscope::values::Visitor<'_>) {
             v.field("name", &self.name);
             v.field("children", &self.children);
