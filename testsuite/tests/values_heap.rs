@@ -127,6 +127,46 @@ fn other_trait_objects_count_only_their_pointee() {
 }
 
 #[test]
+fn std_wrappers_count_what_they_hold() {
+    let (kept, measured) = measure(|| std::mem::ManuallyDrop::new(String::from("kept")));
+    assert_eq!(heap_bytes(&kept).allocated, measured);
+    assert_eq!(totals(&kept).heap(), measured);
+    drop(std::mem::ManuallyDrop::into_inner(kept));
+    exact("Reverse<Vec<u8>>", || std::cmp::Reverse(vec![1u8, 2, 3]));
+    exact("Wrapping<Vec<u16>> of 5", || {
+        std::num::Wrapping(vec![1u16; 5])
+    });
+    exact("Saturating<u32>", || std::num::Saturating(7u32));
+    exact("Vec<Duration>", || {
+        vec![std::time::Duration::from_secs(1); 3]
+    });
+    exact("Vec<*const u8> and fn pointers", || {
+        let f: fn(u8) -> u8 = |x| x;
+        (
+            vec![std::ptr::null::<u8>(); 4],
+            f,
+            std::cmp::Ordering::Equal,
+        )
+    });
+}
+
+/// What may be uninitialised is never read, so a vector inside `MaybeUninit` is not seen.
+#[test]
+fn maybe_uninit_is_not_read() {
+    let (value, measured) = measure(|| std::mem::MaybeUninit::new(vec![7u8; 100]));
+    let t = totals(&value);
+    assert_eq!(t.heap(), 0);
+    assert_eq!(measured, 100, "the buffer is what is not read");
+    let picture = layoutscope::show(&value).to_string();
+    assert!(
+        picture.contains("not read: may be uninitialised"),
+        "{picture}"
+    );
+    // SAFETY: `MaybeUninit::new` initialised it; taking it out frees the buffer.
+    drop(unsafe { value.assume_init() });
+}
+
+#[test]
 fn shared_blocks_are_counted_once() {
     exact("Rc<Vec<String>> and a clone", || {
         let v = Rc::new(vec!["Odin".to_string(), "Thor".into(), "Loki".into()]);
