@@ -17,6 +17,7 @@ use std::sync::{self as sync_, Arc, Mutex, RwLock};
 use crate::heap_layout;
 use crate::picture::Basis;
 
+mod paths;
 mod wrappers;
 use crate::visit::{short, Access, Allocation, Metadata, Tally, Visit, Visitor};
 

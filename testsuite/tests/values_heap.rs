@@ -150,6 +150,35 @@ fn std_wrappers_count_what_they_hold() {
     });
 }
 
+#[test]
+fn operating_system_strings() {
+    exact("PathBuf pushed", || {
+        let mut p = std::path::PathBuf::from("/usr");
+        p.push("lib");
+        p
+    });
+    exact("OsString with spare capacity", || {
+        let mut s = std::ffi::OsString::with_capacity(40);
+        s.push("abc");
+        s
+    });
+    exact("CString", || std::ffi::CString::new("nul after").unwrap());
+    exact("Box<Path>", || {
+        std::path::PathBuf::from("/etc/hosts").into_boxed_path()
+    });
+    exact("Cow<str>, owned", || {
+        std::borrow::Cow::<str>::Owned("owned".repeat(3))
+    });
+    exact("Cow<[u8]>, borrowed", || {
+        std::borrow::Cow::Borrowed(&b"bytes"[..])
+    });
+    exact("Vec<PathBuf>", || {
+        (0..5)
+            .map(|i| std::path::PathBuf::from(format!("dir/{i}")))
+            .collect::<Vec<_>>()
+    });
+}
+
 /// What may be uninitialised is never read, so a vector inside `MaybeUninit` is not seen.
 #[test]
 fn maybe_uninit_is_not_read() {

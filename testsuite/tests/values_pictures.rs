@@ -226,7 +226,8 @@ fn a_cycle_ends_with_an_arrow_back() {
     a.next.borrow_mut().take();
 }
 
-/// Every std pointer that is not followed and every small std wrapper, as a field.
+/// Every std pointer that is not followed, every small std wrapper, and the operating
+/// system's strings, as fields.
 #[derive(Layout)]
 #[layout(values)]
 struct Wrappers {
@@ -240,6 +241,9 @@ struct Wrappers {
     reverse: std::cmp::Reverse<Vec<u8>>,
     uninit: std::mem::MaybeUninit<Vec<u8>>,
     duration: std::time::Duration,
+    path: std::path::PathBuf,
+    c: std::ffi::CString,
+    cow: std::borrow::Cow<'static, str>,
 }
 
 #[test]
@@ -256,14 +260,20 @@ fn pointers_not_followed_and_std_wrappers() {
         reverse: std::cmp::Reverse(vec![1, 2]),
         uninit: std::mem::MaybeUninit::uninit(),
         duration: std::time::Duration::from_millis(1500),
+        path: std::path::PathBuf::from("/tmp/x"),
+        c: std::ffi::CString::new("c").unwrap(),
+        cow: std::borrow::Cow::Borrowed("literal"),
     };
     golden("wrappers", show(&w).name("w"));
     let t = layoutscope::values::totals(&w);
-    // The String in `ManuallyDrop` and the vector in `Reverse`; the bytes that may be
-    // uninitialised are not read.
-    assert_eq!(t.owned.blocks, 2);
-    assert_eq!(t.owned.allocated, 4 + 2);
-    assert_eq!(t.tag_or_padding.stack, 1, "Ordering's byte is its tag");
+    // The String in `ManuallyDrop`, the vector in `Reverse`, the path and the C string; the
+    // bytes that may be uninitialised are not read.
+    assert_eq!(t.owned.blocks, 4);
+    assert_eq!(t.owned.allocated, 4 + 2 + 6 + 2);
+    assert_eq!(t.borrowed.allocated, "literal".len());
+    // Ordering's byte is its tag; the borrowed `Cow` has bytes beside its reference.
+    let cow_rest = size_of::<std::borrow::Cow<str>>() - size_of::<&str>();
+    assert_eq!(t.tag_or_padding.stack, 1 + cow_rest);
     drop(std::mem::ManuallyDrop::into_inner(w.manual));
 }
 

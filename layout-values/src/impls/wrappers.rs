@@ -1,11 +1,12 @@
 //! [`Visit`] for the pointers that are not followed (raw pointers, `NonNull`, function
-//! pointers) and for std's small wrappers around one value.
+//! pointers), std's small wrappers around one value, `Cow`, and the times.
 
+use std::borrow::{Cow, ToOwned};
 use std::cmp::{Ordering, Reverse};
 use std::mem::{ManuallyDrop, MaybeUninit};
 use std::num::{Saturating, Wrapping};
 use std::ptr::NonNull;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::visit::{Visit, Visitor};
 
@@ -123,11 +124,37 @@ impl<T> Visit for MaybeUninit<T> {
     }
 }
 
-/// Seconds and nanoseconds, as `Debug` writes them; the fields are private, so its bytes are
-/// not split into fields and padding.
-impl Visit for Duration {
+/// A borrowed value, drawn behind its reference, or an owned one.
+impl<B> Visit for Cow<'_, B>
+where
+    B: ToOwned + Visit + ?Sized,
+    B::Owned: Visit,
+{
     fn visit(&self, v: &mut Visitor<'_>) {
-        v.value(format_args!("{self:?}"));
-        v.private_fields();
+        match self {
+            Cow::Borrowed(borrowed) => {
+                v.variant("Borrowed");
+                v.field("0", borrowed);
+            }
+            Cow::Owned(owned) => {
+                v.variant("Owned");
+                v.field("0", owned);
+            }
+        }
     }
 }
+
+/// Times, as `Debug` writes them; their fields are private, so their bytes are not split
+/// into fields and padding.
+macro_rules! times {
+    ($($t:ty),*) => {$(
+        impl Visit for $t {
+            fn visit(&self, v: &mut Visitor<'_>) {
+                v.value(format_args!("{self:?}"));
+                v.private_fields();
+            }
+        }
+    )*};
+}
+
+times!(Duration, Instant, SystemTime);
