@@ -126,15 +126,13 @@ pub(crate) fn totals(t: &Totals, sep: &str) -> Vec<String> {
         }
         text
     };
-    let mut line = format!("padding: {}", by_place(&t.padding, sep));
+    lines.push(format!("padding: {}", by_place(&t.padding, sep)));
     if t.tag_or_padding != Padding::default() {
-        let _ = write!(
-            line,
-            "{sep}enum tag or padding: {}",
-            by_place(&t.tag_or_padding, ", ")
-        );
+        lines.push(format!(
+            "enum tag or padding: {}",
+            by_place(&t.tag_or_padding, sep)
+        ));
     }
-    lines.push(line);
     if t.estimated.blocks > 0 {
         lines.push(format!(
             "estimated: {} B of the heap in {} block{} (std does not specify their size)",

@@ -446,7 +446,9 @@ impl<K: Visit, V: Visit, S> Visit for HashMap<K, V, S> {
     fn visit(&self, v: &mut Visitor<'_>) {
         let entry = Layout::new::<(K, V)>();
         let table = heap_layout::hash_table(self.capacity(), entry);
-        let used = self.len() * entry.size();
+        // The keys' and values' bytes, as the entries' rows count them: the padding of the
+        // table's `(K, V)` slots is no value.
+        let used = self.len() * (size_of::<K>() + size_of::<V>());
         let counts = (self.len(), Some(self.capacity()));
         estimated(v, counts, table, used, type_name::<[(K, V)]>(), |v| {
             v.entries(self);
