@@ -140,6 +140,9 @@ fn std_wrappers_count_what_they_hold() {
     exact("Vec<Duration>", || {
         vec![std::time::Duration::from_secs(1); 3]
     });
+    exact("Instant and SystemTime", || {
+        (std::time::Instant::now(), std::time::SystemTime::now())
+    });
     exact("Vec<*const u8> and fn pointers", || {
         let f: fn(u8) -> u8 = |x| x;
         (
