@@ -216,8 +216,8 @@ struct Frame {
 /// What values counted without a visit ([`Visit::tally`]) add up to.
 #[derive(Clone, Copy, Debug, Default)]
 struct Tallied {
-    /// How many: a field of 0 bytes is a field too. (A count, not a flag, keeps this
-    /// all-`usize` so that a fold over a map carries it in registers.)
+    /// How many: a field of 0 bytes is a field too, and a buffer's hidden items are counted
+    /// in its picture.
     values: usize,
     /// Their bytes, as fields of the value being visited.
     fields: usize,
