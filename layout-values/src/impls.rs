@@ -16,10 +16,10 @@ use std::sync::{self as sync_, Arc, Mutex, RwLock};
 
 use crate::heap_layout;
 use crate::picture::Basis;
+use crate::visit::{short, Access, Allocation, Metadata, Tally, Visit, Visitor};
 
 mod paths;
 mod wrappers;
-use crate::visit::{short, Access, Allocation, Metadata, Tally, Visit, Visitor};
 
 fn address<T: ?Sized>(value: &T) -> usize {
     (value as *const T).cast::<u8>() as usize
